@@ -1,0 +1,26 @@
+package dev.stepwise;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a {@link Workflow} class as a step. The method's return type is the step's
+ * output ({@code void} allowed); its parameters say what the step reads ({@link Input}, {@link
+ * From}, {@link Resume}, or a {@code StepContext}).
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface Step {
+  /** The step id; the method name when empty. */
+  String id() default "";
+
+  /** A {@link Condition} method; when it returns false the step is {@code SKIPPED}. */
+  String when() default "";
+
+  /** A {@link Condition} method; when it returns true the step is {@code SKIPPED}. */
+  String unless() default "";
+}

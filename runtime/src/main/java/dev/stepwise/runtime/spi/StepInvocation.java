@@ -1,0 +1,33 @@
+package dev.stepwise.runtime.spi;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.StepContext;
+import java.util.Optional;
+
+/**
+ * What the engine hands to a generated dispatch when it executes a step or a condition: typed
+ * access to the run's input, upstream outputs and the resume payload.
+ */
+public interface StepInvocation {
+
+  /** The run's input. */
+  <T> T input(Class<T> type);
+
+  /** The run's input, for a generic type. */
+  <T> T input(TypeReference<T> type);
+
+  /** The output of an upstream step; null if that step returned null, is void, or was skipped. */
+  <T> T output(String stepId, Class<T> type);
+
+  /** The output of an upstream step, for a generic type. */
+  <T> T output(String stepId, TypeReference<T> type);
+
+  /** The resume payload: empty on a first execution, present when the step was resumed. */
+  <T> Optional<T> resumePayload(Class<T> type);
+
+  /** The resume payload, for a generic type. */
+  <T> Optional<T> resumePayload(TypeReference<T> type);
+
+  /** The context handed to a {@code StepContext} parameter. */
+  StepContext context();
+}

@@ -1,0 +1,54 @@
+package dev.stepwise.runtime.spi;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.StepResult;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The engine's untyped operations on one registered workflow; the generated {@code XxxRunner} wraps
+ * them in typed methods. Obtained from {@code Stepwise.register(definition)}.
+ */
+public interface WorkflowClient {
+
+  /** The workflow's graph. */
+  WorkflowGraph graph();
+
+  /**
+   * Stores a new run and queues its root steps; returns its id. If the options' run id or
+   * idempotency key exists already, returns that run's id and starts nothing.
+   */
+  String start(Object input, StartOptions options);
+
+  /** The run's current state; {@code RunNotFoundException} if there is no such run. */
+  RunStatus status(String runId);
+
+  /**
+   * Waits until the run is settled (finished or suspended) and returns its state; {@code null}
+   * timeout waits without limit. {@code AwaitTimeoutException} when the time runs out.
+   */
+  RunStatus awaitSettled(String runId, Duration timeout);
+
+  /** Waits until the run is finished (succeeded, failed or cancelled). */
+  RunStatus awaitCompletion(String runId, Duration timeout);
+
+  /**
+   * Re-runs a suspended step with {@code payload}. {@code NotSuspendedException} if that step is
+   * not suspended; of two concurrent resumes of one step exactly one succeeds.
+   */
+  void resume(String runId, String stepId, Object payload);
+
+  /** Cancels the run; false if it was already finished. */
+  boolean cancel(String runId);
+
+  /** The most recent runs of this workflow, newest first. */
+  List<RunStatus> list(int limit);
+
+  /** The step of {@code run} with its output decoded as {@code type}. */
+  <T> StepResult<T> stepResult(RunStatus run, String stepId, Class<T> type);
+
+  /** The step of {@code run} with its output decoded as a generic type. */
+  <T> StepResult<T> stepResult(RunStatus run, String stepId, TypeReference<T> type);
+}
