@@ -1,0 +1,116 @@
+package dev.stepwise.example;
+
+import dev.stepwise.example.order.Address;
+import dev.stepwise.example.order.Decision;
+import dev.stepwise.example.order.FlakyPaymentService;
+import dev.stepwise.example.order.Inventory;
+import dev.stepwise.example.order.OrderRequest;
+import dev.stepwise.example.order.OrderWorkflow;
+import dev.stepwise.example.order.OrderWorkflowResult;
+import dev.stepwise.example.order.OrderWorkflowRunner;
+import dev.stepwise.runtime.RunHandle;
+import dev.stepwise.runtime.Stepwise;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the order workflow on the embedded database: a small order straight through, and a large
+ * one that suspends for a manager's approval and is resumed. Run it twice: the second run lists
+ * the first one's runs, read back from the database.
+ */
+public final class ExampleApp {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final PrintStream out;
+  private final OrderWorkflowRunner orders;
+
+  ExampleApp(Stepwise engine, PrintStream out) {
+    this.out = out;
+    this.orders =
+        new OrderWorkflowRunner(engine, new OrderWorkflow(new Inventory(), new FlakyPaymentService(2)));
+  }
+
+  public static void main(String[] args) {
+    Path dataDir = Path.of(args.length > 0 ? args[0] : "stepwise-data");
+    try (Stepwise engine = Stepwise.embedded(dataDir)) {
+      ExampleApp app = new ExampleApp(engine, System.out);
+      engine.start();
+      app.run();
+    }
+  }
+
+  void run() {
+    printGraph();
+    printHistory();
+    runSmallOrder();
+    runLargeOrderWithApproval();
+  }
+
+  private void printGraph() {
+    out.println("== The order workflow, as the compiler checked it (Mermaid) ==");
+    out.println(orders.mermaid());
+  }
+
+  private void printHistory() {
+    List<OrderWorkflowResult> earlier = orders.list(10);
+    out.println("== Runs already in the database: " + earlier.size() + " ==");
+    for (OrderWorkflowResult run : earlier) {
+      out.println("  " + run.runId() + "  " + run.status() + "  " + stepSummary(run));
+    }
+  }
+
+  OrderWorkflowResult runSmallOrder() {
+    out.println("== A small order: reserve -> (charge || ship) -> approval skipped ==");
+    OrderWorkflowResult result = orders.start(order(2, 1_500));
+    printResult(result);
+    return result;
+  }
+
+  OrderWorkflowResult runLargeOrderWithApproval() {
+    out.println("== A large order: the approval step suspends for a manager ==");
+    RunHandle<OrderWorkflowResult> run = orders.startAsync(order(3, 60_000));
+    OrderWorkflowResult suspended = run.await(WAIT);
+    printResult(suspended);
+    out.println("-- the manager approves; resuming " + run.runId());
+    orders.resumeApprove(run.runId(), new Decision(true, "Ann (sales manager)"));
+    OrderWorkflowResult done = orders.awaitCompletion(run.runId(), WAIT);
+    printResult(done);
+    return done;
+  }
+
+  private void printResult(OrderWorkflowResult r) {
+    out.println("run " + r.runId() + ": " + r.status());
+    out.printf("  reserve  %-9s %s%n", r.reserve().status(), r.reserve().output());
+    out.printf(
+        "  charge   %-9s %s (attempts: %d)%n",
+        r.charge().status(), r.charge().output(), r.charge().attempts());
+    out.printf("  ship     %-9s %s%n", r.ship().status(), r.ship().output());
+    String approval =
+        r.approve().suspendReason() != null
+            ? "waiting: " + r.approve().suspendReason()
+            : String.valueOf(r.approve().output());
+    out.printf("  approve  %-9s %s%n", r.approve().status(), approval);
+  }
+
+  private static String stepSummary(OrderWorkflowResult r) {
+    return "reserve="
+        + r.reserve().status()
+        + " charge="
+        + r.charge().status()
+        + " ship="
+        + r.ship().status()
+        + " approve="
+        + r.approve().status();
+  }
+
+  private static OrderRequest order(int quantity, long unitPriceCents) {
+    return new OrderRequest(
+        "O-" + UUID.randomUUID().toString().substring(0, 8),
+        "ada@example.com",
+        List.of(new OrderRequest.Item("SKU-42", quantity, unitPriceCents)),
+        new Address("Bahnhofstrasse 1", "Zurich", "CH"));
+  }
+}
