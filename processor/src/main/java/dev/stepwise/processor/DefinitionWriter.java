@@ -91,7 +91,7 @@ final class DefinitionWriter {
   private static FieldSpec retryField(String name, RetryModel retry) {
     return FieldSpec.builder(Names.RETRY_POLICY, name, Modifier.STATIC, Modifier.FINAL)
         .initializer(
-            "new $T($L, $T.ofMillis($LL), $L, $T.ofMillis($LL), $L, $L, $L)",
+            "new $T($L,$W$T.ofMillis($LL),$W$L,$W$T.ofMillis($LL),$W$L,$W$L,$W$L)",
             Names.RETRY_POLICY,
             retry.attempts(),
             Duration.class,

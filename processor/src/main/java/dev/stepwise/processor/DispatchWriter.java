@@ -105,7 +105,8 @@ final class DispatchWriter {
     for (ParamModel p : params) {
       args.add(argument(owner, p));
     }
-    return CodeBlock.join(args, ", ");
+    // $W lets long argument lists wrap, one readable line per argument when needed.
+    return CodeBlock.join(args, ",$W");
   }
 
   private CodeBlock argument(String owner, ParamModel p) {
