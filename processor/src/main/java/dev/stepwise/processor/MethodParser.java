@@ -53,9 +53,9 @@ final class MethodParser {
    * know it exists and do not report it again as unknown.
    */
   StepModel step(ExecutableElement method, AnnotationMirror step, Optional<RetryModel> classRetry) {
-    checkCallable(method, step, "Step");
+    checkCallable(method, "Step");
     if (method.getModifiers().contains(Modifier.STATIC)) {
-      diag.error(method, step, null, Messages.STEP_STATIC, method.getSimpleName());
+      diag.error(method, Messages.STEP_STATIC, method.getSimpleName());
     }
     Ref id = stepId(method, step);
     Optional<AnnotationMirror> after = Mirrors.find(method, Names.AFTER);
@@ -94,13 +94,13 @@ final class MethodParser {
 
   /** Parses a condition; it may read only @Input and @From and must return boolean. */
   ConditionModel condition(ExecutableElement method, AnnotationMirror condition) {
-    checkCallable(method, condition, "Condition");
+    checkCallable(method, "Condition");
     TypeMirror returns = method.getReturnType();
     boolean isBoolean =
         returns.getKind() == TypeKind.BOOLEAN || ParamParser.isNamed(returns, "java.lang.Boolean");
     if (!isBoolean) {
-      diag.error(
-          method, condition, null, Messages.CONDITION_NOT_BOOLEAN, method.getSimpleName(), returns);
+      // On the method, not the annotation: the return type is what needs fixing.
+      diag.error(method, Messages.CONDITION_NOT_BOOLEAN, method.getSimpleName(), returns);
     }
     List<ParamModel> parsed = new ArrayList<>();
     for (ParamModel p : params.parseAll(method)) {
@@ -121,12 +121,13 @@ final class MethodParser {
     return new ConditionModel(method, condition, parsed);
   }
 
-  private void checkCallable(ExecutableElement method, AnnotationMirror mirror, String kind) {
+  /** Modifiers and type parameters sit on the declaration, so errors go on the method. */
+  private void checkCallable(ExecutableElement method, String kind) {
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      diag.error(method, mirror, null, Messages.METHOD_PRIVATE, kind, method.getSimpleName());
+      diag.error(method, Messages.METHOD_PRIVATE, kind, method.getSimpleName());
     }
     if (!method.getTypeParameters().isEmpty()) {
-      diag.error(method, mirror, null, Messages.METHOD_GENERIC, kind, method.getSimpleName());
+      diag.error(method, Messages.METHOD_GENERIC, kind, method.getSimpleName());
     }
   }
 

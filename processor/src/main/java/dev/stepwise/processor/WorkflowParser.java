@@ -33,7 +33,7 @@ final class WorkflowParser {
 
   Optional<WorkflowModel> parse(TypeElement type, AnnotationMirror workflow) {
     int before = diag.errorCount();
-    checkClass(type, workflow);
+    checkClass(type);
     String name = mirrors.string(workflow, "name");
     if (name.isBlank()) {
       diag.error(
@@ -69,9 +69,10 @@ final class WorkflowParser {
     return diag.errorCount() == before ? Optional.of(model) : Optional.empty();
   }
 
-  private void checkClass(TypeElement type, AnnotationMirror workflow) {
+  /** The class declaration itself is what needs fixing, so errors go on the class. */
+  private void checkClass(TypeElement type) {
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      diag.error(type, workflow, null, Messages.WORKFLOW_PRIVATE, type.getSimpleName());
+      diag.error(type, Messages.WORKFLOW_PRIVATE, type.getSimpleName());
     }
     boolean inner =
         type.getNestingKind() == NestingKind.LOCAL
@@ -79,10 +80,10 @@ final class WorkflowParser {
                 && !type.getModifiers().contains(Modifier.STATIC)
                 && type.getEnclosingElement().getKind().isClass());
     if (inner) {
-      diag.error(type, workflow, null, Messages.WORKFLOW_INNER, type.getSimpleName());
+      diag.error(type, Messages.WORKFLOW_INNER, type.getSimpleName());
     }
     if (!type.getTypeParameters().isEmpty()) {
-      diag.error(type, workflow, null, Messages.WORKFLOW_GENERIC, type.getSimpleName());
+      diag.error(type, Messages.WORKFLOW_GENERIC, type.getSimpleName());
     }
   }
 
