@@ -135,10 +135,12 @@ final class MethodParser {
     String written = mirrors.string(step, "id");
     AnnotationValue value = Mirrors.explicitValue(step, "id");
     String id = written.isEmpty() ? method.getSimpleName().toString() : written;
+    // A written id is underlined; an implicit one is the method's name, so the method is.
+    AnnotationMirror spot = value == null ? null : step;
     if (!SourceVersion.isName(id)) {
-      diag.error(method, step, value, Messages.STEP_ID_INVALID, id);
+      diag.error(method, spot, value, Messages.STEP_ID_INVALID, id);
     } else if (RESERVED_IDS.contains(id)) {
-      diag.error(method, step, value, Messages.STEP_ID_RESERVED, id, id);
+      diag.error(method, spot, value, Messages.STEP_ID_RESERVED, id, id);
     }
     return new Ref(id, value);
   }

@@ -94,7 +94,7 @@ final class WorkflowParser {
       if (first != null) {
         diag.error(
             step.method(),
-            step.mirror(),
+            step.id().value() == null ? null : step.mirror(),
             step.id().value(),
             Messages.STEP_ID_DUPLICATE,
             step.stepId(),
