@@ -37,7 +37,7 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
 
   static final WorkflowGraph GRAPH = new WorkflowGraph(
       "review",
-      "0929870c5aefd021",
+      "bc89c3938ab12ad6",
       List.of(
           new StepSpec("fetch", List.of(), Join.ALL, RetryPolicy.NONE, null, null, false),
           new StepSpec("batch", List.of("fetch"), Join.ALL, RetryPolicy.NONE, null, null, false),
@@ -74,7 +74,7 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
         return workflow.merge(Optional.ofNullable(invocation.output("bulk", String.class)),
             Optional.ofNullable(invocation.output("single", String.class)));
       case "publish":
-        workflow.publish(Optional.ofNullable(invocation.output("merge", String.class)));
+        workflow.publish(Optional.ofNullable(invocation.output("merge", ReviewWorkflow.Summary.class)).map(ReviewWorkflowDefinition::readPublishText));
         return null;
       default:
         throw new IllegalArgumentException("Unknown step \"" + stepId + "\" in workflow \"review\"");
@@ -99,5 +99,12 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
     var value1 = PathValues.require(value, "batch", "").items();
     var value2 = PathValues.require(value1, "batch", "items").get(0);
     return PathValues.require(value2, "batch", "items[0]").getSku();
+  }
+
+  /**
+   * Reads "text" from the output of step "merge".
+   */
+  private static String readPublishText(ReviewWorkflow.Summary value) {
+    return PathValues.require(value, "merge", "").text();
   }
 }

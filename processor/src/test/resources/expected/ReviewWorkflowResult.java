@@ -24,7 +24,7 @@ final class ReviewWorkflowResult {
 
   private final StepResult<String> single;
 
-  private final StepResult<String> merge;
+  private final StepResult<ReviewWorkflow.Summary> merge;
 
   private final StepResult<Void> publish;
 
@@ -34,7 +34,7 @@ final class ReviewWorkflowResult {
     this.batch = client.stepResult(run, "batch", ReviewWorkflow.Batch.class);
     this.bulk = client.stepResult(run, "bulk", String.class);
     this.single = client.stepResult(run, "single", String.class);
-    this.merge = client.stepResult(run, "merge", String.class);
+    this.merge = client.stepResult(run, "merge", ReviewWorkflow.Summary.class);
     this.publish = client.stepResult(run, "publish", Void.class);
   }
 
@@ -97,7 +97,7 @@ final class ReviewWorkflowResult {
   /**
    * Step {@code merge}: status and output.
    */
-  StepResult<String> merge() {
+  StepResult<ReviewWorkflow.Summary> merge() {
     return merge;
   }
 
@@ -118,7 +118,7 @@ final class ReviewWorkflowResult {
   /**
    * The workflow's output: the output of step {@code merge}, or null unless it succeeded.
    */
-  String output() {
+  ReviewWorkflow.Summary output() {
     return merge.succeeded() ? merge.output() : null;
   }
 

@@ -9,7 +9,10 @@ import dev.stepwise.Workflow;
 import java.util.List;
 import java.util.Optional;
 
-/** No input; an if/else merged by a join ANY; a generic output; a void step; a list path. */
+/**
+ * No input; an if/else merged by a join ANY; a generic output; a void step; a list path; a path
+ * read from a step that can be skipped.
+ */
 @Workflow(name = "review", result = "merge")
 class ReviewWorkflow {
 
@@ -26,6 +29,8 @@ class ReviewWorkflow {
   }
 
   record Batch(List<Item> items) {}
+
+  record Summary(String text) {}
 
   @Step
   List<String> fetch() {
@@ -52,13 +57,13 @@ class ReviewWorkflow {
 
   @Step
   @After(value = {"bulk", "single"}, join = Join.ANY)
-  String merge(@From("bulk") Optional<String> bulk, @From("single") Optional<String> single) {
-    return bulk.orElseGet(single::orElseThrow);
+  Summary merge(@From("bulk") Optional<String> bulk, @From("single") Optional<String> single) {
+    return new Summary(bulk.orElseGet(single::orElseThrow));
   }
 
   @Step
   @After("merge")
-  void publish(@From("merge") Optional<String> text) {
+  void publish(@From(value = "merge", path = "text") Optional<String> text) {
     text.ifPresent(t -> {});
   }
 
