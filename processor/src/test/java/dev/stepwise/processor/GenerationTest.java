@@ -3,14 +3,18 @@ package dev.stepwise.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -74,6 +78,40 @@ class GenerationTest {
         .hadErrorContaining("cannot find symbol")
         .inFile(src)
         .onLineContaining("DoesNotExist load()");
+  }
+
+  @Test
+  void graphVersion_isStableForTheSameGraph_andChangesWithAnEdge() throws IOException {
+    String linear = version(twoSteps("@After(\"first\")"));
+    assertEquals(linear, version(twoSteps("@After(\"first\")")));
+    assertEquals(16, linear.length());
+    assertTrue(linear.matches("[0-9a-f]{16}"), linear);
+    assertNotEquals(linear, version(twoSteps("")));
+  }
+
+  private static String twoSteps(String after) {
+    return "package com.acme;\n"
+        + "import dev.stepwise.*;\n"
+        + "@Workflow(name = \"two\")\n"
+        + "class Two {\n"
+        + "  @Step String first() { return \"a\"; }\n"
+        + "  @Step "
+        + after
+        + " String second() { return \"b\"; }\n"
+        + "}\n";
+  }
+
+  private static String version(String source) throws IOException {
+    Compilation c = Compiler.compile(JavaFileObjects.forSourceString("com.acme.Two", source));
+    assertThat(c).succeededWithoutWarnings();
+    String code =
+        c.generatedSourceFile("com.acme.TwoDefinition")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    Matcher m = Pattern.compile("\"two\",\\s*\"([^\"]*)\"").matcher(code);
+    assertTrue(m.find(), code);
+    return m.group(1);
   }
 
   private static boolean compileToDisk(
