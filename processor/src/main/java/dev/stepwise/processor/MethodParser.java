@@ -63,15 +63,9 @@ final class MethodParser {
         after
             .map(a -> mirrors.list(a, "value").stream().map(MethodParser::ref).toList())
             .orElse(List.of());
-    Join join =
-        after
-            .map(
-                a ->
-                    Join.valueOf(
-                        ((VariableElement) mirrors.value(a, "join").getValue())
-                            .getSimpleName()
-                            .toString()))
-            .orElse(Join.ALL);
+    Join join = after.map(this::join).orElse(Join.ALL);
+    // A step's @Retry replaces the class's wholesale: attributes it leaves out take the
+    // annotation defaults, not the class's values, so a step's policy reads in one place.
     Optional<AnnotationMirror> ownRetryMirror = Mirrors.find(method, Names.RETRY);
     Optional<RetryModel> retry =
         ownRetryMirror.isPresent() ? retries.parse(method, ownRetryMirror.get()) : classRetry;
@@ -157,6 +151,12 @@ final class MethodParser {
           resumes.get(0).name(),
           extra.name());
     }
+  }
+
+  private Join join(AnnotationMirror after) {
+    // An enum value arrives as the constant's element; its simple name is the constant's name.
+    VariableElement constant = (VariableElement) mirrors.value(after, "join").getValue();
+    return Join.valueOf(constant.getSimpleName().toString());
   }
 
   private Ref conditionRef(AnnotationMirror step, String attribute) {

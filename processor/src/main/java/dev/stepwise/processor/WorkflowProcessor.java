@@ -31,6 +31,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
 
   private Diagnostics diag;
+  private Mirrors mirrors;
   private WorkflowParser parser;
   private WorkflowWriter writer;
   private ErrorTypes errorTypes;
@@ -39,7 +40,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     diag = new Diagnostics(env.getMessager());
-    Mirrors mirrors = new Mirrors(env.getElementUtils());
+    mirrors = new Mirrors(env.getElementUtils());
     List<GraphValidator> validators =
         List.of(
             new ReferenceValidator(),
@@ -118,8 +119,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   }
 
   private void checkUniqueName(TypeElement type, AnnotationMirror workflow) {
-    String name =
-        (String) new Mirrors(processingEnv.getElementUtils()).value(workflow, "name").getValue();
+    String name = mirrors.string(workflow, "name");
     if (name.isBlank()) {
       return; // reported by the parser
     }
