@@ -1,6 +1,5 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.Join;
 import java.util.Set;
 
 /**
@@ -37,7 +36,7 @@ final class MermaidRenderer {
       out.append("\"]\n");
     }
     for (StepModel step : workflow.stepsById().values()) {
-      String arrow = step.join() == Join.ANY ? " -.-> " : " --> ";
+      String arrow = step.join() == JoinKind.ANY ? " -.-> " : " --> ";
       for (String before : graph.predecessors(step.stepId())) {
         out.append("  ")
             .append(node(before))

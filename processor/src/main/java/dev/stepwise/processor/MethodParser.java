@@ -1,6 +1,5 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.Join;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +62,7 @@ final class MethodParser {
         after
             .map(a -> mirrors.list(a, "value").stream().map(MethodParser::ref).toList())
             .orElse(List.of());
-    Join join = after.map(this::join).orElse(Join.ALL);
+    JoinKind join = after.map(this::join).orElse(JoinKind.ALL);
     // A step's @Retry replaces the class's wholesale: attributes it leaves out take the
     // annotation defaults, not the class's values, so a step's policy reads in one place.
     Optional<AnnotationMirror> ownRetryMirror = Mirrors.find(method, Names.RETRY);
@@ -153,10 +152,10 @@ final class MethodParser {
     }
   }
 
-  private Join join(AnnotationMirror after) {
+  private JoinKind join(AnnotationMirror after) {
     // An enum value arrives as the constant's element; its simple name is the constant's name.
     VariableElement constant = (VariableElement) mirrors.value(after, "join").getValue();
-    return Join.valueOf(constant.getSimpleName().toString());
+    return JoinKind.valueOf(constant.getSimpleName().toString());
   }
 
   private Ref conditionRef(AnnotationMirror step, String attribute) {

@@ -1,28 +1,26 @@
 package dev.stepwise.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.stepwise.After;
-import dev.stepwise.Condition;
-import dev.stepwise.From;
-import dev.stepwise.Input;
-import dev.stepwise.Resume;
-import dev.stepwise.Retry;
-import dev.stepwise.Step;
-import dev.stepwise.Workflow;
 
 /**
- * Names of the DSL annotations and of the runtime types generated code refers to. The runtime is
- * not on the processor's classpath, so its types are named as strings.
+ * Names of the DSL annotations and of the runtime types generated code refers to, as strings: the
+ * processor depends on neither at run time.
  */
 final class Names {
-  static final String WORKFLOW = Workflow.class.getCanonicalName();
-  static final String STEP = Step.class.getCanonicalName();
-  static final String AFTER = After.class.getCanonicalName();
-  static final String INPUT = Input.class.getCanonicalName();
-  static final String FROM = From.class.getCanonicalName();
-  static final String RESUME = Resume.class.getCanonicalName();
-  static final String RETRY = Retry.class.getCanonicalName();
-  static final String CONDITION = Condition.class.getCanonicalName();
+  /**
+   * The DSL's package. Names are strings, not {@code Workflow.class}, so the processor runs even
+   * when only its own jar is on the processor path.
+   */
+  static final String DSL = "dev.stepwise";
+
+  static final String WORKFLOW = DSL + ".Workflow";
+  static final String STEP = DSL + ".Step";
+  static final String AFTER = DSL + ".After";
+  static final String INPUT = DSL + ".Input";
+  static final String FROM = DSL + ".From";
+  static final String RESUME = DSL + ".Resume";
+  static final String RETRY = DSL + ".Retry";
+  static final String CONDITION = DSL + ".Condition";
 
   static final String RUNTIME = "dev.stepwise.runtime";
   static final String SPI = "dev.stepwise.runtime.spi";
@@ -45,7 +43,7 @@ final class Names {
   static final ClassName PATH_VALUES = ClassName.get(SPI, "PathValues");
   static final ClassName TYPE_REFERENCE =
       ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
-  static final ClassName JOIN = ClassName.get("dev.stepwise", "Join");
+  static final ClassName JOIN = ClassName.get(DSL, "Join");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private Names() {}

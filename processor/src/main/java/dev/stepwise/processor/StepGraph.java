@@ -1,6 +1,5 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.Join;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,7 +85,7 @@ final class StepGraph {
     }
     List<String> preds = predecessors(step.stepId());
     List<String> skippable = preds.stream().filter(p -> skipReason(p).isPresent()).toList();
-    if (step.join() == Join.ANY && preds.size() > 1) {
+    if (step.join() == JoinKind.ANY && preds.size() > 1) {
       return skippable.size() == preds.size()
           ? Optional.of("every predecessor of its join ANY can be skipped")
           : Optional.empty();

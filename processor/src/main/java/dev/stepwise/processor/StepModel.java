@@ -1,6 +1,5 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.Join;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -30,7 +29,7 @@ record StepModel(
     Ref id,
     AnnotationMirror afterMirror,
     List<Ref> after,
-    Join join,
+    JoinKind join,
     Ref when,
     Ref unless,
     RetryModel retry,

@@ -1,6 +1,5 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.Join;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ final class UpstreamValidator implements GraphValidator {
         ids.size() == 1
             ? "\"" + source + "\""
             : ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "{", "}"));
-    return step.join() == Join.ANY
+    return step.join() == JoinKind.ANY
         ? "@After(value = " + value + ", join = Join.ANY)"
         : "@After(" + value + ")";
   }

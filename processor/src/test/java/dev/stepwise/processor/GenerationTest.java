@@ -69,6 +69,20 @@ class GenerationTest {
   }
 
   @Test
+  void genericInputAndResume_primitiveArrayAndMapOutputs_compileWithoutWarnings() {
+    Compilation c = Compiler.compile("good/GenericTypes.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c)
+        .generatedSourceFile("com.acme.GenericTypesRunner")
+        .contentsAsUtf8String()
+        .contains("public void resumeReview(String runId, Map<String, Integer> payload)");
+    assertThat(c)
+        .generatedSourceFile("com.acme.GenericTypesDefinition")
+        .contentsAsUtf8String()
+        .contains("invocation.resumePayload(GenericTypesDefinition.REVIEW_RESUME)");
+  }
+
+  @Test
   void unresolvedTypes_areLeftToJavac_withoutAProcessorErrorOrCrash() {
     JavaFileObject src = Compiler.source("bad/MissingType.java");
     Compilation c = Compiler.compile(src);
