@@ -107,12 +107,8 @@ final class WorkflowParser {
     Map<String, ConditionModel> seen = new HashMap<>();
     for (ConditionModel condition : conditions) {
       if (seen.putIfAbsent(condition.name(), condition) != null) {
-        diag.error(
-            condition.method(),
-            condition.mirror(),
-            null,
-            Messages.CONDITION_DUPLICATE,
-            condition.name());
+        // On the method: its name is what has to change.
+        diag.error(condition.method(), Messages.CONDITION_DUPLICATE, condition.name());
       }
     }
   }

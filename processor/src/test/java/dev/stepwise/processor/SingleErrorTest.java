@@ -41,6 +41,23 @@ class SingleErrorTest {
                 + " @Step(id = \"...\")",
             "@Step(id = \"charge\")"),
         bad(
+            "two overloaded step methods without ids are reported as a duplicate id",
+            "DuplicateMethodStep",
+            "Duplicate step id \"charge\": it is also the id of charge()",
+            "String charge()"),
+        bad(
+            "an unknown unless condition is reported on that value, listing none available",
+            "UnlessUnknown",
+            "@Step(unless = \"isSmall\") refers to unknown @Condition \"isSmall\"; there are"
+                + " none",
+            "@Step(unless = \"isSmall\")"),
+        bad(
+            "overloaded conditions are reported as a duplicate on the second",
+            "ConditionDuplicate",
+            "Duplicate @Condition \"isLarge\": conditions are named by their method, so"
+                + " overloads are ambiguous; rename one of them",
+            "boolean isLarge()"),
+        bad(
             "a cycle is reported once, named, on its first edge",
             "Cycle",
             "Step cycle: reserve -> charge -> reserve; a workflow must be acyclic, so remove one of"
