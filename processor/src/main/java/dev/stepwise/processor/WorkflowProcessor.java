@@ -89,16 +89,18 @@ public final class WorkflowProcessor extends AbstractProcessor {
       workflows.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
     }
     for (TypeElement type : workflows) {
-      if (errorTypes.mentionedBy(type)) {
-        // In the last round, javac itself reports the unresolved type; generating would not help.
-        if (!round.processingOver()) {
-          deferred.add(type.getQualifiedName().toString());
-        }
-        continue;
-      }
       try {
+        if (errorTypes.mentionedBy(type)) {
+          // Perhaps another processor generates the type in this round; try again in the next.
+          // In the last round javac itself reports the unresolved type, so stay silent then.
+          if (!round.processingOver()) {
+            deferred.add(type.getQualifiedName().toString());
+          }
+          continue;
+        }
         process(type);
       } catch (Throwable t) {
+        // One broken workflow (or processor bug) must not stop the others.
         diag.internalError(type, t);
       }
     }
@@ -136,9 +138,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
     }
   }
 
-  /**
-   * @Step and @Condition only mean something inside a @Workflow class.
-   */
+  /** {@code @Step} and {@code @Condition} only mean something inside a {@code @Workflow} class. */
   private void reportOrphans(RoundEnvironment round, String annotationName, String simpleName) {
     TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
     if (annotation == null) {
