@@ -1,5 +1,6 @@
 package dev.stepwise.processor;
 
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,7 @@ final class ParamParser {
             Messages.RESUME_NOT_OPTIONAL,
             p.getSimpleName(),
             p.asType(),
-            p.asType());
+            TypeName.get(p.asType()).box()); // boxed: Optional<int> is not a type
         return Optional.empty();
       }
       return Optional.of(param(p, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));

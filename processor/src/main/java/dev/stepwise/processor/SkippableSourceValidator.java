@@ -1,5 +1,6 @@
 package dev.stepwise.processor;
 
+import com.palantir.javapoet.TypeName;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ final class SkippableSourceValidator implements GraphValidator {
             p -> {
               Optional<String> reason = graph.skipReason(p.from().name());
               if (reason.isPresent()) {
-                String type = p.type().toString();
+                // Boxed: Optional<int> is not a type the user could write.
+                String type = TypeName.get(p.type()).box().toString();
                 diag.error(
                     p.element(),
                     p.mirror(),

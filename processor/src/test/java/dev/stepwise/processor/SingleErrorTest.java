@@ -100,6 +100,13 @@ class SingleErrorTest {
             "@From path \"id..x\" is malformed at \"\"",
             "path = \"id..x\""),
         bad(
+            "a primitive @From of a skippable step is told the boxed Optional to declare",
+            "SkippablePrimitive",
+            "@From(\"count\") parameter count must be Optional<java.lang.Integer>: step \"count\""
+                + " can be skipped (it has when = \"always\") and then has no output; declare it"
+                + " as Optional<java.lang.Integer>",
+            "@From(\"count\") int count"),
+        bad(
             "@Input parameters of different types are reported on the odd one",
             "InputTypesDiffer",
             "@Input parameter total has type java.lang.Integer, but the workflow's input type is"
