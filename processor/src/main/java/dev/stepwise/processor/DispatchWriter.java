@@ -5,9 +5,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -24,6 +26,7 @@ final class DispatchWriter {
   private final PathResolver paths;
   private final Elements elements;
   private final List<MethodSpec> pathHelpers = new ArrayList<>();
+  private final Set<String> helperNames = new HashSet<>();
 
   DispatchWriter(WriterContext ctx, Elements elements) {
     this.ctx = ctx;
@@ -148,7 +151,13 @@ final class DispatchWriter {
 
   /** Walks the path with a null check before each dereference, naming where it broke. */
   private MethodSpec pathHelper(String owner, ParamModel p, StepModel source) {
-    String name = "read" + WriterContext.capitalize(owner) + WriterContext.capitalize(p.name());
+    String base = "read" + WriterContext.capitalize(owner) + WriterContext.capitalize(p.name());
+    String name = base;
+    // Steps and conditions share this namespace; a counter keeps rare clashes compilable.
+    for (int n = 2; helperNames.contains(name); n++) {
+      name = base + n;
+    }
+    helperNames.add(name);
     PathResolver.Resolution resolution =
         paths.resolve(source.output(), p.path(), elements.getPackageOf(ctx.workflow.type()));
     TypeMirror valueType = p.valueType();

@@ -53,6 +53,10 @@ enum Messages {
   STEP_ID_DUPLICATE(
       "Duplicate step id \"%s\": it is also the id of %s(); give one of them another @Step(id ="
           + " \"...\")"),
+  STEP_ID_SIMILAR(
+      "Step id \"%s\" differs from \"%s\", the id of %s(), only in letter case or underscores;"
+          + " generated names (constants, resume methods) would clash, so rename one of them"),
+  AFTER_DUPLICATE("@After names step \"%s\" twice; remove the repeated id"),
   CONDITION_DUPLICATE(
       "Duplicate @Condition \"%s\": conditions are named by their method, so overloads are"
           + " ambiguous; rename one of them"),

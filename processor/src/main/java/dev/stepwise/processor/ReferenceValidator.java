@@ -1,10 +1,12 @@
 package dev.stepwise.processor;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every name written in an annotation refers to something that exists: @After and @From step ids,
- * when/unless conditions and the result step.
+ * Every name written in an annotation refers to something that exists, once: @After and @From step
+ * ids, when/unless conditions and the result step.
  */
 final class ReferenceValidator implements GraphValidator {
   @Override
@@ -12,8 +14,16 @@ final class ReferenceValidator implements GraphValidator {
     Map<String, StepModel> steps = workflow.stepsById();
     Map<String, ConditionModel> conditions = workflow.conditionsByName();
     for (StepModel step : workflow.steps()) {
+      Set<String> seen = new HashSet<>();
       for (Ref after : step.after()) {
-        if (!steps.containsKey(after.name())) {
+        if (!seen.add(after.name())) {
+          diag.error(
+              step.method(),
+              step.afterMirror(),
+              after.value(),
+              Messages.AFTER_DUPLICATE,
+              after.name());
+        } else if (!steps.containsKey(after.name())) {
           diag.error(
               step.method(),
               step.afterMirror(),

@@ -3,6 +3,7 @@ package dev.stepwise.processor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -89,8 +90,22 @@ final class WorkflowParser {
 
   private void checkDuplicateSteps(List<StepModel> steps) {
     Map<String, StepModel> seen = new HashMap<>();
+    Map<String, StepModel> similar = new HashMap<>();
     for (StepModel step : steps) {
       StepModel first = seen.putIfAbsent(step.stepId(), step);
+      // CHARGE_CARD_OUTPUT and resumeChargeCard come from both chargeCard and charge_card.
+      String key = step.stepId().replace("_", "").toLowerCase(Locale.ROOT);
+      StepModel lookalike = similar.putIfAbsent(key, step);
+      if (first == null && lookalike != null) {
+        diag.error(
+            step.method(),
+            step.id().value() == null ? null : step.mirror(),
+            step.id().value(),
+            Messages.STEP_ID_SIMILAR,
+            step.stepId(),
+            lookalike.stepId(),
+            lookalike.method().getSimpleName());
+      }
       if (first != null) {
         diag.error(
             step.method(),

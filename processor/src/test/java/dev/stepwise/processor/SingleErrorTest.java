@@ -58,6 +58,18 @@ class SingleErrorTest {
                 + " overloads are ambiguous; rename one of them",
             "boolean isLarge()"),
         bad(
+            "step ids that differ only in case or underscores are reported, as generated names"
+                + " would clash",
+            "SimilarStepIds",
+            "Step id \"charge_card\" differs from \"chargeCard\", the id of chargeCard(), only in"
+                + " letter case or underscores",
+            "@Step(id = \"charge_card\")"),
+        bad(
+            "a step id repeated in @After is reported",
+            "AfterDuplicate",
+            "@After names step \"reserve\" twice; remove the repeated id",
+            "@After({\"reserve\", \"reserve\"})"),
+        bad(
             "a cycle is reported once, named, on its first edge",
             "Cycle",
             "Step cycle: reserve -> charge -> reserve; a workflow must be acyclic, so remove one of"
