@@ -164,6 +164,8 @@ final class MethodParser {
   }
 
   private static Ref ref(AnnotationValue value) {
-    return new Ref((String) value.getValue(), value);
+    // valueOf, not a cast: an unresolvable constant arrives as something else, and javac reports
+    // it.
+    return new Ref(String.valueOf(value.getValue()), value);
   }
 }

@@ -52,7 +52,9 @@ final class Mirrors {
   }
 
   String string(AnnotationMirror mirror, String name) {
-    return (String) value(mirror, name).getValue();
+    // valueOf, not a cast: an unresolvable constant arrives as something else, and javac reports
+    // it.
+    return String.valueOf(value(mirror, name).getValue());
   }
 
   /** The elements of an array-valued attribute; a single value written without braces too. */
