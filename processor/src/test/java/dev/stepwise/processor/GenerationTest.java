@@ -95,6 +95,18 @@ class GenerationTest {
   }
 
   @Test
+  void unresolvedConstantsInAnnotations_areLeftToJavac_notReportedAsUnknownSteps() {
+    JavaFileObject src = Compiler.source("bad/MissingConstant.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(src)
+        .onLineContaining("@After(Missing.ID)");
+  }
+
+  @Test
   void graphVersion_isStableForTheSameGraph_andChangesWithAnEdge() throws IOException {
     String linear = version(twoSteps("@After(\"first\")"));
     assertEquals(linear, version(twoSteps("@After(\"first\")")));
