@@ -1,0 +1,18 @@
+package dev.stepwise.processor;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+
+/** One {@code @Condition} method; its name is the method name. */
+record ConditionModel(ExecutableElement method, AnnotationMirror mirror, List<ParamModel> params) {
+
+  String name() {
+    return method.getSimpleName().toString();
+  }
+
+  boolean isStatic() {
+    return method.getModifiers().contains(Modifier.STATIC);
+  }
+}

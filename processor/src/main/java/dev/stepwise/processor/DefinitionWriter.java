@@ -1,0 +1,183 @@
+package dev.stepwise.processor;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Writes {@code XxxDefinition}: the graph as constants (retry policies, type tokens, Mermaid, the
+ * {@code WorkflowGraph}) and the dispatch that calls the workflow's methods without reflection.
+ */
+final class DefinitionWriter {
+  private static final String DEFAULT_RETRY = "DEFAULT_RETRY";
+
+  private final Elements elements;
+
+  DefinitionWriter(Elements elements) {
+    this.elements = elements;
+  }
+
+  TypeSpec write(WriterContext ctx) {
+    DispatchWriter dispatch = new DispatchWriter(ctx, elements);
+    MethodSpec invokeStep = dispatch.invokeStep();
+    MethodSpec evaluateCondition = dispatch.evaluateCondition();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(ctx.definition)
+            .addJavadoc(
+                "The graph and dispatch of workflow {@code $L} ($T); registered by {@link $T}.\n",
+                ctx.workflow.name(),
+                ctx.workflowClass,
+                ctx.runner)
+            .addAnnotation(WriterContext.generated())
+            .addModifiers(ctx.classModifiers())
+            .addSuperinterface(Names.WORKFLOW_DEFINITION)
+            .addOriginatingElement(ctx.workflow.type());
+    // Constants in dependency order: GRAPH reads the retry policies and MERMAID.
+    retryConstants(ctx).forEach(type::addField);
+    typeReferences(ctx).forEach(type::addField);
+    type.addField(
+        FieldSpec.builder(String.class, "MERMAID", Modifier.STATIC, Modifier.FINAL)
+            .initializer("$S", MermaidRenderer.render(ctx.workflow, ctx.graph))
+            .build());
+    type.addField(
+        FieldSpec.builder(Names.WORKFLOW_GRAPH, "GRAPH", Modifier.STATIC, Modifier.FINAL)
+            .initializer(graph(ctx))
+            .build());
+    type.addField(ctx.workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(ctx.memberModifiers())
+            .addParameter(ctx.workflowClass, "workflow")
+            .addStatement(
+                "this.workflow = $T.requireNonNull(workflow, $S)", Objects.class, "workflow")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("graph")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Names.WORKFLOW_GRAPH)
+            .addStatement("return GRAPH")
+            .build());
+    type.addMethod(invokeStep);
+    type.addMethod(evaluateCondition);
+    dispatch.pathHelpers().forEach(type::addMethod);
+    return type.build();
+  }
+
+  private List<FieldSpec> retryConstants(WriterContext ctx) {
+    List<FieldSpec> fields = new ArrayList<>();
+    ctx.workflow.steps().stream()
+        .filter(s -> !s.ownRetry() && s.retry() != null)
+        .findFirst()
+        .ifPresent(s -> fields.add(retryField(DEFAULT_RETRY, s.retry())));
+    for (StepModel step : ctx.workflow.steps()) {
+      if (step.ownRetry()) {
+        fields.add(retryField(retryConstant(step), step.retry()));
+      }
+    }
+    return fields;
+  }
+
+  private static FieldSpec retryField(String name, RetryModel retry) {
+    return FieldSpec.builder(Names.RETRY_POLICY, name, Modifier.STATIC, Modifier.FINAL)
+        .initializer(
+            "new $T($L,$W$T.ofMillis($LL),$W$L,$W$T.ofMillis($LL),$W$L,$W$L,$W$L)",
+            Names.RETRY_POLICY,
+            retry.attempts(),
+            Duration.class,
+            retry.delayMillis(),
+            Double.toString(retry.backoff()),
+            Duration.class,
+            retry.maxDelayMillis(),
+            Double.toString(retry.jitter()),
+            classList(retry.retryOn()),
+            classList(retry.abortOn()))
+        .build();
+  }
+
+  private static CodeBlock classList(List<TypeMirror> classes) {
+    List<CodeBlock> literals = new ArrayList<>();
+    classes.forEach(c -> literals.add(CodeBlock.of("$T.class", TypeName.get(c))));
+    return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(literals, ", "));
+  }
+
+  private static String retryConstant(StepModel step) {
+    return WriterContext.upperSnake(step.stepId()) + "_RETRY";
+  }
+
+  /** TypeReference constants for generic input, output and resume types, in graph order. */
+  private List<FieldSpec> typeReferences(WriterContext ctx) {
+    List<FieldSpec> fields = new ArrayList<>();
+    ctx.inputType()
+        .filter(ctx::needsTypeReference)
+        .ifPresent(t -> fields.add(typeReference(WriterContext.INPUT_CONSTANT, t)));
+    for (StepModel step : ctx.workflow.steps()) {
+      if (ctx.needsTypeReference(step.output())) {
+        fields.add(typeReference(WriterContext.outputConstant(step.stepId()), step.output()));
+      }
+      step.resume()
+          .map(ParamModel::optionalOf)
+          .filter(ctx::needsTypeReference)
+          .ifPresent(
+              t -> fields.add(typeReference(WriterContext.resumeConstant(step.stepId()), t)));
+    }
+    return fields;
+  }
+
+  private static FieldSpec typeReference(String name, TypeMirror type) {
+    TypeName reference = ParameterizedTypeName.get(Names.TYPE_REFERENCE, TypeName.get(type));
+    return FieldSpec.builder(reference, name, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$L", TypeSpec.anonymousClassBuilder("").superclass(reference).build())
+        .build();
+  }
+
+  private static CodeBlock graph(WriterContext ctx) {
+    List<CodeBlock> specs = new ArrayList<>();
+    for (StepModel step : ctx.workflow.steps()) {
+      List<CodeBlock> after = new ArrayList<>();
+      step.afterIds().forEach(id -> after.add(CodeBlock.of("$S", id)));
+      String retry =
+          step.retry() == null ? null : step.ownRetry() ? retryConstant(step) : DEFAULT_RETRY;
+      specs.add(
+          CodeBlock.of(
+              "new $T($S, $T.of($L), $T.$L, $L, $S, $S, $L)",
+              Names.STEP_SPEC,
+              step.stepId(),
+              List.class,
+              CodeBlock.join(after, ", "),
+              Names.JOIN,
+              step.join().name(),
+              retry == null
+                  ? CodeBlock.of("$T.NONE", Names.RETRY_POLICY)
+                  : CodeBlock.of("$N", retry),
+              step.when() == null ? null : step.when().name(),
+              step.unless() == null ? null : step.unless().name(),
+              step.suspendable()));
+    }
+    return CodeBlock.builder()
+        .add("new $T(\n", Names.WORKFLOW_GRAPH)
+        .indent()
+        .indent()
+        .add("$S,\n$S,\n", ctx.workflow.name(), GraphFingerprint.of(ctx.workflow))
+        .add("$T.of(\n", List.class)
+        .indent()
+        .indent()
+        .add(CodeBlock.join(specs, ",\n"))
+        .unindent()
+        .unindent()
+        .add("),\n$S,\nMERMAID)", ctx.graph.resultStep(ctx.workflow))
+        .unindent()
+        .unindent()
+        .build();
+  }
+}

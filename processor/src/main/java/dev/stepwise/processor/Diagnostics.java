@@ -1,0 +1,56 @@
+package dev.stepwise.processor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** Reports processor diagnostics and counts errors; never throws, so one run shows every error. */
+final class Diagnostics {
+  private final Messager messager;
+  private int errors;
+
+  Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  /**
+   * Reports an error on the most precise spot known: the annotation value if given, else the
+   * annotation, else the element. {@code mirror} and {@code value} may be null.
+   */
+  void error(
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      Messages message,
+      Object... args) {
+    errors++;
+    String text = message.format(args);
+    if (mirror == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, text, element);
+    } else if (value == null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror, value);
+    }
+  }
+
+  /** Reports an error on an element. */
+  void error(Element element, Messages message, Object... args) {
+    error(element, null, null, message, args);
+  }
+
+  /** Reports a processor bug on the workflow being processed, with the stack trace to report. */
+  void internalError(Element element, Throwable thrown) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    error(element, Messages.INTERNAL_ERROR, element, trace);
+  }
+
+  int errorCount() {
+    return errors;
+  }
+}

@@ -1,0 +1,6 @@
+package dev.stepwise.processor;
+
+/** One rule over a workflow's whole graph; reports each violation once and never throws. */
+interface GraphValidator {
+  void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag);
+}

@@ -1,0 +1,145 @@
+package dev.stepwise.processor;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each message states the rule, the offending
+ * value and the fix.
+ *
+ * <p>Retry inheritance: a step's {@code @Retry} replaces the class's {@code @Retry} wholesale
+ * (attributes it leaves out take the annotation's defaults, not the class's values); a step with no
+ * {@code @Retry} on itself or its class runs once ({@code RetryPolicy.NONE}).
+ */
+enum Messages {
+  // Class-level rules.
+  WORKFLOW_NAME_EMPTY(
+      "@Workflow(name) must not be empty: the name is stored with every run; write @Workflow(name ="
+          + " \"order\")"),
+  WORKFLOW_NAME_DUPLICATE(
+      "Workflow name \"%s\" is already used by %s; workflow names must be unique in an"
+          + " application, so rename one of them"),
+  WORKFLOW_NO_STEPS("Workflow %s has no @Step methods; add at least one @Step method"),
+  WORKFLOW_PRIVATE(
+      "@Workflow class %s must not be private: the generated runner in the same package must"
+          + " reference it; make it package-private or public"),
+  WORKFLOW_INNER(
+      "@Workflow class %s is an inner class: the runner cannot construct its definition without an"
+          + " enclosing instance; make it static"),
+  WORKFLOW_GENERIC(
+      "@Workflow class %s must not declare type parameters: the runner and result cannot be typed;"
+          + " remove the type parameters"),
+  RESULT_UNKNOWN("@Workflow(result = \"%s\") names no step of this workflow%s"),
+  RESULT_VOID(
+      "@Workflow(result = \"%s\") names a void step, which has no output; name a step that returns"
+          + " the workflow's output"),
+  STEP_OUTSIDE_WORKFLOW(
+      "@%s method %s() is in %s, which is not annotated with @Workflow; add @Workflow(name = \"...\")"
+          + " to the class or remove @%s"),
+
+  // Method-level rules.
+  METHOD_PRIVATE(
+      "@%s method %s() must not be private: the generated code in the same package calls it; make"
+          + " it package-private"),
+  STEP_STATIC(
+      "@Step method %s() must not be static: steps are called on the workflow instance given to the"
+          + " runner; remove static"),
+  METHOD_GENERIC(
+      "@%s method %s() must not declare type parameters: its types must be known at compile time;"
+          + " remove the type parameters"),
+  STEP_ID_INVALID(
+      "Step id \"%s\" is not a Java identifier: step ids name generated methods (result accessors,"
+          + " resume methods); use letters, digits and _"),
+  STEP_ID_RESERVED(
+      "Step id \"%s\" clashes with the generated result's %s() method; rename the step with @Step(id"
+          + " = \"...\")"),
+  STEP_ID_DUPLICATE(
+      "Duplicate step id \"%s\": it is also the id of %s(); give one of them another @Step(id ="
+          + " \"...\")"),
+  STEP_ID_SIMILAR(
+      "Step id \"%s\" differs from \"%s\", the id of %s(), only in letter case or underscores;"
+          + " generated names (constants, resume methods) would clash, so rename one of them"),
+  AFTER_DUPLICATE("@After names step \"%s\" twice; remove the repeated id"),
+  CONDITION_DUPLICATE(
+      "Duplicate @Condition \"%s\": conditions are named by their method, so overloads are"
+          + " ambiguous; rename one of them"),
+  CONDITION_NOT_BOOLEAN(
+      "@Condition %s() returns %s; a condition must return boolean, so change its return type"),
+
+  // Parameter rules.
+  PARAM_NO_KIND(
+      "Parameter %s of %s() is none of @Input, @From, @Resume or StepContext; annotate it to say"
+          + " where its value comes from"),
+  PARAM_TWO_KINDS(
+      "Parameter %s of %s() has both %s; a parameter takes its value from one place, so keep one"),
+  INPUT_TYPES_DIFFER(
+      "@Input parameter %s has type %s, but the workflow's input type is %s (the @Input of %s());"
+          + " every @Input in a workflow has the same type, so use %s"),
+  RESUME_NOT_OPTIONAL(
+      "@Resume parameter %s has type %s; it must be Optional<T>: empty on the first execution, the"
+          + " payload once resumed; declare it as Optional<%s>"),
+  RESUME_TWICE(
+      "Step %s() has two @Resume parameters (%s and %s); a step has at most one resume payload, so"
+          + " remove one"),
+  CONDITION_FORBIDDEN_PARAM(
+      "@Condition %s() may not take %s: a condition is evaluated before its step runs and may read"
+          + " only @Input and @From; remove parameter %s"),
+
+  // Graph rules.
+  AFTER_UNKNOWN_STEP("@After refers to unknown step \"%s\"%s"),
+  FROM_UNKNOWN_STEP("@From refers to unknown step \"%s\"%s"),
+  CONDITION_UNKNOWN("@Step(%s = \"%s\") refers to unknown @Condition \"%s\"%s"),
+  CYCLE("Step cycle: %s; a workflow must be acyclic, so remove one of these @After edges"),
+  FROM_NOT_UPSTREAM(
+      "@From(\"%s\") reads step \"%s\", which is not upstream of step \"%s\"; @From adds no edge, so"
+          + " add %s to %s()"),
+  CONDITION_FROM_NOT_UPSTREAM(
+      "@Condition %s() reads @From(\"%s\"), but step \"%s\" is not upstream of step \"%s\", which"
+          + " uses this condition; add %s to %s()"),
+  FROM_VOID(
+      "@From(\"%s\") reads step \"%s\", which returns void and has no output; read another step or"
+          + " return a value from %s()"),
+  FROM_TYPE_MISMATCH(
+      "@From(\"%s\") parameter %s has type %s, but step \"%s\" outputs %s; change the parameter"
+          + " type to %s"),
+  FROM_PATH_TYPE_MISMATCH(
+      "@From(value = \"%s\", path = \"%s\") parameter %s has type %s, but the property at that path"
+          + " has type %s; change the parameter type to %s"),
+  FROM_SKIPPABLE_NOT_OPTIONAL(
+      "@From(\"%s\") parameter %s must be Optional<%s>: step \"%s\" can be skipped (%s) and then"
+          + " has no output; declare it as Optional<%s>"),
+  PATH_MALFORMED(
+      "@From path \"%s\" is malformed at \"%s\"; write properties separated by dots, with optional"
+          + " list indexes, like \"address.city\" or \"items[0].sku\""),
+  PATH_UNKNOWN_PROPERTY(
+      "@From path \"%s\": type %s has no property \"%s\"%s; available properties: %s"),
+  PATH_NOT_A_LIST(
+      "@From path \"%s\": \"%s\" has type %s, which is not a java.util.List, so it cannot be indexed"
+          + " with [%s]; remove the index"),
+
+  // @Retry rules.
+  RETRY_DURATION(
+      "@Retry(%s = \"%s\") is not a valid duration; write a non-negative integer and a unit ms, s,"
+          + " m, h or d, like \"250ms\" or \"5s\""),
+  RETRY_DURATION_TOO_LONG(
+      "@Retry(%s = \"%s\") is longer than %s, the longest allowed; use a shorter duration"),
+  RETRY_ATTEMPTS(
+      "@Retry(attempts = %d) must be between 1 and %d: attempts counts every execution, the first"
+          + " included (1 means no retry)"),
+  RETRY_BACKOFF(
+      "@Retry(backoff = %s) must be between 1 and %s: each retry waits backoff times longer than the"
+          + " previous one"),
+  RETRY_JITTER(
+      "@Retry(jitter = %s) must be between 0 and 1: it is the random spread of each delay"),
+
+  INTERNAL_ERROR(
+      "Internal error in the Stepwise processor while processing %s; please report it with this"
+          + " stack trace:%n%s");
+
+  private final String format;
+
+  Messages(String format) {
+    this.format = format;
+  }
+
+  String format(Object... args) {
+    return String.format(format, args);
+  }
+}

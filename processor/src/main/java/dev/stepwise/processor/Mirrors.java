@@ -1,0 +1,68 @@
+package dev.stepwise.processor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Reads annotation mirrors, so errors can point at the annotation and the value written. */
+final class Mirrors {
+  private final Elements elements;
+
+  Mirrors(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The annotation of this type on the element, if present. */
+  static Optional<AnnotationMirror> find(Element element, String annotationName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotationName)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The value as written in the source, or null when the default applies (no spot to point at). */
+  static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The value, written or defaulted. */
+  AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalArgumentException("no attribute " + name + " on " + mirror);
+  }
+
+  String string(AnnotationMirror mirror, String name) {
+    // valueOf, not a cast: an unresolvable constant arrives as something else, and javac reports
+    // it.
+    return String.valueOf(value(mirror, name).getValue());
+  }
+
+  /** The elements of an array-valued attribute; a single value written without braces too. */
+  List<? extends AnnotationValue> list(AnnotationMirror mirror, String name) {
+    Object raw = value(mirror, name).getValue();
+    if (raw instanceof List<?> values) {
+      return values.stream().map(AnnotationValue.class::cast).toList();
+    }
+    return List.of(value(mirror, name));
+  }
+}

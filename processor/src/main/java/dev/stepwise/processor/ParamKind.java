@@ -1,0 +1,9 @@
+package dev.stepwise.processor;
+
+/** Where a step or condition parameter takes its value from. */
+enum ParamKind {
+  INPUT,
+  FROM,
+  RESUME,
+  CONTEXT
+}

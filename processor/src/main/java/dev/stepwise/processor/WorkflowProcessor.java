@@ -1,0 +1,162 @@
+package dev.stepwise.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The processor's shell: finds {@code @Workflow} classes, and for each one runs the parser, the
+ * graph validators and the writers. It only wires; one bad workflow never stops the others.
+ */
+@AutoService(Processor.class)
+public final class WorkflowProcessor extends AbstractProcessor {
+  /** Workflow name to the class that claimed it first, across rounds. */
+  private final Map<String, String> names = new HashMap<>();
+
+  /** Workflows whose signatures mention types not generated yet; retried next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  private Diagnostics diag;
+  private Mirrors mirrors;
+  private WorkflowParser parser;
+  private WorkflowWriter writer;
+  private ErrorTypes errorTypes;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    diag = new Diagnostics(env.getMessager());
+    mirrors = new Mirrors(env.getElementUtils());
+    List<GraphValidator> validators =
+        List.of(
+            new ReferenceValidator(),
+            new CycleValidator(),
+            new UpstreamValidator(),
+            new FromTypeValidator(env.getTypeUtils(), env.getElementUtils()),
+            new SkippableSourceValidator(),
+            new InputTypeValidator(env.getTypeUtils()));
+    parser = new WorkflowParser(diag, mirrors, validators);
+    writer = new WorkflowWriter(env);
+    errorTypes = new ErrorTypes();
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        Names.WORKFLOW,
+        Names.STEP,
+        Names.CONDITION,
+        Names.AFTER,
+        Names.INPUT,
+        Names.FROM,
+        Names.RESUME,
+        Names.RETRY,
+        // Generated code carries @Generated; claiming it keeps -Xlint:all quiet in the next round.
+        Names.GENERATED.canonicalName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    reportOrphans(round, Names.STEP, "Step");
+    reportOrphans(round, Names.CONDITION, "Condition");
+    List<TypeElement> workflows = new ArrayList<>();
+    deferred.stream()
+        .map(processingEnv.getElementUtils()::getTypeElement)
+        .filter(t -> t != null)
+        .forEach(workflows::add);
+    deferred.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Names.WORKFLOW);
+    if (annotation != null) {
+      workflows.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
+    }
+    for (TypeElement type : workflows) {
+      try {
+        if (errorTypes.mentionedBy(type)) {
+          // Perhaps another processor generates the type in this round; try again in the next.
+          // In the last round javac itself reports the unresolved type, so stay silent then.
+          if (!round.processingOver()) {
+            deferred.add(type.getQualifiedName().toString());
+          }
+          continue;
+        }
+        process(type);
+      } catch (Throwable t) {
+        // One broken workflow (or processor bug) must not stop the others.
+        diag.internalError(type, t);
+      }
+    }
+    // Claimed: the DSL annotations mean nothing to other processors, and an unclaimed annotation
+    // is a warning under -Xlint:all, which -Werror turns into a failed build.
+    return true;
+  }
+
+  private void process(TypeElement type) {
+    int before = diag.errorCount();
+    AnnotationMirror workflow = Mirrors.find(type, Names.WORKFLOW).orElseThrow();
+    checkUniqueName(type, workflow);
+    Optional<WorkflowModel> model = parser.parse(type, workflow);
+    // A workflow with any error generates nothing, so no half-valid runner hides the error.
+    if (model.isPresent() && diag.errorCount() == before) {
+      writer.write(model.get());
+    }
+  }
+
+  private void checkUniqueName(TypeElement type, AnnotationMirror workflow) {
+    String name = mirrors.string(workflow, "name");
+    if (name.isBlank()) {
+      return; // reported by the parser
+    }
+    String owner = type.getQualifiedName().toString();
+    String first = names.putIfAbsent(name, owner);
+    if (first != null && !first.equals(owner)) {
+      diag.error(
+          type,
+          workflow,
+          Mirrors.explicitValue(workflow, "name"),
+          Messages.WORKFLOW_NAME_DUPLICATE,
+          name,
+          first);
+    }
+  }
+
+  /** {@code @Step} and {@code @Condition} only mean something inside a {@code @Workflow} class. */
+  private void reportOrphans(RoundEnvironment round, String annotationName, String simpleName) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
+    if (annotation == null) {
+      return;
+    }
+    for (Element method : round.getElementsAnnotatedWith(annotation)) {
+      Element owner = method.getEnclosingElement();
+      if (Mirrors.find(owner, Names.WORKFLOW).isEmpty()) {
+        diag.error(
+            method,
+            Mirrors.find(method, annotationName).orElse(null),
+            null,
+            Messages.STEP_OUTSIDE_WORKFLOW,
+            simpleName,
+            method.getSimpleName(),
+            owner.getSimpleName(),
+            simpleName);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.stepwise.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.Arrays;
+import javax.tools.JavaFileObject;
+
+/** Compiles test sources with the processor and the options generated code must survive. */
+final class Compiler {
+  private Compiler() {}
+
+  static JavaFileObject source(String resource) {
+    return JavaFileObjects.forResource(resource);
+  }
+
+  /** Compiles with {@code -Xlint:all -Werror}: generated code must not warn. */
+  static Compilation compile(JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new WorkflowProcessor())
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(Arrays.asList(sources));
+  }
+
+  static Compilation compile(String... resources) {
+    return compile(Arrays.stream(resources).map(Compiler::source).toArray(JavaFileObject[]::new));
+  }
+}

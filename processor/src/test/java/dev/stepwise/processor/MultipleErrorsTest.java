@@ -1,0 +1,206 @@
+package dev.stepwise.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Files with several problems report every one of them, each once, each on its own spot. */
+class MultipleErrorsTest {
+
+  @Test
+  void threeIndependentProblems_areAllReported() {
+    JavaFileObject src = Compiler.source("bad/ThreeProblems.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(3);
+    assertThat(c)
+        .hadErrorContaining("@Step method reserve() must not be private")
+        .inFile(src)
+        .onLineContaining("private String reserve()");
+    assertThat(c)
+        .hadErrorContaining("@After refers to unknown step \"reserv\"; did you mean \"reserve\"?")
+        .inFile(src)
+        .onLineContaining("@After(\"reserv\")");
+    assertThat(c)
+        .hadErrorContaining("@Retry(jitter = 2.0) must be between 0 and 1")
+        .inFile(src)
+        .onLineContaining("@Retry(jitter = 2.0)");
+  }
+
+  @Test
+  void everyInvalidRetryAttribute_isReportedOnItsOwnValue() {
+    JavaFileObject src = Compiler.source("bad/RetryInvalid.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(5);
+    assertThat(c)
+        .hadErrorContaining("@Retry(attempts = 0) must be between 1 and 1000")
+        .inFile(src)
+        .onLineContaining("attempts = 0");
+    assertThat(c)
+        .hadErrorContaining("@Retry(delay = \"5 sec\") is not a valid duration")
+        .inFile(src)
+        .onLineContaining("delay = \"5 sec\"");
+    assertThat(c)
+        .hadErrorContaining("@Retry(backoff = 0.5) must be between 1 and 100.0")
+        .inFile(src)
+        .onLineContaining("backoff = 0.5");
+    assertThat(c)
+        .hadErrorContaining("@Retry(maxDelay = \"400d\") is longer than 365d, the longest allowed")
+        .inFile(src)
+        .onLineContaining("maxDelay = \"400d\"");
+    assertThat(c)
+        .hadErrorContaining("@Retry(jitter = 1.5) must be between 0 and 1")
+        .inFile(src)
+        .onLineContaining("jitter = 1.5");
+  }
+
+  @Test
+  void twoCycles_areReportedOncePerCycle_onTheirFirstEdge() {
+    JavaFileObject src = Compiler.source("bad/TwoCycles.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining("Step cycle: a -> b -> c -> a;")
+        .inFile(src)
+        .onLineContaining("@After(\"a\")");
+    assertThat(c)
+        .hadErrorContaining("Step cycle: self -> self;")
+        .inFile(src)
+        .onLineContaining("@After(\"self\")");
+  }
+
+  @Test
+  void fromOfSkippableSteps_mustBeOptional_whetherSkippedByConditionJoinAllOrJoinAny() {
+    JavaFileObject src = Compiler.source("bad/SkippableNotOptional.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(3);
+    assertThat(c)
+        .hadErrorContaining(
+            "@From(\"approve\") parameter approval must be Optional<java.lang.String>: step"
+                + " \"approve\" can be skipped (it has when = \"isLarge\") and then has no output")
+        .inFile(src)
+        .onLineContaining("@From(\"approve\") String approval");
+    assertThat(c)
+        .hadErrorContaining(
+            "step \"audit\" can be skipped (its predecessor \"approve\" can be skipped)")
+        .inFile(src)
+        .onLineContaining("@From(\"audit\") String audited");
+    assertThat(c)
+        .hadErrorContaining(
+            "step \"merge\" can be skipped (every predecessor of its join ANY can be skipped)")
+        .inFile(src)
+        .onLineContaining("@From(\"merge\") String merged");
+  }
+
+  @Test
+  void pathTypeMismatches_throughFieldsGettersAndListIndexes_areReported() {
+    JavaFileObject src = Compiler.source("bad/PathTypeMismatch.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining(
+            "@From(value = \"load\", path = \"lines[1].sku\") parameter sku has type"
+                + " java.lang.Integer, but the property at that path has type java.lang.String;"
+                + " change the parameter type to java.lang.String")
+        .inFile(src)
+        .onLineContaining("Integer sku");
+  }
+
+  @Test
+  void privateStaticAndGenericMethods_areEachReportedOnTheMethod() {
+    JavaFileObject src = Compiler.source("bad/MethodModifiers.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(4);
+    assertThat(c)
+        .hadErrorContaining("@Step method hidden() must not be private")
+        .inFile(src)
+        .onLineContaining("private String hidden()");
+    assertThat(c)
+        .hadErrorContaining("@Step method shared() must not be static")
+        .inFile(src)
+        .onLineContaining("static String shared()");
+    assertThat(c)
+        .hadErrorContaining("@Step method generic() must not declare type parameters")
+        .inFile(src)
+        .onLineContaining("<T> T generic()");
+    assertThat(c)
+        .hadErrorContaining("@Condition method isLarge() must not be private")
+        .inFile(src)
+        .onLineContaining("private boolean isLarge()");
+  }
+
+  @Test
+  void privateInnerAndGenericWorkflowClasses_areEachReportedOnTheClass() {
+    JavaFileObject src = Compiler.source("bad/ClassShapes.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(3);
+    assertThat(c)
+        .hadErrorContaining("@Workflow class Hidden must not be private")
+        .inFile(src)
+        .onLineContaining("private static class Hidden");
+    assertThat(c)
+        .hadErrorContaining("@Workflow class Inner is an inner class")
+        .inFile(src)
+        .onLineContaining("class Inner");
+    assertThat(c)
+        .hadErrorContaining("@Workflow class Generic must not declare type parameters")
+        .inFile(src)
+        .onLineContaining("static class Generic<T>");
+  }
+
+  @Test
+  void stepIdsThatCannotNameGeneratedMethods_areReported() {
+    JavaFileObject src = Compiler.source("bad/StepIds.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining(
+            "Step id \"status\" clashes with the generated result's status() method")
+        .inFile(src)
+        .onLineContaining("String status()");
+    assertThat(c)
+        .hadErrorContaining("Step id \"send-email\" is not a Java identifier")
+        .inFile(src)
+        .onLineContaining("@Step(id = \"send-email\")");
+  }
+
+  @Test
+  void conditionsReadingStepContextOrResume_areReportedOnEachParameter() {
+    JavaFileObject src = Compiler.source("bad/ConditionForbiddenParams.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining("@Condition isLarge() may not take a StepContext")
+        .inFile(src)
+        .onLineContaining("StepContext ctx");
+    assertThat(c)
+        .hadErrorContaining("@Condition isLarge() may not take a @Resume parameter")
+        .inFile(src)
+        .onLineContaining("@Resume Optional<String> decision");
+  }
+
+  @Test
+  void duplicateWorkflowNames_areReportedOnTheSecondName() {
+    JavaFileObject first = Compiler.source("bad/NameDuplicateFirst.java");
+    JavaFileObject second = Compiler.source("bad/NameDuplicateSecond.java");
+    Compilation c = Compiler.compile(first, second);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining(
+            "Workflow name \"order\" is already used by bad.NameDuplicateFirst; workflow names"
+                + " must be unique in an application")
+        .inFile(second)
+        .onLineContaining("@Workflow(name = \"order\")");
+  }
+}

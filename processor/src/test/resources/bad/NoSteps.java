@@ -1,0 +1,6 @@
+package bad;
+
+import dev.stepwise.Workflow;
+
+@Workflow(name = "empty")
+class NoSteps {}

@@ -1,0 +1,10 @@
+package bad;
+
+import dev.stepwise.Step;
+
+class StepOutsideWorkflow {
+  @Step
+  String orphan() {
+    return "o";
+  }
+}

@@ -1,0 +1,124 @@
+package com.acme;
+
+import dev.stepwise.runtime.RunHandle;
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Starts and inspects runs of workflow {@code order} (OrderWorkflow).
+ */
+@Generated("dev.stepwise.processor.WorkflowProcessor")
+public final class OrderWorkflowRunner {
+  private final WorkflowClient client;
+
+  /**
+   * Registers the workflow with the engine.
+   */
+  public OrderWorkflowRunner(Stepwise engine, OrderWorkflow workflow) {
+    this.client = engine.register(new OrderWorkflowDefinition(workflow));
+  }
+
+  /**
+   * Starts a run and waits until it is finished or suspended.
+   */
+  public OrderWorkflowResult start(OrderModel.OrderRequest input) {
+    return start(input, StartOptions.defaults());
+  }
+
+  /**
+   * Starts a run with options and waits until it is finished or suspended.
+   */
+  public OrderWorkflowResult start(OrderModel.OrderRequest input, StartOptions options) {
+    String runId = client.start(input, options);
+    return toResult(client.awaitSettled(runId, null));
+  }
+
+  /**
+   * Starts a run and returns at once.
+   */
+  public RunHandle<OrderWorkflowResult> startAsync(OrderModel.OrderRequest input) {
+    return startAsync(input, StartOptions.defaults());
+  }
+
+  /**
+   * Starts a run with options and returns at once.
+   */
+  public RunHandle<OrderWorkflowResult> startAsync(OrderModel.OrderRequest input,
+      StartOptions options) {
+    String runId = client.start(input, options);
+    return new RunHandle<>(runId, client, this::toResult);
+  }
+
+  /**
+   * Re-runs the suspended step {@code approve} with {@code payload}.
+   */
+  public void resumeApprove(String runId, OrderModel.Decision payload) {
+    client.resume(runId, "approve", payload);
+  }
+
+  /**
+   * The run's current state, step by step.
+   */
+  public RunStatus status(String runId) {
+    return client.status(runId);
+  }
+
+  /**
+   * The run's current state with typed step outputs.
+   */
+  public OrderWorkflowResult result(String runId) {
+    return toResult(client.status(runId));
+  }
+
+  /**
+   * Waits until the run is finished (succeeded, failed or cancelled); null waits without limit.
+   */
+  public OrderWorkflowResult awaitCompletion(String runId, Duration timeout) {
+    return toResult(client.awaitCompletion(runId, timeout));
+  }
+
+  /**
+   * Waits until the run is finished or suspended; null waits without limit.
+   */
+  public OrderWorkflowResult awaitSettled(String runId, Duration timeout) {
+    return toResult(client.awaitSettled(runId, timeout));
+  }
+
+  /**
+   * Cancels the run; false if it was already finished.
+   */
+  public boolean cancel(String runId) {
+    return client.cancel(runId);
+  }
+
+  /**
+   * The most recent runs, newest first.
+   */
+  public List<OrderWorkflowResult> list(int limit) {
+    return client.list(limit).stream().map(this::toResult).toList();
+  }
+
+  /**
+   * The workflow's graph.
+   */
+  public WorkflowGraph graph() {
+    return client.graph();
+  }
+
+  /**
+   * The graph as a Mermaid flowchart.
+   */
+  public String mermaid() {
+    return OrderWorkflowDefinition.MERMAID;
+  }
+
+  private OrderWorkflowResult toResult(RunStatus run) {
+    return new OrderWorkflowResult(run, client);
+  }
+}

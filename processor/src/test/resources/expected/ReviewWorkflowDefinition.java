@@ -1,0 +1,110 @@
+package com.acme;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.Join;
+import dev.stepwise.runtime.spi.PathValues;
+import dev.stepwise.runtime.spi.RetryPolicy;
+import dev.stepwise.runtime.spi.StepInvocation;
+import dev.stepwise.runtime.spi.StepSpec;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.processing.Generated;
+
+/**
+ * The graph and dispatch of workflow {@code review} (ReviewWorkflow); registered by {@link ReviewWorkflowRunner}.
+ */
+@Generated("dev.stepwise.processor.WorkflowProcessor")
+final class ReviewWorkflowDefinition implements WorkflowDefinition {
+  static final TypeReference<List<String>> FETCH_OUTPUT = new TypeReference<List<String>>() {
+  };
+
+  static final String MERMAID = "flowchart TD\n"
+      + "  fetch[\"fetch\"]\n"
+      + "  batch[\"batch\"]\n"
+      + "  bulk[\"bulk<br/>when hasMany\"]\n"
+      + "  single[\"single<br/>unless hasMany\"]\n"
+      + "  merge[\"merge\"]\n"
+      + "  publish[\"publish\"]\n"
+      + "  fetch --> batch\n"
+      + "  batch --> bulk\n"
+      + "  batch --> single\n"
+      + "  bulk -.-> merge\n"
+      + "  single -.-> merge\n"
+      + "  merge --> publish\n";
+
+  static final WorkflowGraph GRAPH = new WorkflowGraph(
+      "review",
+      "bc89c3938ab12ad6",
+      List.of(
+          new StepSpec("fetch", List.of(), Join.ALL, RetryPolicy.NONE, null, null, false),
+          new StepSpec("batch", List.of("fetch"), Join.ALL, RetryPolicy.NONE, null, null, false),
+          new StepSpec("bulk", List.of("batch"), Join.ALL, RetryPolicy.NONE, "hasMany", null, false),
+          new StepSpec("single", List.of("batch"), Join.ALL, RetryPolicy.NONE, null, "hasMany", false),
+          new StepSpec("merge", List.of("bulk", "single"), Join.ANY, RetryPolicy.NONE, null, null, false),
+          new StepSpec("publish", List.of("merge"), Join.ALL, RetryPolicy.NONE, null, null, false)),
+      "merge",
+      MERMAID);
+
+  private final ReviewWorkflow workflow;
+
+  ReviewWorkflowDefinition(ReviewWorkflow workflow) {
+    this.workflow = Objects.requireNonNull(workflow, "workflow");
+  }
+
+  @Override
+  public WorkflowGraph graph() {
+    return GRAPH;
+  }
+
+  @Override
+  public Object invokeStep(String stepId, StepInvocation invocation) throws Exception {
+    switch (stepId) {
+      case "fetch":
+        return workflow.fetch();
+      case "batch":
+        return workflow.batch(invocation.output("fetch", ReviewWorkflowDefinition.FETCH_OUTPUT));
+      case "bulk":
+        return workflow.bulk(readBulkFirstSku(invocation.output("batch", ReviewWorkflow.Batch.class)));
+      case "single":
+        return workflow.single(invocation.output("fetch", ReviewWorkflowDefinition.FETCH_OUTPUT));
+      case "merge":
+        return workflow.merge(Optional.ofNullable(invocation.output("bulk", String.class)),
+            Optional.ofNullable(invocation.output("single", String.class)));
+      case "publish":
+        workflow.publish(Optional.ofNullable(invocation.output("merge", ReviewWorkflow.Summary.class)).map(ReviewWorkflowDefinition::readPublishText));
+        return null;
+      default:
+        throw new IllegalArgumentException("Unknown step \"" + stepId + "\" in workflow \"review\"");
+    }
+  }
+
+  @Override
+  public boolean evaluateCondition(String conditionName, StepInvocation invocation) throws
+      Exception {
+    switch (conditionName) {
+      case "hasMany":
+        return ReviewWorkflow.hasMany(invocation.output("batch", ReviewWorkflow.Batch.class));
+      default:
+        throw new IllegalArgumentException("Unknown condition \"" + conditionName + "\" in workflow \"review\"");
+    }
+  }
+
+  /**
+   * Reads "items[0].sku" from the output of step "batch".
+   */
+  private static String readBulkFirstSku(ReviewWorkflow.Batch value) {
+    var value1 = PathValues.require(value, "batch", "").items();
+    var value2 = PathValues.require(value1, "batch", "items").get(0);
+    return PathValues.require(value2, "batch", "items[0]").getSku();
+  }
+
+  /**
+   * Reads "text" from the output of step "merge".
+   */
+  private static String readPublishText(ReviewWorkflow.Summary value) {
+    return PathValues.require(value, "merge", "").text();
+  }
+}

@@ -1,0 +1,116 @@
+package com.acme;
+
+import dev.stepwise.runtime.RunHandle;
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Starts and inspects runs of workflow {@code review} (ReviewWorkflow).
+ */
+@Generated("dev.stepwise.processor.WorkflowProcessor")
+final class ReviewWorkflowRunner {
+  private final WorkflowClient client;
+
+  /**
+   * Registers the workflow with the engine.
+   */
+  ReviewWorkflowRunner(Stepwise engine, ReviewWorkflow workflow) {
+    this.client = engine.register(new ReviewWorkflowDefinition(workflow));
+  }
+
+  /**
+   * Starts a run and waits until it is finished or suspended.
+   */
+  ReviewWorkflowResult start() {
+    return start(StartOptions.defaults());
+  }
+
+  /**
+   * Starts a run with options and waits until it is finished or suspended.
+   */
+  ReviewWorkflowResult start(StartOptions options) {
+    String runId = client.start(null, options);
+    return toResult(client.awaitSettled(runId, null));
+  }
+
+  /**
+   * Starts a run and returns at once.
+   */
+  RunHandle<ReviewWorkflowResult> startAsync() {
+    return startAsync(StartOptions.defaults());
+  }
+
+  /**
+   * Starts a run with options and returns at once.
+   */
+  RunHandle<ReviewWorkflowResult> startAsync(StartOptions options) {
+    String runId = client.start(null, options);
+    return new RunHandle<>(runId, client, this::toResult);
+  }
+
+  /**
+   * The run's current state, step by step.
+   */
+  RunStatus status(String runId) {
+    return client.status(runId);
+  }
+
+  /**
+   * The run's current state with typed step outputs.
+   */
+  ReviewWorkflowResult result(String runId) {
+    return toResult(client.status(runId));
+  }
+
+  /**
+   * Waits until the run is finished (succeeded, failed or cancelled); null waits without limit.
+   */
+  ReviewWorkflowResult awaitCompletion(String runId, Duration timeout) {
+    return toResult(client.awaitCompletion(runId, timeout));
+  }
+
+  /**
+   * Waits until the run is finished or suspended; null waits without limit.
+   */
+  ReviewWorkflowResult awaitSettled(String runId, Duration timeout) {
+    return toResult(client.awaitSettled(runId, timeout));
+  }
+
+  /**
+   * Cancels the run; false if it was already finished.
+   */
+  boolean cancel(String runId) {
+    return client.cancel(runId);
+  }
+
+  /**
+   * The most recent runs, newest first.
+   */
+  List<ReviewWorkflowResult> list(int limit) {
+    return client.list(limit).stream().map(this::toResult).toList();
+  }
+
+  /**
+   * The workflow's graph.
+   */
+  WorkflowGraph graph() {
+    return client.graph();
+  }
+
+  /**
+   * The graph as a Mermaid flowchart.
+   */
+  String mermaid() {
+    return ReviewWorkflowDefinition.MERMAID;
+  }
+
+  private ReviewWorkflowResult toResult(RunStatus run) {
+    return new ReviewWorkflowResult(run, client);
+  }
+}
