@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  *
  * <p>The delay before attempt {@code n + 1} is {@code min(maxDelay, delay * backoff^(n-1))}, scaled
  * by a random factor in {@code [1 - jitter, 1 + jitter]}. Durations are written like {@code
- * "250ms"}, {@code "5s"}, {@code "2m"}, {@code "1h"}, {@code "1d"}.
+ * "250ms"}, {@code "5s"}, {@code "2m"}, {@code "1h"}, {@code "1d"}, at most {@code "365d"}. A
+ * step's {@code @Retry} replaces the class's wholesale. Checked at compile time: attempts in [1,
+ * 1000], backoff in [1, 100], jitter in [0, 1].
  */
 @Documented
 @Target({ElementType.TYPE, ElementType.METHOD})

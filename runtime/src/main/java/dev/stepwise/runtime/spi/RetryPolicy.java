@@ -34,6 +34,12 @@ public record RetryPolicy(
     if (jitter < 0 || jitter > 1) {
       throw new IllegalArgumentException("jitter must be in [0, 1], was " + jitter);
     }
+    if (!(backoff >= 1.0)) {
+      throw new IllegalArgumentException("backoff must be at least 1, was " + backoff);
+    }
+    if (delay.isNegative() || maxDelay.isNegative()) {
+      throw new IllegalArgumentException("delays must not be negative");
+    }
     retryOn = List.copyOf(retryOn);
     abortOn = List.copyOf(abortOn);
   }
