@@ -1,0 +1,402 @@
+package dev.stepwise.runtime.internal;
+
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.Rows.NewStep;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
+import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertSetStep;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+
+/**
+ * Every SQL statement of the engine, written with jOOQ against the generated tables. Each state
+ * transition is a conditional UPDATE whose row count tells whether the race was won.
+ */
+final class RunRepository {
+  private static final List<String> OPEN_STEP_STATES =
+      List.of(Status.PENDING.name(), Status.SUSPENDED.name(), Status.WAITING.name());
+
+  private final DSLContext dsl;
+
+  RunRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  DSLContext dsl() {
+    return dsl;
+  }
+
+  <T> T inTransaction(Function<DSLContext, T> work) {
+    return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+  }
+
+  // ---- runs
+
+  void insertRun(DSLContext tx, RunRow run) {
+    tx.insertInto(SW_RUNS)
+        .set(SW_RUNS.ID, run.id())
+        .set(SW_RUNS.WORKFLOW, run.workflow())
+        .set(SW_RUNS.GRAPH_VERSION, run.graphVersion())
+        .set(SW_RUNS.STATUS, run.status().name())
+        .set(SW_RUNS.INPUT, run.input())
+        .set(SW_RUNS.IDEMPOTENCY_KEY, run.idempotencyKey())
+        .set(SW_RUNS.CREATED_AT, odt(run.createdAt()))
+        .set(SW_RUNS.UPDATED_AT, odt(run.updatedAt()))
+        .set(SW_RUNS.VERSION, 0L)
+        .execute();
+  }
+
+  Optional<RunRow> findRun(String runId) {
+    return dsl.selectFrom(SW_RUNS).where(SW_RUNS.ID.eq(runId)).fetchOptional(RunRepository::run);
+  }
+
+  /** Locks the run row; every writer of a run's progress takes this lock before any step row. */
+  Optional<RunRow> lockRun(DSLContext tx, String runId) {
+    return tx.selectFrom(SW_RUNS)
+        .where(SW_RUNS.ID.eq(runId))
+        .forUpdate()
+        .fetchOptional(RunRepository::run);
+  }
+
+  Optional<String> findRunIdByKey(String workflow, String key) {
+    return dsl.select(SW_RUNS.ID)
+        .from(SW_RUNS)
+        .where(SW_RUNS.WORKFLOW.eq(workflow).and(SW_RUNS.IDEMPOTENCY_KEY.eq(key)))
+        .fetchOptional(SW_RUNS.ID);
+  }
+
+  List<RunRow> recentRuns(String workflow, int limit) {
+    return dsl.selectFrom(SW_RUNS)
+        .where(SW_RUNS.WORKFLOW.eq(workflow))
+        .orderBy(SW_RUNS.CREATED_AT.desc(), SW_RUNS.ID.desc())
+        .limit(limit)
+        .fetch(RunRepository::run);
+  }
+
+  void setRunStatus(DSLContext tx, String runId, Status status, Instant now) {
+    tx.update(SW_RUNS)
+        .set(SW_RUNS.STATUS, status.name())
+        .set(SW_RUNS.UPDATED_AT, odt(now))
+        .set(SW_RUNS.FINISHED_AT, status.isTerminal() ? odt(now) : null)
+        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
+        .where(SW_RUNS.ID.eq(runId))
+        .execute();
+  }
+
+  void failRun(DSLContext tx, String runId, String stepId, StepError error, Instant now) {
+    tx.update(SW_RUNS)
+        .set(SW_RUNS.STATUS, Status.FAILED.name())
+        .set(SW_RUNS.FAILED_STEP, stepId)
+        .set(SW_RUNS.ERROR_TYPE, error.type())
+        .set(SW_RUNS.ERROR_MESSAGE, error.message())
+        .set(SW_RUNS.ERROR_STACK, error.stackTrace())
+        .set(SW_RUNS.UPDATED_AT, odt(now))
+        .set(SW_RUNS.FINISHED_AT, odt(now))
+        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
+        .where(SW_RUNS.ID.eq(runId))
+        .execute();
+  }
+
+  // ---- steps
+
+  void insertSteps(DSLContext tx, List<NewStep> steps, Instant now) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    // One multi-row INSERT: a fork costs one statement, not one per branch.
+    InsertSetStep<SwStepsRecord> insert = tx.insertInto(SW_STEPS);
+    InsertSetMoreStep<SwStepsRecord> rows = null;
+    for (NewStep s : steps) {
+      InsertSetStep<SwStepsRecord> next = rows == null ? insert : rows.newRecord();
+      rows =
+          next.set(SW_STEPS.RUN_ID, s.runId())
+              .set(SW_STEPS.STEP_ID, s.stepId())
+              .set(SW_STEPS.WORKFLOW, s.workflow())
+              .set(SW_STEPS.STATUS, s.status().name())
+              .set(SW_STEPS.ATTEMPTS, s.attempts())
+              .set(SW_STEPS.NOT_BEFORE, odt(now))
+              .set(SW_STEPS.LEASE_OWNER, s.leaseOwner())
+              .set(SW_STEPS.LEASE_UNTIL, odt(s.leaseUntil()))
+              .set(SW_STEPS.STARTED_AT, odt(s.startedAt()))
+              .set(SW_STEPS.FINISHED_AT, odt(s.finishedAt()))
+              .set(SW_STEPS.VERSION, s.version());
+    }
+    rows.execute();
+  }
+
+  List<StepRow> steps(DSLContext ctx, String runId) {
+    return ctx.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.eq(runId)).fetch(RunRepository::step);
+  }
+
+  Map<String, List<StepRow>> steps(Collection<String> runIds) {
+    Map<String, List<StepRow>> byRun = new LinkedHashMap<>();
+    for (StepRow s :
+        dsl.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.in(runIds)).fetch(RunRepository::step)) {
+      byRun.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s);
+    }
+    return byRun;
+  }
+
+  /** The outputs of a run's succeeded steps, by step id (SQL NULL for void steps). */
+  Map<String, String> outputs(String runId) {
+    Map<String, String> out = new LinkedHashMap<>();
+    dsl.select(SW_STEPS.STEP_ID, SW_STEPS.OUTPUT)
+        .from(SW_STEPS)
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.eq(Status.SUCCEEDED.name())))
+        .forEach(r -> out.put(r.value1(), r.value2()));
+    return out;
+  }
+
+  /**
+   * Claims up to {@code limit} due steps of the given workflows for {@code owner}: select with
+   * {@code FOR UPDATE SKIP LOCKED} (other nodes skip, never block), then update, in one
+   * transaction.
+   */
+  List<Task> claim(
+      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
+    return inTransaction(
+        tx -> {
+          List<SwStepsRecord> due =
+              tx.selectFrom(SW_STEPS)
+                  .where(
+                      SW_STEPS
+                          .STATUS
+                          .eq(Status.PENDING.name())
+                          .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
+                          .and(SW_STEPS.WORKFLOW.in(workflows)))
+                  .orderBy(SW_STEPS.NOT_BEFORE)
+                  .limit(limit)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          if (due.isEmpty()) {
+            return List.of();
+          }
+          List<Row2<String, String>> keys = new ArrayList<>();
+          due.forEach(r -> keys.add(DSL.row(r.getRunId(), r.getStepId())));
+          // The rows are locked by this transaction, so no version check is needed here.
+          tx.update(SW_STEPS)
+              .set(SW_STEPS.STATUS, Status.RUNNING.name())
+              .set(SW_STEPS.LEASE_OWNER, owner)
+              .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
+              .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(1))
+              .set(SW_STEPS.STARTED_AT, odt(now))
+              .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+              .where(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys))
+              .execute();
+          List<Task> tasks = new ArrayList<>(due.size());
+          for (SwStepsRecord r : due) {
+            tasks.add(
+                new Task(
+                    r.getRunId(),
+                    r.getStepId(),
+                    r.getWorkflow(),
+                    r.getAttempts() + 1,
+                    r.getVersion() + 1,
+                    r.getResumePayload(),
+                    null));
+          }
+          return tasks;
+        });
+  }
+
+  /**
+   * Records a step's outcome if this node still holds its lease; 0 means the lease was lost (swept
+   * and perhaps re-run elsewhere) and the result must be dropped.
+   */
+  int finishStep(
+      DSLContext tx,
+      Task task,
+      String owner,
+      Status status,
+      String output,
+      StepError error,
+      String suspendReason,
+      Instant now) {
+    int n =
+        tx.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, status.name())
+            .set(SW_STEPS.OUTPUT, output)
+            .set(SW_STEPS.ERROR_TYPE, error == null ? null : error.type())
+            .set(SW_STEPS.ERROR_MESSAGE, error == null ? null : error.message())
+            .set(SW_STEPS.ERROR_STACK, error == null ? null : error.stackTrace())
+            .set(SW_STEPS.SUSPEND_REASON, suspendReason)
+            // A payload is consumed by the execution that saw it; a new suspend waits for a new
+            // one.
+            .set(SW_STEPS.RESUME_PAYLOAD, (String) null)
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.FINISHED_AT, odt(now))
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task);
+  }
+
+  /**
+   * Puts a failed step back in the queue until {@code notBefore}; fenced like {@link #finishStep}.
+   */
+  int retryStep(Task task, String owner, StepError error, Instant notBefore) {
+    int n =
+        dsl.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, Status.PENDING.name())
+            .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
+            .set(SW_STEPS.ERROR_TYPE, error.type())
+            .set(SW_STEPS.ERROR_MESSAGE, error.message())
+            .set(SW_STEPS.ERROR_STACK, error.stackTrace())
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task);
+  }
+
+  /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
+  int cancelOpenSteps(DSLContext tx, String runId, Instant now) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, Status.CANCELLED.name())
+        .set(SW_STEPS.FINISHED_AT, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.in(OPEN_STEP_STATES)))
+        .execute();
+  }
+
+  /** SUSPENDED -> PENDING with the payload; 0 rows when the step is not suspended. */
+  int resumeStep(DSLContext tx, String runId, String stepId, String payload, Instant now) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, Status.PENDING.name())
+        .set(SW_STEPS.RESUME_PAYLOAD, payload)
+        .set(SW_STEPS.NOT_BEFORE, odt(now))
+        .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(SW_STEPS.STEP_ID.eq(stepId))
+                .and(SW_STEPS.STATUS.eq(Status.SUSPENDED.name())))
+        .execute();
+  }
+
+  Optional<Status> stepStatus(DSLContext tx, String runId, String stepId) {
+    return tx.select(SW_STEPS.STATUS)
+        .from(SW_STEPS)
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)))
+        .fetchOptional(r -> Status.valueOf(r.value1()));
+  }
+
+  // ---- leases
+
+  /** Extends the leases of every step this node is running: one statement per heartbeat. */
+  int extendLeases(String owner, Instant until) {
+    return dsl.update(SW_STEPS)
+        .set(SW_STEPS.LEASE_UNTIL, odt(until))
+        .where(SW_STEPS.LEASE_OWNER.eq(owner).and(SW_STEPS.STATUS.eq(Status.RUNNING.name())))
+        .execute();
+  }
+
+  /** Extends one step's lease; false if this node lost it. */
+  boolean extendLease(Task task, String owner, Instant until) {
+    int n =
+        dsl.update(SW_STEPS)
+            .set(SW_STEPS.LEASE_UNTIL, odt(until))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task) == 1;
+  }
+
+  /** Moves RUNNING steps whose lease expired back to PENDING, so another node can take them. */
+  int sweepExpired(Instant now) {
+    return dsl.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, Status.PENDING.name())
+        .set(SW_STEPS.LEASE_OWNER, (String) null)
+        .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+        .set(SW_STEPS.NOT_BEFORE, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(SW_STEPS.STATUS.eq(Status.RUNNING.name()).and(SW_STEPS.LEASE_UNTIL.lt(odt(now))))
+        .execute();
+  }
+
+  // ---- mapping
+
+  private static org.jooq.Condition fenced(Task task, String owner) {
+    return SW_STEPS
+        .RUN_ID
+        .eq(task.runId())
+        .and(SW_STEPS.STEP_ID.eq(task.stepId()))
+        .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
+        .and(SW_STEPS.LEASE_OWNER.eq(owner))
+        .and(SW_STEPS.VERSION.eq(task.version()));
+  }
+
+  private static int checkOne(int n, Task task) {
+    if (n > 1) {
+      // The primary key makes this impossible; if it happens the schema is not ours.
+      throw new IllegalStateException(
+          "updated " + n + " rows for step " + task.stepId() + " of run " + task.runId());
+    }
+    return n;
+  }
+
+  static OffsetDateTime odt(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static StepError error(String type, String message, String stack) {
+    return type == null ? null : new StepError(type, message, stack);
+  }
+
+  private static RunRow run(SwRunsRecord r) {
+    return new RunRow(
+        r.getId(),
+        r.getWorkflow(),
+        r.getGraphVersion(),
+        Status.valueOf(r.getStatus()),
+        r.getInput(),
+        r.getIdempotencyKey(),
+        r.getFailedStep(),
+        error(r.getErrorType(), r.getErrorMessage(), r.getErrorStack()),
+        instant(r.getCreatedAt()),
+        instant(r.getUpdatedAt()),
+        instant(r.getFinishedAt()));
+  }
+
+  private static StepRow step(SwStepsRecord r) {
+    return new StepRow(
+        r.getRunId(),
+        r.getStepId(),
+        Status.valueOf(r.getStatus()),
+        r.getAttempts(),
+        r.getOutput(),
+        error(r.getErrorType(), r.getErrorMessage(), r.getErrorStack()),
+        r.getSuspendReason(),
+        r.getResumePayload(),
+        instant(r.getStartedAt()),
+        instant(r.getFinishedAt()));
+  }
+}
