@@ -84,10 +84,9 @@ final class WorkerPool {
   boolean shutdown(Duration timeout) throws InterruptedException {
     accepting = false;
     threads.shutdown();
-    boolean done = threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    if (!done) {
-      threads.shutdownNow();
-    }
-    return done;
+    // No shutdownNow(): interrupting a step would record its InterruptedException as a failure.
+    // A step still running keeps its lease until it expires, then another node runs it again and
+    // this one's late result is dropped by the fenced update.
+    return threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }
