@@ -68,11 +68,10 @@ final class Completion {
       scheduleRetry(task, retry);
       return List.of();
     }
-    Instant now = clock.instant();
     int[] extraPermits = {0};
     Recorded r;
     try {
-      r = repo.inTransaction(tx -> recordInTx(tx, task, outcome, now, extraPermits));
+      r = repo.inTransaction(tx -> recordInTx(tx, task, outcome, extraPermits));
     } catch (RuntimeException e) {
       pool.releaseQuietly(extraPermits[0]);
       throw e;
@@ -114,15 +113,21 @@ final class Completion {
     dispatcher.wakeAt(retry.notBefore());
   }
 
-  private Recorded recordInTx(
-      DSLContext tx, Task task, Outcome outcome, Instant now, int[] extraPermits) {
+  private Recorded recordInTx(DSLContext tx, Task task, Outcome outcome, int[] extraPermits) {
     // Run first, then step: every writer takes the locks in this order, so none deadlock.
     Optional<RunRow> locked = repo.lockRun(tx, task.runId());
     if (locked.isEmpty()) {
       return Recorded.LOST; // deleted by retention while the step ran
     }
+    // Read the clock under the lock, so a join never starts before a predecessor finished.
+    Instant now = clock.instant();
     RunRow run = locked.get();
-    if (!finishStep(tx, task, outcome, now)) {
+    // A step that suspends in a run that has finished meanwhile can never be resumed.
+    Outcome recorded =
+        run.status().isTerminal() && outcome instanceof Outcome.Suspended
+            ? new Outcome.Abandoned()
+            : outcome;
+    if (!finishStep(tx, task, recorded, now)) {
       return Recorded.LOST;
     }
     if (run.status().isTerminal()) {

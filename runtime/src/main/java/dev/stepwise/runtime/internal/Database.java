@@ -23,11 +23,13 @@ final class Database implements AutoCloseable {
   private final AutoCloseable ownedPool;
   private final SQLDialect dialect;
   private final DSLContext dsl;
+  private final boolean h2File;
 
   Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.dialect = detectDialect(dataSource);
+    this.h2File = dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:");
     String folded = fold(schema);
     migrate(folded);
     // Names are rendered unquoted so each database folds them the way the migrations created them
@@ -46,6 +48,19 @@ final class Database implements AutoCloseable {
 
   SQLDialect dialect() {
     return dialect;
+  }
+
+  /** True for an H2 database on disk, whose commits must be checkpointed to survive a kill. */
+  boolean isH2File() {
+    return h2File;
+  }
+
+  private static String url(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      return c.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
+    }
   }
 
   private String fold(String schema) {

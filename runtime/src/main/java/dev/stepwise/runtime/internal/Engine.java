@@ -33,8 +33,8 @@ public final class Engine implements AutoCloseable {
     this.config = config;
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
-    this.repo = new RunRepository(database.dsl());
-    this.pool = new WorkerPool(config.workers());
+    this.repo = new RunRepository(database.dsl(), database.isH2File());
+    this.pool = new WorkerPool(config.workers(), config.nodeId());
     this.dispatcher = new Dispatcher(repo, registry, pool, config, clock);
     Completion completion =
         new Completion(repo, registry, pool, waiters, dispatcher, config, clock);

@@ -37,17 +37,29 @@ final class RunRepository {
       List.of(Status.PENDING.name(), Status.SUSPENDED.name(), Status.WAITING.name());
 
   private final DSLContext dsl;
+  private final boolean checkpointCommits;
 
-  RunRepository(DSLContext dsl) {
+  /**
+   * @param checkpointCommits whether to force each state-changing commit to disk before going on:
+   *     an H2 file database otherwise writes commits in the background up to a write delay later,
+   *     and a killed JVM would lose step results it had already acted upon
+   */
+  RunRepository(DSLContext dsl, boolean checkpointCommits) {
     this.dsl = dsl;
+    this.checkpointCommits = checkpointCommits;
   }
 
   DSLContext dsl() {
     return dsl;
   }
 
+  /** Runs {@code work} in one transaction; once this returns, the commit is durable. */
   <T> T inTransaction(Function<DSLContext, T> work) {
-    return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    if (checkpointCommits) {
+      dsl.execute("CHECKPOINT");
+    }
+    return result;
   }
 
   // ---- runs
@@ -174,8 +186,10 @@ final class RunRepository {
    */
   List<Task> claim(
       String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    return inTransaction(
-        tx -> {
+    // Not forced to disk: a claim lost in a crash only puts the step back in the queue.
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
           List<SwStepsRecord> due =
               tx.selectFrom(SW_STEPS)
                   .where(

@@ -20,12 +20,12 @@ final class WorkerPool {
   private volatile Runnable onFree = () -> {};
   private volatile boolean accepting = true;
 
-  WorkerPool(int workers) {
+  WorkerPool(int workers, String nodeId) {
     this.permits = new Semaphore(workers);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory factory =
         r -> {
-          Thread t = new Thread(r, "stepwise-worker-" + n.incrementAndGet());
+          Thread t = new Thread(r, "stepwise-worker-" + nodeId + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         };
