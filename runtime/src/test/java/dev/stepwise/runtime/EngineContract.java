@@ -131,6 +131,7 @@ abstract class EngineContract {
     assertThat(client.stepResult(s, "ship", String.class).output())
         .isEqualTo("shipped o-1 for 3000");
     assertThat(client.list(10)).extracting(RunStatus::runId).containsExactly(runId);
+    assertThat(flow.mdc).containsEntry("charge", runId + "/charge");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
 
 /** A sequential workflow: reserve -> charge -> ship. */
 public final class ChainFlow {
@@ -22,10 +23,12 @@ public final class ChainFlow {
 
   public final List<String> order = new CopyOnWriteArrayList<>();
   public final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+  public final Map<String, String> mdc = new ConcurrentHashMap<>();
 
   private void ran(String step, StepContext ctx) {
     order.add(step);
     executions.computeIfAbsent(step, k -> new AtomicInteger()).incrementAndGet();
+    mdc.put(step, MDC.get("stepwise.runId") + "/" + MDC.get("stepwise.stepId"));
     ctx.logger().info("running {}", step);
   }
 
@@ -36,6 +39,7 @@ public final class ChainFlow {
 
   Payment charge(Order order, Reservation r, StepContext ctx) {
     ran("charge", ctx);
+    ctx.heartbeat(); // a long step would call this; here it must simply keep the lease
     return new Payment(r.orderId(), 1000L * r.quantity());
   }
 
