@@ -16,6 +16,7 @@ public final class Engine implements AutoCloseable {
   private final RunRepository repo;
   private final Registry registry = new Registry();
   private final RunWaiters waiters = new RunWaiters();
+  private final InFlight inFlight = new InFlight();
   private final JsonCodec codec = new JsonCodec();
   private final WorkerPool pool;
   private final Dispatcher dispatcher;
@@ -38,9 +39,10 @@ public final class Engine implements AutoCloseable {
     this.dispatcher = new Dispatcher(repo, registry, pool, config, clock);
     Completion completion =
         new Completion(repo, registry, pool, waiters, dispatcher, config, clock);
-    this.executor = new StepExecutor(repo, registry, completion, pool, codec, config, clock);
+    this.executor =
+        new StepExecutor(repo, registry, completion, inFlight, pool, codec, config, clock);
     this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);
-    this.leases = new LeaseKeeper(repo, dispatcher, config, clock);
+    this.leases = new LeaseKeeper(repo, inFlight, dispatcher, config, clock);
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
   }

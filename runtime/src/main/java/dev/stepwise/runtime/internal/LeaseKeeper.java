@@ -8,20 +8,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this node's leases alive (one batched UPDATE every lease/3) and returns expired leases of
- * dead nodes to the queue (every lease/2, and once at start-up).
+ * Keeps the leases of the steps this node executes alive (one batched UPDATE every lease/3) and
+ * returns expired leases of dead nodes to the queue (every lease/2, and once at start-up).
  */
 final class LeaseKeeper {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
   private final RunRepository repo;
+  private final InFlight inFlight;
   private final Dispatcher dispatcher;
   private final EngineConfig config;
   private final Clock clock;
   private ScheduledExecutorService timer;
 
-  LeaseKeeper(RunRepository repo, Dispatcher dispatcher, EngineConfig config, Clock clock) {
+  LeaseKeeper(
+      RunRepository repo,
+      InFlight inFlight,
+      Dispatcher dispatcher,
+      EngineConfig config,
+      Clock clock) {
     this.repo = repo;
+    this.inFlight = inFlight;
     this.dispatcher = dispatcher;
     this.config = config;
     this.clock = clock;
@@ -54,7 +61,7 @@ final class LeaseKeeper {
 
   private void heartbeat() {
     try {
-      repo.extendLeases(config.nodeId(), clock.instant().plus(config.lease()));
+      repo.extendLeases(config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
     } catch (RuntimeException e) {
       log.warn("Extending leases failed; steps may be taken over if this persists", e);
     }

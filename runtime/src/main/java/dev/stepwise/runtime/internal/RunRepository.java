@@ -322,11 +322,21 @@ final class RunRepository {
 
   // ---- leases
 
-  /** Extends the leases of every step this node is running: one statement per heartbeat. */
-  int extendLeases(String owner, Instant until) {
+  /** Extends the leases of the steps this node is executing: one statement per heartbeat. */
+  int extendLeases(String owner, Instant until, List<InFlight.Key> steps) {
+    if (steps.isEmpty()) {
+      return 0;
+    }
+    List<Row2<String, String>> keys = new ArrayList<>(steps.size());
+    steps.forEach(k -> keys.add(DSL.row(k.runId(), k.stepId())));
     return dsl.update(SW_STEPS)
         .set(SW_STEPS.LEASE_UNTIL, odt(until))
-        .where(SW_STEPS.LEASE_OWNER.eq(owner).and(SW_STEPS.STATUS.eq(Status.RUNNING.name())))
+        .where(
+            SW_STEPS
+                .LEASE_OWNER
+                .eq(owner)
+                .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
+                .and(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys)))
         .execute();
   }
 

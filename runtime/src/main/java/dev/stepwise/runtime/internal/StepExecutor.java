@@ -31,6 +31,7 @@ final class StepExecutor {
   private final RunRepository repo;
   private final Registry registry;
   private final Completion completion;
+  private final InFlight inFlight;
   private final WorkerPool pool;
   private final JsonCodec codec;
   private final EngineConfig config;
@@ -40,6 +41,7 @@ final class StepExecutor {
       RunRepository repo,
       Registry registry,
       Completion completion,
+      InFlight inFlight,
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
@@ -47,6 +49,7 @@ final class StepExecutor {
     this.repo = repo;
     this.registry = registry;
     this.completion = completion;
+    this.inFlight = inFlight;
     this.pool = pool;
     this.codec = codec;
     this.config = config;
@@ -72,10 +75,12 @@ final class StepExecutor {
   private List<Task> executeOne(Task task) {
     MDC.put(MDC_RUN, task.runId());
     MDC.put(MDC_STEP, task.stepId());
+    inFlight.add(task);
     try {
       return completion.record(task, execute(task));
     } catch (RuntimeException e) {
-      // The lease is still ours and will expire; the sweeper re-queues the step then.
+      // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
+      // on another node) re-queues the step.
       log.error(
           "Recording step {} of run {} failed; it will run again once its lease expires",
           task.stepId(),
@@ -83,6 +88,7 @@ final class StepExecutor {
           e);
       return List.of();
     } finally {
+      inFlight.remove(task);
       MDC.remove(MDC_RUN);
       MDC.remove(MDC_STEP);
     }
