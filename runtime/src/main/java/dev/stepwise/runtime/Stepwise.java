@@ -27,7 +27,10 @@ public final class Stepwise implements AutoCloseable {
     return embedded(Path.of("stepwise-data"));
   }
 
-  /** An engine on an H2 file database in {@code dir}, created if missing. */
+  /**
+   * An engine on an H2 file database in {@code dir}, created if missing. H2 lets one process open
+   * it at a time; use PostgreSQL for several nodes.
+   */
   public static Stepwise embedded(Path dir) {
     return builder().embedded(dir).build();
   }
@@ -77,7 +80,11 @@ public final class Stepwise implements AutoCloseable {
 
     private Builder() {}
 
-    /** Use this DataSource (e.g. PostgreSQL); the engine never closes it. */
+    /**
+     * Use this DataSource (e.g. PostgreSQL); the engine never closes it. Give it room for the
+     * workers plus a few connections. For H2, add {@code LOCK_TIMEOUT=10000} to the url: a step's
+     * completion may wait for another one's on the same run.
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
       return this;

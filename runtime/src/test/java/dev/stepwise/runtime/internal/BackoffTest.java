@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Retry decisions and delays: attempts, abortOn/retryOn, exponential growth, cap and jitter. */
 class BackoffTest {
 
   private static RetryPolicy policy(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The join rules of SPEC §2 and the run status, without a database. */
 class GraphProgressTest {
 
   private static StepSpec step(String id, Join join, String... after) {
