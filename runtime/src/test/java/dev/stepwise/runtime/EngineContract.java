@@ -651,6 +651,15 @@ abstract class EngineContract {
       assertThat(client.stepResult(s, "three", String.class).output())
           .isEqualTo("input>one>two@2>three");
     }
+    deleteRecursively(dir); // kept when the test fails, for its child.log and markers
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static List<String> lines(Path dir, String step) throws IOException {

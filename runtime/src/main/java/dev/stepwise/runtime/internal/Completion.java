@@ -68,6 +68,7 @@ final class Completion {
       scheduleRetry(task, retry);
       return List.of();
     }
+    // Set inside the transaction when successors take permits; given back unless it commits.
     int[] extraPermits = {0};
     Recorded r;
     try {
