@@ -281,6 +281,13 @@ abstract class EngineContract {
     assertThat(flow.flakyCalls.get()).isEqualTo(3);
     assertThat(client.stepResult(s, "done", String.class).output())
         .isEqualTo("ok on attempt 3, done");
+    // Each retry waited its backoff (delay 20ms, backoff 2, jitter 0.2) in the database, not in a
+    // thread: lower bounds only, so a slow machine cannot make this fail.
+    List<Long> starts = flow.flakyStarts;
+    assertThat(starts.get(1) - starts.get(0))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(16).toNanos());
+    assertThat(starts.get(2) - starts.get(1))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(32).toNanos());
   }
 
   @Test
@@ -375,6 +382,35 @@ abstract class EngineContract {
   }
 
   @Test
+  void severalBranchesMaySuspendAtOnceAndTheRunStaysSuspendedUntilBothAreResumed() {
+    Stepwise engine = engine();
+    WorkflowClient client = engine.register(new TwoApprovalsFlow());
+    engine.start();
+    String runId = client.start("x", StartOptions.defaults());
+
+    RunStatus parked = client.awaitSettled(runId, WAIT);
+    assertThat(parked.status()).isEqualTo(Status.SUSPENDED);
+    assertThat(statuses(parked))
+        .containsExactly("root=SUCCEEDED", "legal=SUSPENDED", "finance=SUSPENDED", "done=PENDING");
+
+    client.resume(runId, "legal", "ok by legal");
+    Await.until(
+        "legal is recorded and the run parks again on finance",
+        WAIT,
+        () -> {
+          RunStatus s = client.status(runId);
+          return s.status() == Status.SUSPENDED
+              && s.step("legal").orElseThrow().status() == Status.SUCCEEDED;
+        });
+
+    client.resume(runId, "finance", "ok by finance");
+    RunStatus done = client.awaitCompletion(runId, WAIT);
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.stepResult(done, "done", String.class).output())
+        .isEqualTo("ok by legal & ok by finance");
+  }
+
+  @Test
   void resumingAStepThatIsNotSuspendedIsAClearError() {
     Stepwise engine = engine();
     WorkflowClient client = engine.register(new ApprovalFlow.Definition(new ApprovalFlow()));
@@ -465,6 +501,17 @@ abstract class EngineContract {
     assertThat(client.start(new Order("other", 1), StartOptions.withIdempotencyKey("key-2")))
         .isNotEqualTo(runId);
     assertThat(client.list(10)).hasSize(2);
+  }
+
+  @Test
+  void inputThatCannotBeStoredAsJsonIsRefusedBeforeAnythingIsStored() {
+    Stepwise engine = engine();
+    WorkflowClient client = engine.register(new ChainFlow.Definition(new ChainFlow()));
+
+    assertThatThrownBy(() -> client.start(new Object(), StartOptions.withRunId("bad-input")))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("JSON");
+    assertThat(client.list(10)).isEmpty();
   }
 
   @Test
@@ -735,6 +782,43 @@ abstract class EngineContract {
     @Override
     public Object invokeStep(String stepId, StepInvocation in) {
       return null;
+    }
+
+    @Override
+    public boolean evaluateCondition(String name, StepInvocation in) {
+      return true;
+    }
+  }
+
+  /** root -> (legal, finance) -> done, where legal and finance each wait for a decision. */
+  private static final class TwoApprovalsFlow implements WorkflowDefinition {
+    private static final WorkflowGraph GRAPH =
+        new WorkflowGraph(
+            "two-approvals",
+            "v1",
+            List.of(
+                ForkFailFlow.spec("root"),
+                ForkFailFlow.spec("legal", "root"),
+                ForkFailFlow.spec("finance", "root"),
+                ForkFailFlow.spec("done", "legal", "finance")),
+            "done",
+            "");
+
+    @Override
+    public WorkflowGraph graph() {
+      return GRAPH;
+    }
+
+    @Override
+    public Object invokeStep(String stepId, StepInvocation in) {
+      return switch (stepId) {
+        case "legal", "finance" ->
+            in.resumePayload(String.class)
+                .orElseGet(() -> in.context().suspend(stepId + " must approve"));
+        case "done" ->
+            in.output("legal", String.class) + " & " + in.output("finance", String.class);
+        default -> stepId;
+      };
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,8 +32,12 @@ public final class RetryFlow {
   public final AtomicInteger flakyCalls = new AtomicInteger();
   public final AtomicInteger doneCalls = new AtomicInteger();
 
+  /** System.nanoTime() at the start of each execution of flaky, in order. */
+  public final List<Long> flakyStarts = new CopyOnWriteArrayList<>();
+
   String flaky(int failures, StepContext ctx) throws IOException {
     flakyCalls.incrementAndGet();
+    flakyStarts.add(System.nanoTime());
     if (failures < 0) {
       throw new IllegalArgumentException("bad request, never retried");
     }
