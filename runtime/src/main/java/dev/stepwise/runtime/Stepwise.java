@@ -1,5 +1,6 @@
 package dev.stepwise.runtime;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.runtime.internal.DataSources;
 import dev.stepwise.runtime.internal.Engine;
 import dev.stepwise.runtime.internal.EngineConfig;
@@ -90,6 +91,11 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /** Use a pool the engine creates (and closes) on this JDBC url, without a password. */
+    public Builder jdbcUrl(String url, String user) {
+      return jdbcUrl(url, user, null);
+    }
+
     /** Use a pool the engine creates (and closes) on this JDBC url. */
     public Builder jdbcUrl(String url, String user, String password) {
       this.jdbcUrl = url;
@@ -158,7 +164,7 @@ public final class Stepwise implements AutoCloseable {
       if (dataSource != null) {
         return new Stepwise(new Engine(dataSource, null, config));
       }
-      com.zaxxer.hikari.HikariDataSource pool;
+      HikariDataSource pool;
       if (jdbcUrl != null) {
         pool = DataSources.pool(jdbcUrl, user, password, poolSize);
       } else {
