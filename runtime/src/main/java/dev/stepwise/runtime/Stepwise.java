@@ -79,7 +79,8 @@ public final class Stepwise implements AutoCloseable {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private String nodeId;
 
-    private Builder() {}
+    /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
+    public Builder() {}
 
     /**
      * Use this DataSource (e.g. PostgreSQL); the engine never closes it. Give it room for the
