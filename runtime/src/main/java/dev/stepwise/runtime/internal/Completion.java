@@ -28,6 +28,7 @@ final class Completion {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
 
   private final RunRepository repo;
+  private final TaskQueue queue;
   private final Registry registry;
   private final WorkerPool pool;
   private final RunWaiters waiters;
@@ -37,6 +38,7 @@ final class Completion {
 
   Completion(
       RunRepository repo,
+      TaskQueue queue,
       Registry registry,
       WorkerPool pool,
       RunWaiters waiters,
@@ -44,6 +46,7 @@ final class Completion {
       EngineConfig config,
       Clock clock) {
     this.repo = repo;
+    this.queue = queue;
     this.registry = registry;
     this.pool = pool;
     this.waiters = waiters;
@@ -97,7 +100,7 @@ final class Completion {
   }
 
   private void scheduleRetry(Task task, Outcome.Retry retry) {
-    if (repo.retryStep(task, config.nodeId(), retry.error(), retry.notBefore()) == 0) {
+    if (queue.retryStep(task, config.nodeId(), retry.error(), retry.notBefore()) == 0) {
       log.warn(
           "Lost the lease of step {} of run {}; not scheduling a retry",
           task.stepId(),

@@ -9,14 +9,14 @@ import org.slf4j.LoggerFactory;
 /** The {@link StepContext} of one execution of a step. */
 final class DefaultStepContext implements StepContext {
   private final Task task;
-  private final RunRepository repo;
+  private final TaskQueue queue;
   private final EngineConfig config;
   private final Clock clock;
   private final Logger logger;
 
-  DefaultStepContext(Task task, RunRepository repo, EngineConfig config, Clock clock) {
+  DefaultStepContext(Task task, TaskQueue queue, EngineConfig config, Clock clock) {
     this.task = task;
-    this.repo = repo;
+    this.queue = queue;
     this.config = config;
     this.clock = clock;
     this.logger = LoggerFactory.getLogger("stepwise.workflow." + task.workflow());
@@ -54,7 +54,7 @@ final class DefaultStepContext implements StepContext {
 
   @Override
   public void heartbeat() {
-    if (!repo.extendLease(task, config.nodeId(), clock.instant().plus(config.lease()))) {
+    if (!queue.extendLease(task, config.nodeId(), clock.instant().plus(config.lease()))) {
       logger.warn(
           "Step {} of run {} lost its lease; its result will be dropped",
           task.stepId(),

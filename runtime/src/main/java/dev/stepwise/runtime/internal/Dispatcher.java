@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-  private final RunRepository repo;
+  private final TaskQueue queue;
   private final Registry registry;
   private final WorkerPool pool;
   private final EngineConfig config;
@@ -33,8 +33,8 @@ final class Dispatcher implements Runnable {
   private Thread thread;
 
   Dispatcher(
-      RunRepository repo, Registry registry, WorkerPool pool, EngineConfig config, Clock clock) {
-    this.repo = repo;
+      TaskQueue queue, Registry registry, WorkerPool pool, EngineConfig config, Clock clock) {
+    this.queue = queue;
     this.registry = registry;
     this.pool = pool;
     this.config = config;
@@ -117,7 +117,7 @@ final class Dispatcher implements Runnable {
     }
     List<Task> tasks;
     try {
-      tasks = repo.claim(config.nodeId(), clock.instant(), config.lease(), room, workflows);
+      tasks = queue.claim(config.nodeId(), clock.instant(), config.lease(), room, workflows);
     } catch (RuntimeException e) {
       pool.releaseQuietly(room);
       throw e;

@@ -14,6 +14,7 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final Database database;
   private final RunRepository repo;
+  private final TaskQueue queue;
   private final Registry registry = new Registry();
   private final RunWaiters waiters = new RunWaiters();
   private final InFlight inFlight = new InFlight();
@@ -35,14 +36,15 @@ public final class Engine implements AutoCloseable {
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunRepository(database.dsl(), database.isH2File());
+    this.queue = new TaskQueue(database.dsl());
     this.pool = new WorkerPool(config.workers(), config.nodeId());
-    this.dispatcher = new Dispatcher(repo, registry, pool, config, clock);
+    this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);
     Completion completion =
-        new Completion(repo, registry, pool, waiters, dispatcher, config, clock);
+        new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock);
     this.executor =
-        new StepExecutor(repo, registry, completion, inFlight, pool, codec, config, clock);
+        new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
     this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);
-    this.leases = new LeaseKeeper(repo, inFlight, dispatcher, config, clock);
+    this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
   }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 final class LeaseKeeper {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
 
-  private final RunRepository repo;
+  private final TaskQueue queue;
   private final InFlight inFlight;
   private final Dispatcher dispatcher;
   private final EngineConfig config;
@@ -22,12 +22,8 @@ final class LeaseKeeper {
   private ScheduledExecutorService timer;
 
   LeaseKeeper(
-      RunRepository repo,
-      InFlight inFlight,
-      Dispatcher dispatcher,
-      EngineConfig config,
-      Clock clock) {
-    this.repo = repo;
+      TaskQueue queue, InFlight inFlight, Dispatcher dispatcher, EngineConfig config, Clock clock) {
+    this.queue = queue;
     this.inFlight = inFlight;
     this.dispatcher = dispatcher;
     this.config = config;
@@ -61,7 +57,8 @@ final class LeaseKeeper {
 
   private void heartbeat() {
     try {
-      repo.extendLeases(config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
+      queue.extendLeases(
+          config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
     } catch (RuntimeException e) {
       log.warn("Extending leases failed; steps may be taken over if this persists", e);
     }
@@ -69,7 +66,7 @@ final class LeaseKeeper {
 
   private void sweep() {
     try {
-      int n = repo.sweepExpired(clock.instant());
+      int n = queue.sweepExpired(clock.instant());
       if (n > 0) {
         log.info("Re-queued {} step(s) whose lease expired", n);
         dispatcher.workQueued();

@@ -11,7 +11,6 @@ import dev.stepwise.runtime.internal.Rows.StepRow;
 import dev.stepwise.runtime.internal.Rows.Task;
 import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,15 +24,14 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
-import org.jooq.Row2;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every SQL statement of the engine, written with jOOQ against the generated tables. Each state
- * transition is a conditional UPDATE whose row count tells whether the race was won.
+ * The engine's SQL for runs and the progress of their steps, written with jOOQ against the
+ * generated tables ({@link TaskQueue} has the claim and lease statements). Each state transition is
+ * a conditional UPDATE whose row count tells whether the race was won.
  */
 final class RunRepository {
   private static final Logger log = LoggerFactory.getLogger(RunRepository.class);
@@ -197,61 +195,6 @@ final class RunRepository {
   }
 
   /**
-   * Claims up to {@code limit} due steps of the given workflows for {@code owner}: select with
-   * {@code FOR UPDATE SKIP LOCKED} (other nodes skip, never block), then update, in one
-   * transaction.
-   */
-  List<Task> claim(
-      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    // Not forced to disk: a claim lost in a crash only puts the step back in the queue.
-    return dsl.transactionResult(
-        cfg -> {
-          DSLContext tx = cfg.dsl();
-          List<SwStepsRecord> due =
-              tx.selectFrom(SW_STEPS)
-                  .where(
-                      SW_STEPS
-                          .STATUS
-                          .eq(Status.PENDING.name())
-                          .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
-                          .and(SW_STEPS.WORKFLOW.in(workflows)))
-                  .orderBy(SW_STEPS.NOT_BEFORE)
-                  .limit(limit)
-                  .forUpdate()
-                  .skipLocked()
-                  .fetch();
-          if (due.isEmpty()) {
-            return List.of();
-          }
-          List<Row2<String, String>> keys = new ArrayList<>();
-          due.forEach(r -> keys.add(DSL.row(r.getRunId(), r.getStepId())));
-          // The rows are locked by this transaction, so no version check is needed here.
-          tx.update(SW_STEPS)
-              .set(SW_STEPS.STATUS, Status.RUNNING.name())
-              .set(SW_STEPS.LEASE_OWNER, owner)
-              .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
-              .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(1))
-              .set(SW_STEPS.STARTED_AT, odt(now))
-              .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-              .where(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys))
-              .execute();
-          List<Task> tasks = new ArrayList<>(due.size());
-          for (SwStepsRecord r : due) {
-            tasks.add(
-                new Task(
-                    r.getRunId(),
-                    r.getStepId(),
-                    r.getWorkflow(),
-                    r.getAttempts() + 1,
-                    r.getVersion() + 1,
-                    r.getResumePayload(),
-                    null));
-          }
-          return tasks;
-        });
-  }
-
-  /**
    * Records a step's outcome if this node still holds its lease; 0 means the lease was lost (swept
    * and perhaps re-run elsewhere) and the result must be dropped.
    */
@@ -278,25 +221,6 @@ final class RunRepository {
             .set(SW_STEPS.LEASE_OWNER, (String) null)
             .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
             .set(SW_STEPS.FINISHED_AT, odt(now))
-            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-            .where(fenced(task, owner))
-            .execute();
-    return checkOne(n, task);
-  }
-
-  /**
-   * Puts a failed step back in the queue until {@code notBefore}; fenced like {@link #finishStep}.
-   */
-  int retryStep(Task task, String owner, StepError error, Instant notBefore) {
-    int n =
-        dsl.update(SW_STEPS)
-            .set(SW_STEPS.STATUS, Status.PENDING.name())
-            .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
-            .set(SW_STEPS.ERROR_TYPE, error.type())
-            .set(SW_STEPS.ERROR_MESSAGE, error.message())
-            .set(SW_STEPS.ERROR_STACK, error.stackTrace())
-            .set(SW_STEPS.LEASE_OWNER, (String) null)
-            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
             .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
             .where(fenced(task, owner))
             .execute();
@@ -337,51 +261,10 @@ final class RunRepository {
         .fetchOptional(r -> Status.valueOf(r.value1()));
   }
 
-  // ---- leases
-
-  /** Extends the leases of the steps this node is executing: one statement per heartbeat. */
-  int extendLeases(String owner, Instant until, List<InFlight.Key> steps) {
-    if (steps.isEmpty()) {
-      return 0;
-    }
-    List<Row2<String, String>> keys = new ArrayList<>(steps.size());
-    steps.forEach(k -> keys.add(DSL.row(k.runId(), k.stepId())));
-    return dsl.update(SW_STEPS)
-        .set(SW_STEPS.LEASE_UNTIL, odt(until))
-        .where(
-            SW_STEPS
-                .LEASE_OWNER
-                .eq(owner)
-                .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
-                .and(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys)))
-        .execute();
-  }
-
-  /** Extends one step's lease; false if this node lost it. */
-  boolean extendLease(Task task, String owner, Instant until) {
-    int n =
-        dsl.update(SW_STEPS)
-            .set(SW_STEPS.LEASE_UNTIL, odt(until))
-            .where(fenced(task, owner))
-            .execute();
-    return checkOne(n, task) == 1;
-  }
-
-  /** Moves RUNNING steps whose lease expired back to PENDING, so another node can take them. */
-  int sweepExpired(Instant now) {
-    return dsl.update(SW_STEPS)
-        .set(SW_STEPS.STATUS, Status.PENDING.name())
-        .set(SW_STEPS.LEASE_OWNER, (String) null)
-        .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
-        .set(SW_STEPS.NOT_BEFORE, odt(now))
-        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-        .where(SW_STEPS.STATUS.eq(Status.RUNNING.name()).and(SW_STEPS.LEASE_UNTIL.lt(odt(now))))
-        .execute();
-  }
-
   // ---- mapping
 
-  private static org.jooq.Condition fenced(Task task, String owner) {
+  /** The step row as leased by {@code task}: 0 rows updated means the lease was lost. */
+  static org.jooq.Condition fenced(Task task, String owner) {
     return SW_STEPS
         .RUN_ID
         .eq(task.runId())
@@ -391,7 +274,7 @@ final class RunRepository {
         .and(SW_STEPS.VERSION.eq(task.version()));
   }
 
-  private static int checkOne(int n, Task task) {
+  static int checkOne(int n, Task task) {
     if (n > 1) {
       // The primary key makes this impossible; if it happens the schema is not ours.
       throw new IllegalStateException(

@@ -29,6 +29,7 @@ final class StepExecutor {
   static final String MDC_STEP = "stepwise.stepId";
 
   private final RunRepository repo;
+  private final TaskQueue queue;
   private final Registry registry;
   private final Completion completion;
   private final InFlight inFlight;
@@ -39,6 +40,7 @@ final class StepExecutor {
 
   StepExecutor(
       RunRepository repo,
+      TaskQueue queue,
       Registry registry,
       Completion completion,
       InFlight inFlight,
@@ -47,6 +49,7 @@ final class StepExecutor {
       EngineConfig config,
       Clock clock) {
     this.repo = repo;
+    this.queue = queue;
     this.registry = registry;
     this.completion = completion;
     this.inFlight = inFlight;
@@ -122,7 +125,7 @@ final class StepExecutor {
 
   private Outcome invoke(
       WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
-    DefaultStepContext ctx = new DefaultStepContext(task, repo, config, clock);
+    DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock);
     DefaultStepInvocation invocation = new DefaultStepInvocation(codec, snapshot, task, ctx);
     try {
       if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
