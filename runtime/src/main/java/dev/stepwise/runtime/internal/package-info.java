@@ -16,7 +16,8 @@
  *       run without a claim, so the steady state is one commit per step.
  *   <li>{@link dev.stepwise.runtime.internal.LeaseKeeper}: heartbeat of in-flight steps, and the
  *       sweeper that re-queues steps whose lease expired (their node died).
- *   <li>{@link dev.stepwise.runtime.internal.RunRepository}: every SQL statement, in jOOQ.
+ *   <li>{@link dev.stepwise.runtime.internal.RunRepository} and {@link
+ *       dev.stepwise.runtime.internal.TaskQueue}: every SQL statement, in jOOQ.
  * </ul>
  *
  * <p>Lock order, everywhere: the run row first, then its step rows. The claim, heartbeat and
