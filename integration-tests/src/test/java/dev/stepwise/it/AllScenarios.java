@@ -1,0 +1,5 @@
+package dev.stepwise.it;
+
+/** Every scenario interface; each database's suite implements this one. */
+interface AllScenarios
+    extends SequencingScenarios, BranchingScenarios, SuspendScenarios, RetryScenarios {}

@@ -1,0 +1,26 @@
+package dev.stepwise.it;
+
+import dev.stepwise.runtime.Stepwise;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** What a scenario interface may ask of the database-specific suite that runs it. */
+public interface Scenario {
+  /** A generous bound for anything the engine should do "soon" on a busy machine. */
+  Duration WAIT = Duration.ofSeconds(60);
+
+  /** An engine on this test's schema, not started; closed after the test. */
+  Stepwise engine(Consumer<Stepwise.Builder> settings);
+
+  /** An engine with the suite's default settings. */
+  default Stepwise engine() {
+    return engine(b -> {});
+  }
+
+  /** This test's schema. */
+  String schema();
+
+  /** The database under test. */
+  DataSource database();
+}
