@@ -19,4 +19,11 @@ public @interface After {
 
   /** When a join runs; see {@link Join}. */
   Join join() default Join.ALL;
+
+  /**
+   * A durable timer: once the step is ready, it waits this long before it runs, like {@code "24h"}
+   * (units ms, s, m, h, d; at most 365d). Empty means no delay. Nothing waits in memory: the step
+   * is a {@code WAITING} row with a due time, so a restart does not reset the clock.
+   */
+  String delay() default "";
 }

@@ -23,4 +23,12 @@ public @interface Step {
 
   /** A {@link Condition} method; when it returns true the step is {@code SKIPPED}. */
   String unless() default "";
+
+  /**
+   * A deadline for each execution, like {@code "30s"} (units ms, s, m, h, d). An execution that
+   * runs longer fails with {@code StepTimeoutException} and is retried per its {@link Retry}
+   * policy; the worker thread is freed at once (the step's thread is interrupted). Empty means no
+   * deadline.
+   */
+  String timeout() default "";
 }

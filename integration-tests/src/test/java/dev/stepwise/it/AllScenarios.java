@@ -2,4 +2,8 @@ package dev.stepwise.it;
 
 /** Every scenario interface; each database's suite implements this one. */
 interface AllScenarios
-    extends SequencingScenarios, BranchingScenarios, SuspendScenarios, RetryScenarios {}
+    extends SequencingScenarios,
+        BranchingScenarios,
+        SuspendScenarios,
+        RetryScenarios,
+        TimingScenarios {}

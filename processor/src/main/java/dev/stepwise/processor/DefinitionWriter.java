@@ -141,6 +141,18 @@ final class DefinitionWriter {
         .build();
   }
 
+  /** The {@code withXxx} calls for what a step declares; nothing for a step that declares none. */
+  private static CodeBlock options(StepOptionsModel options) {
+    CodeBlock.Builder calls = CodeBlock.builder();
+    if (options.delayMillis() > 0) {
+      calls.add("$W.withDelay($T.ofMillis($LL))", Duration.class, options.delayMillis());
+    }
+    if (options.timeoutMillis() > 0) {
+      calls.add("$W.withTimeout($T.ofMillis($LL))", Duration.class, options.timeoutMillis());
+    }
+    return calls.build();
+  }
+
   private static CodeBlock graph(WriterContext ctx) {
     List<CodeBlock> specs = new ArrayList<>();
     for (StepModel step : ctx.workflow.steps()) {
@@ -150,7 +162,7 @@ final class DefinitionWriter {
           step.retry() == null ? null : step.ownRetry() ? retryConstant(step) : DEFAULT_RETRY;
       specs.add(
           CodeBlock.of(
-              "new $T($S, $T.of($L), $T.$L, $L, $S, $S, $L)",
+              "new $T($S, $T.of($L), $T.$L, $L, $S, $S, $L)$L",
               Names.STEP_SPEC,
               step.stepId(),
               List.class,
@@ -162,7 +174,8 @@ final class DefinitionWriter {
                   : CodeBlock.of("$N", retry),
               step.when() == null ? null : step.when().name(),
               step.unless() == null ? null : step.unless().name(),
-              step.suspendable()));
+              step.suspendable(),
+              options(step.options())));
     }
     return CodeBlock.builder()
         .add("new $T(\n", Names.WORKFLOW_GRAPH)

@@ -129,6 +129,13 @@ enum Messages {
   RETRY_JITTER(
       "@Retry(jitter = %s) must be between 0 and 1: it is the random spread of each delay"),
 
+  // Step options.
+  STEP_DURATION(
+      "@%s(%s = \"%s\") is not a valid duration; write a positive integer and a unit ms, s, m, h"
+          + " or d, like \"30s\" or \"24h\""),
+  STEP_DURATION_TOO_LONG(
+      "@%s(%s = \"%s\") is longer than %s, the longest allowed; use a shorter duration"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

@@ -38,12 +38,14 @@ final class MethodParser {
   private final Mirrors mirrors;
   private final ParamParser params;
   private final RetryParser retries;
+  private final StepOptionsParser options;
 
   MethodParser(Diagnostics diag, Mirrors mirrors) {
     this.diag = diag;
     this.mirrors = mirrors;
     this.params = new ParamParser(diag, mirrors);
     this.retries = new RetryParser(diag, mirrors);
+    this.options = new StepOptionsParser(diag, mirrors);
   }
 
   /**
@@ -82,7 +84,8 @@ final class MethodParser {
         retry.orElse(null),
         ownRetryMirror.isPresent(),
         parsed,
-        method.getReturnType());
+        method.getReturnType(),
+        options.parse(method, step, after.orElse(null)));
   }
 
   /** Parses a condition; it may read only @Input and @From and must return boolean. */

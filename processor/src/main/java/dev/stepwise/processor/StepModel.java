@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeMirror;
  * @param ownRetry whether {@code retry} is declared on the step itself
  * @param params the parameters in order
  * @param output the return type ({@code void} allowed)
+ * @param options timers, timeouts and the other step options
  */
 record StepModel(
     ExecutableElement method,
@@ -35,7 +36,8 @@ record StepModel(
     RetryModel retry,
     boolean ownRetry,
     List<ParamModel> params,
-    TypeMirror output) {
+    TypeMirror output,
+    StepOptionsModel options) {
 
   String stepId() {
     return id.name();

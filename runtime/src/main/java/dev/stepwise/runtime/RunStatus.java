@@ -40,8 +40,11 @@ public record RunStatus(
     return status.isTerminal();
   }
 
-  /** True when the run cannot make progress on its own: finished, or suspended. */
+  /**
+   * True when the run has nothing to execute now: finished, suspended (waits for a resume), or
+   * waiting (for a durable timer or an event; it goes on by itself once that fires).
+   */
   public boolean isSettled() {
-    return status.isTerminal() || status == Status.SUSPENDED;
+    return status.isTerminal() || status == Status.SUSPENDED || status == Status.WAITING;
   }
 }

@@ -35,6 +35,8 @@ final class Completion {
   private final Dispatcher dispatcher;
   private final EngineConfig config;
   private final Clock clock;
+  // Set once by the engine before it starts; steps with a delay are inserted WAITING through it.
+  private volatile TimerQueue timers;
 
   Completion(
       RunRepository repo,
@@ -53,6 +55,10 @@ final class Completion {
     this.dispatcher = dispatcher;
     this.config = config;
     this.clock = clock;
+  }
+
+  void timers(TimerQueue timers) {
+    this.timers = timers;
   }
 
   /** What the transaction did. */
@@ -201,6 +207,7 @@ final class Completion {
               run.id(), stepId, run.workflow(), Status.SKIPPED, 0, null, null, null, now, 0L));
     }
     repo.insertSteps(tx, rows, now);
+    timers.insertWaiting(tx, run, graph, p.waiting(), now);
     boolean changed = p.runStatus() != run.status();
     if (changed) {
       repo.setRunStatus(tx, run.id(), p.runStatus(), now);

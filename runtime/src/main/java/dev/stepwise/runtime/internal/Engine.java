@@ -24,6 +24,7 @@ public final class Engine implements AutoCloseable {
   private final StepExecutor executor;
   private final RunStarter starter;
   private final LeaseKeeper leases;
+  private final TimerQueue timers;
   private volatile boolean closed;
 
   /**
@@ -45,6 +46,8 @@ public final class Engine implements AutoCloseable {
         new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
     this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);
     this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
+    this.timers = new TimerQueue(repo, registry, dispatcher, waiters, config, clock);
+    completion.timers(timers);
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
   }
@@ -69,6 +72,7 @@ public final class Engine implements AutoCloseable {
     }
     leases.start();
     dispatcher.start(executor::runChain);
+    timers.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
@@ -87,6 +91,7 @@ public final class Engine implements AutoCloseable {
     }
     closed = true;
     try {
+      timers.stop();
       dispatcher.stop();
       if (!pool.shutdown(config.shutdownTimeout())) {
         log.warn(

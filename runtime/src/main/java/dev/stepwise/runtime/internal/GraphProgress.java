@@ -23,8 +23,14 @@ final class GraphProgress {
    * @param ready steps to insert as runnable, in graph order
    * @param skipped steps to insert as SKIPPED (join rules), in graph order
    * @param runStatus the run's status once those rows exist
+   * @param waiting steps that are ready but wait in the database first (a durable timer), to insert
+   *     as WAITING, in graph order
    */
-  record Result(List<String> ready, List<String> skipped, Status runStatus) {}
+  record Result(List<String> ready, List<String> skipped, Status runStatus, List<String> waiting) {
+    Result(List<String> ready, List<String> skipped, Status runStatus) {
+      this(ready, skipped, runStatus, List.of());
+    }
+  }
 
   private enum Decision {
     WAIT,
@@ -40,6 +46,7 @@ final class GraphProgress {
     Map<String, Status> known = new HashMap<>(statuses);
     List<String> ready = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<String> waiting = new ArrayList<>();
     boolean failed = known.values().stream().anyMatch(GraphProgress::stopsTheRun);
     // Iterate to a fixpoint: a skip can make a later join decidable, in any declaration order.
     boolean changed = !failed;
@@ -50,7 +57,11 @@ final class GraphProgress {
           continue;
         }
         Decision d = decide(step, known);
-        if (d == Decision.RUN) {
+        if (d == Decision.RUN && step.options().delay() != null) {
+          waiting.add(step.id());
+          known.put(step.id(), Status.WAITING);
+          changed = true;
+        } else if (d == Decision.RUN) {
           ready.add(step.id());
           known.put(step.id(), Status.PENDING);
           changed = true;
@@ -61,7 +72,8 @@ final class GraphProgress {
         }
       }
     }
-    return new Result(List.copyOf(ready), List.copyOf(skipped), runStatus(graph, known));
+    return new Result(
+        List.copyOf(ready), List.copyOf(skipped), runStatus(graph, known), List.copyOf(waiting));
   }
 
   private static boolean stopsTheRun(Status s) {
@@ -95,8 +107,12 @@ final class GraphProgress {
     if (known.values().stream().anyMatch(s -> s == Status.PENDING || s == Status.RUNNING)) {
       return Status.RUNNING;
     }
-    if (known.values().stream().anyMatch(s -> s == Status.SUSPENDED || s == Status.WAITING)) {
+    if (known.values().stream().anyMatch(s -> s == Status.SUSPENDED)) {
       return Status.SUSPENDED;
+    }
+    if (known.values().stream().anyMatch(s -> s == Status.WAITING)) {
+      // Only timers (or events) left: the run goes on by itself, or when the event arrives.
+      return Status.WAITING;
     }
     boolean allDone =
         graph.steps().stream()

@@ -22,7 +22,14 @@ final class RunStatuses {
     List<StepStatus> steps = new ArrayList<>();
     for (StepSpec spec : graph.steps()) {
       StepRow r = byId.remove(spec.id());
-      steps.add(r == null ? StepStatus.notReached(spec.id()) : status(r));
+      if (r != null) {
+        steps.add(status(r));
+      } else if (run.status() == Status.CANCELLED) {
+        // A cancelled run never reaches its remaining steps: show them cancelled, not pending.
+        steps.add(new StepStatus(spec.id(), Status.CANCELLED, 0, null, null, null, null, null));
+      } else {
+        steps.add(StepStatus.notReached(spec.id()));
+      }
     }
     // Rows of steps the deployed graph no longer has (a run of an older version) stay visible.
     byId.values().forEach(r -> steps.add(status(r)));

@@ -134,7 +134,13 @@ final class StepExecutor {
       if (spec.unless() != null && definition.evaluateCondition(spec.unless(), invocation)) {
         return new Outcome.Skipped();
       }
-      Object output = definition.invokeStep(spec.id(), invocation);
+      Object output =
+          spec.options().timeout() == null
+              ? definition.invokeStep(spec.id(), invocation)
+              : StepDeadline.call(
+                  spec.id(),
+                  spec.options().timeout(),
+                  () -> definition.invokeStep(spec.id(), invocation));
       return new Outcome.Succeeded(codec.write(output));
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());

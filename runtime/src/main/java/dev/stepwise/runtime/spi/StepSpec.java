@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.spi;
 
 import dev.stepwise.Join;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param when the {@code @Condition} that must be true for it to run, or null
  * @param unless the {@code @Condition} that must be false for it to run, or null
  * @param suspendable whether it has a {@code @Resume} parameter
+ * @param options timers, timeouts and the other optional behaviour ({@link StepOptions#NONE})
  */
 public record StepSpec(
     String id,
@@ -21,14 +23,42 @@ public record StepSpec(
     RetryPolicy retry,
     String when,
     String unless,
-    boolean suspendable) {
+    boolean suspendable,
+    StepOptions options) {
 
   public StepSpec {
     after = List.copyOf(after);
+    options = options == null ? StepOptions.NONE : options;
+  }
+
+  /** A step without options; the form generated code uses for a step that declares none. */
+  public StepSpec(
+      String id,
+      List<String> after,
+      Join join,
+      RetryPolicy retry,
+      String when,
+      String unless,
+      boolean suspendable) {
+    this(id, after, join, retry, when, unless, suspendable, StepOptions.NONE);
   }
 
   /** True if the step has no predecessors and starts with the run. */
   public boolean isRoot() {
     return after.isEmpty();
+  }
+
+  /** A copy that waits {@code delay} (a durable timer) once ready, before it runs. */
+  public StepSpec withDelay(Duration delay) {
+    return withOptions(options.withDelay(delay));
+  }
+
+  /** A copy whose executions are failed once they run longer than {@code timeout}. */
+  public StepSpec withTimeout(Duration timeout) {
+    return withOptions(options.withTimeout(timeout));
+  }
+
+  private StepSpec withOptions(StepOptions changed) {
+    return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }
 }
