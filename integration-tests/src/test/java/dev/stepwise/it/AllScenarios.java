@@ -6,4 +6,5 @@ interface AllScenarios
         BranchingScenarios,
         SuspendScenarios,
         RetryScenarios,
-        TimingScenarios {}
+        TimingScenarios,
+        FanOutScenarios {}

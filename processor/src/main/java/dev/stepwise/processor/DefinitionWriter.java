@@ -125,6 +125,11 @@ final class DefinitionWriter {
       if (ctx.needsTypeReference(step.output())) {
         fields.add(typeReference(WriterContext.outputConstant(step.stepId()), step.output()));
       }
+      step.params().stream()
+          .filter(p -> p.kind() == ParamKind.ITEM && ctx.needsTypeReference(p.type()))
+          .findFirst()
+          .ifPresent(
+              p -> fields.add(typeReference(WriterContext.itemConstant(step.stepId()), p.type())));
       step.resume()
           .map(ParamModel::optionalOf)
           .filter(ctx::needsTypeReference)
@@ -149,6 +154,9 @@ final class DefinitionWriter {
     }
     if (options.timeoutMillis() > 0) {
       calls.add("$W.withTimeout($T.ofMillis($LL))", Duration.class, options.timeoutMillis());
+    }
+    if (options.isParallel()) {
+      calls.add("$W.withParallel($S, $L)", options.parallelOver().name(), options.maxConcurrency());
     }
     return calls.build();
   }

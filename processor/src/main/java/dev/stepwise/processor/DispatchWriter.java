@@ -124,6 +124,9 @@ final class DispatchWriter {
             ctx.token(p.optionalOf(), WriterContext.resumeConstant(owner)));
       case CONTEXT:
         return CodeBlock.of("$N.context()", INVOCATION);
+      case ITEM:
+        return CodeBlock.of(
+            "$N.item($L)", INVOCATION, ctx.token(p.type(), WriterContext.itemConstant(owner)));
       default:
         return fromArgument(owner, p);
     }

@@ -38,7 +38,12 @@ final class GraphFingerprint {
           .append(step.suspendable())
           .append(" params=");
       appendParams(out, step.params());
-      out.append(" output=").append(step.output()).append('\n');
+      out.append(" output=").append(step.output());
+      if (step.options().isParallel()) {
+        // Only when present, so graphs without fan-out keep the versions they had.
+        out.append(" parallel=").append(step.options().parallelOver().name());
+      }
+      out.append('\n');
     }
     for (ConditionModel condition : workflow.conditions()) {
       out.append("condition ").append(condition.name()).append(" params=");

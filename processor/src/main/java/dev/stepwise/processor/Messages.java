@@ -136,6 +136,32 @@ enum Messages {
   STEP_DURATION_TOO_LONG(
       "@%s(%s = \"%s\") is longer than %s, the longest allowed; use a shorter duration"),
 
+  // @Parallel and @Item.
+  PARALLEL_UNKNOWN_STEP("@Parallel(over = \"%s\") refers to unknown step \"%s\"%s"),
+  PARALLEL_NOT_UPSTREAM(
+      "@Parallel(over = \"%s\") fans out over step \"%s\", which is not upstream of step \"%s\";"
+          + " add %s to %s()"),
+  PARALLEL_NOT_A_LIST(
+      "@Parallel(over = \"%s\") fans out over step \"%s\", which outputs %s; it must output a"
+          + " java.util.List, one element per parallel execution"),
+  PARALLEL_NO_ITEM(
+      "@Parallel step %s() has no @Item parameter; add one of type %s to receive each element"),
+  PARALLEL_TWO_ITEMS(
+      "@Parallel step %s() has two @Item parameters (%s and %s); each execution receives one"
+          + " element, so remove one"),
+  PARALLEL_MAX_CONCURRENCY(
+      "@Parallel(maxConcurrency = %d) must not be negative; write 0 for no limit or the number of"
+          + " elements to run at once"),
+  PARALLEL_SUSPENDABLE(
+      "@Parallel step %s() must not have a @Resume parameter: its elements run as separate tasks"
+          + " and cannot be resumed one by one; move the suspend to a step before or after it"),
+  ITEM_TYPE_MISMATCH(
+      "@Item parameter %s has type %s, but step \"%s\" outputs a list of %s; change the parameter"
+          + " type to %s"),
+  ITEM_WITHOUT_PARALLEL(
+      "@Item parameter %s of %s() needs @Parallel(over = \"...\") on the step, naming the step whose"
+          + " list it receives the elements of"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

@@ -9,9 +9,12 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /** Turns one {@code @Step} or {@code @Condition} method into its model, reporting every problem. */
 final class MethodParser {
@@ -40,9 +43,12 @@ final class MethodParser {
   private final RetryParser retries;
   private final StepOptionsParser options;
 
-  MethodParser(Diagnostics diag, Mirrors mirrors) {
+  private final Types types;
+
+  MethodParser(Diagnostics diag, Mirrors mirrors, Types types) {
     this.diag = diag;
     this.mirrors = mirrors;
+    this.types = types;
     this.params = new ParamParser(diag, mirrors);
     this.retries = new RetryParser(diag, mirrors);
     this.options = new StepOptionsParser(diag, mirrors);
@@ -84,8 +90,25 @@ final class MethodParser {
         retry.orElse(null),
         ownRetryMirror.isPresent(),
         parsed,
-        method.getReturnType(),
+        output(method),
         options.parse(method, step, after.orElse(null)));
+  }
+
+  /**
+   * The output downstream sees: the return type, or for a {@code @Parallel} step the {@code List}
+   * of the per-element results (a void step stays void).
+   */
+  private TypeMirror output(ExecutableElement method) {
+    TypeMirror returns = method.getReturnType();
+    if (Mirrors.find(method, Names.PARALLEL).isEmpty() || returns.getKind() == TypeKind.VOID) {
+      return returns;
+    }
+    TypeMirror element =
+        returns.getKind().isPrimitive()
+            ? types.boxedClass((PrimitiveType) returns).asType()
+            : returns;
+    TypeElement list = mirrors.elements().getTypeElement("java.util.List");
+    return types.getDeclaredType(list, element);
   }
 
   /** Parses a condition; it may read only @Input and @From and must return boolean. */
@@ -100,8 +123,15 @@ final class MethodParser {
     }
     List<ParamModel> parsed = new ArrayList<>();
     for (ParamModel p : params.parseAll(method)) {
-      if (p.kind() == ParamKind.RESUME || p.kind() == ParamKind.CONTEXT) {
-        String what = p.kind() == ParamKind.RESUME ? "a @Resume parameter" : "a StepContext";
+      if (p.kind() == ParamKind.RESUME
+          || p.kind() == ParamKind.CONTEXT
+          || p.kind() == ParamKind.ITEM) {
+        String what =
+            switch (p.kind()) {
+              case RESUME -> "a @Resume parameter";
+              case ITEM -> "an @Item parameter";
+              default -> "a StepContext";
+            };
         diag.error(
             p.element(),
             p.mirror(),

@@ -18,6 +18,10 @@ final class Mirrors {
     this.elements = elements;
   }
 
+  Elements elements() {
+    return elements;
+  }
+
   /** The annotation of this type on the element, if present. */
   static Optional<AnnotationMirror> find(Element element, String annotationName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {

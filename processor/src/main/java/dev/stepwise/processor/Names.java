@@ -21,6 +21,8 @@ final class Names {
   static final String RESUME = DSL + ".Resume";
   static final String RETRY = DSL + ".Retry";
   static final String CONDITION = DSL + ".Condition";
+  static final String PARALLEL = DSL + ".Parallel";
+  static final String ITEM = DSL + ".Item";
 
   static final String RUNTIME = "dev.stepwise.runtime";
   static final String SPI = "dev.stepwise.runtime.spi";

@@ -5,5 +5,7 @@ enum ParamKind {
   INPUT,
   FROM,
   RESUME,
-  CONTEXT
+  CONTEXT,
+  /** The element of a {@code @Parallel} step's list. */
+  ITEM
 }

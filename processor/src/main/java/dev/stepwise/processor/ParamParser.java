@@ -39,11 +39,13 @@ final class ParamParser {
     Optional<AnnotationMirror> input = Mirrors.find(p, Names.INPUT);
     Optional<AnnotationMirror> from = Mirrors.find(p, Names.FROM);
     Optional<AnnotationMirror> resume = Mirrors.find(p, Names.RESUME);
+    Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
     boolean context = isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
     input.ifPresent(m -> kinds.add("@Input"));
     from.ifPresent(m -> kinds.add("@From"));
     resume.ifPresent(m -> kinds.add("@Resume"));
+    item.ifPresent(m -> kinds.add("@Item"));
     if (context) {
       kinds.add("type StepContext");
     }
@@ -84,6 +86,9 @@ final class ParamParser {
         return Optional.empty();
       }
       return Optional.of(param(p, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
+    }
+    if (item.isPresent()) {
+      return Optional.of(param(p, ParamKind.ITEM, item.get(), null, "", null, null));
     }
     return Optional.of(param(p, ParamKind.CONTEXT, null, null, "", null, null));
   }

@@ -1,12 +1,25 @@
 package dev.stepwise.processor;
 
+import javax.lang.model.element.AnnotationMirror;
+
 /**
  * What a step declares beyond edges, conditions and retries; each maps to a {@code
  * StepSpec.withXxx} call in the generated graph.
  *
  * @param delayMillis the durable timer of {@code @After(delay)}, or 0 for none
  * @param timeoutMillis the deadline of {@code @Step(timeout)}, or 0 for none
+ * @param parallelMirror the step's {@code @Parallel}, or null
+ * @param parallelOver the step {@code @Parallel(over)} names, or null
+ * @param maxConcurrency {@code @Parallel(maxConcurrency)}; 0 for no limit
  */
-record StepOptionsModel(long delayMillis, long timeoutMillis) {
-  static final StepOptionsModel NONE = new StepOptionsModel(0, 0);
+record StepOptionsModel(
+    long delayMillis,
+    long timeoutMillis,
+    AnnotationMirror parallelMirror,
+    Ref parallelOver,
+    int maxConcurrency) {
+
+  boolean isParallel() {
+    return parallelOver != null;
+  }
 }

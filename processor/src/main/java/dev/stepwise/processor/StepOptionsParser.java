@@ -6,8 +6,8 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * Parses a step's options ({@code @After(delay)}, {@code @Step(timeout)}) into a {@link
- * StepOptionsModel}, reporting each bad value on that value.
+ * Parses a step's options ({@code @After(delay)}, {@code @Step(timeout)}, {@code @Parallel}) into a
+ * {@link StepOptionsModel}, reporting each bad value on that value.
  */
 final class StepOptionsParser {
   private final Diagnostics diag;
@@ -22,7 +22,24 @@ final class StepOptionsParser {
   StepOptionsModel parse(ExecutableElement method, AnnotationMirror step, AnnotationMirror after) {
     long delay = after == null ? 0 : duration(method, after, "After", "delay");
     long timeout = duration(method, step, "Step", "timeout");
-    return new StepOptionsModel(delay, timeout);
+    AnnotationMirror parallel = Mirrors.find(method, Names.PARALLEL).orElse(null);
+    if (parallel == null) {
+      return new StepOptionsModel(delay, timeout, null, null, 0);
+    }
+    Ref over = new Ref(mirrors.string(parallel, "over"), Mirrors.explicitValue(parallel, "over"));
+    // valueOf, not a cast: an unresolvable constant arrives as something else; javac reports it.
+    Object raw = mirrors.value(parallel, "maxConcurrency").getValue();
+    int max = raw instanceof Integer i ? i : 0;
+    if (max < 0) {
+      diag.error(
+          method,
+          parallel,
+          Mirrors.explicitValue(parallel, "maxConcurrency"),
+          Messages.PARALLEL_MAX_CONCURRENCY,
+          max);
+      max = 0;
+    }
+    return new StepOptionsModel(delay, timeout, parallel, over, max);
   }
 
   /** A positive duration in milliseconds; 0 when absent or reported as invalid. */

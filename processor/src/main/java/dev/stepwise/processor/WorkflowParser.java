@@ -12,6 +12,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
 
 /**
  * Turns one {@code @Workflow} class into a {@link WorkflowModel}: checks the class and each method,
@@ -24,10 +25,10 @@ final class WorkflowParser {
   private final RetryParser retries;
   private final List<GraphValidator> validators;
 
-  WorkflowParser(Diagnostics diag, Mirrors mirrors, List<GraphValidator> validators) {
+  WorkflowParser(Diagnostics diag, Mirrors mirrors, List<GraphValidator> validators, Types types) {
     this.diag = diag;
     this.mirrors = mirrors;
-    this.methods = new MethodParser(diag, mirrors);
+    this.methods = new MethodParser(diag, mirrors, types);
     this.retries = new RetryParser(diag, mirrors);
     this.validators = validators;
   }

@@ -48,8 +48,9 @@ public final class WorkflowProcessor extends AbstractProcessor {
             new UpstreamValidator(),
             new FromTypeValidator(env.getTypeUtils(), env.getElementUtils()),
             new SkippableSourceValidator(),
-            new InputTypeValidator(env.getTypeUtils()));
-    parser = new WorkflowParser(diag, mirrors, validators);
+            new InputTypeValidator(env.getTypeUtils()),
+            new ParallelValidator(env.getTypeUtils()));
+    parser = new WorkflowParser(diag, mirrors, validators, env.getTypeUtils());
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();
   }
@@ -65,6 +66,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
         Names.FROM,
         Names.RESUME,
         Names.RETRY,
+        Names.PARALLEL,
+        Names.ITEM,
         // Generated code carries @Generated; claiming it keeps -Xlint:all quiet in the next round.
         Names.GENERATED.canonicalName());
   }

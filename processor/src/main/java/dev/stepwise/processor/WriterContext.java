@@ -110,6 +110,10 @@ final class WriterContext {
     return upperSnake(stepId) + "_OUTPUT";
   }
 
+  static String itemConstant(String stepId) {
+    return upperSnake(stepId) + "_ITEM";
+  }
+
   static String resumeConstant(String stepId) {
     return upperSnake(stepId) + "_RESUME";
   }

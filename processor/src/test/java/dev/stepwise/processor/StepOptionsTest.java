@@ -37,7 +37,51 @@ class StepOptionsTest {
             "a zero timeout is reported on the value",
             "TimeoutZero",
             "@Step(timeout = \"0s\") is not a valid duration; write a positive integer",
-            "@Step(timeout = \"0s\")"));
+            "@Step(timeout = \"0s\")"),
+        bad(
+            "an unknown @Parallel(over) step is reported on the value, with a suggestion",
+            "ParallelUnknownStep",
+            "@Parallel(over = \"serch\") refers to unknown step \"serch\"; did you mean"
+                + " \"search\"?",
+            "@Parallel(over = \"serch\")"),
+        bad(
+            "fanning out over a step that is not a List is reported on the value",
+            "ParallelNotAList",
+            "@Parallel(over = \"search\") fans out over step \"search\", which outputs"
+                + " java.lang.String; it must output a java.util.List",
+            "@Parallel(over = \"search\")"),
+        bad(
+            "fanning out over a step that is not upstream names the @After to add",
+            "ParallelNotUpstream",
+            "@Parallel(over = \"search\") fans out over step \"search\", which is not upstream of"
+                + " step \"summarize\"; add @After(\"search\") to summarize()",
+            "@Parallel(over = \"search\")"),
+        bad(
+            "a @Parallel step without an @Item parameter is reported on @Parallel",
+            "ParallelNoItem",
+            "@Parallel step summarize() has no @Item parameter; add one of type java.lang.String",
+            "@Parallel(over = \"search\", maxConcurrency = 3)"),
+        bad(
+            "a second @Item parameter is reported on it",
+            "ParallelTwoItems",
+            "@Parallel step summarize() has two @Item parameters (page and again)",
+            "String summarize(@Item String page, @Item String again)"),
+        bad(
+            "an @Item of the wrong type names the element type",
+            "ItemTypeMismatch",
+            "@Item parameter page has type java.lang.Integer, but step \"search\" outputs a list"
+                + " of java.lang.String; change the parameter type to java.lang.String",
+            "@Item Integer page"),
+        bad(
+            "an @Item without @Parallel is reported on the parameter",
+            "ItemWithoutParallel",
+            "@Item parameter page of summarize() needs @Parallel(over = \"...\") on the step",
+            "@Item String page"),
+        bad(
+            "a negative maxConcurrency is reported on the value",
+            "ParallelNegativeConcurrency",
+            "@Parallel(maxConcurrency = -1) must not be negative",
+            "maxConcurrency = -1"));
   }
 
   private static Arguments bad(String behaviour, String file, String message, String spot) {
@@ -52,6 +96,25 @@ class StepOptionsTest {
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(spot);
+  }
+
+  @Test
+  void parallel_isDeclaredOnTheStepSpec_andDownstreamSeesTheListOfResults() throws IOException {
+    Compilation c = Compiler.compile("good/FanOutWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    String definition =
+        c.generatedSourceFile("good.FanOutWorkflowDefinition")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(definition).contains(".withParallel(\"search\", 4)");
+    assertThat(definition).contains("invocation.item(FanOutWorkflowDefinition.COUNT_ITEM)");
+    String result =
+        c.generatedSourceFile("good.FanOutWorkflowResult")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(result).contains("StepResult<List<Integer>> count()");
   }
 
   @Test

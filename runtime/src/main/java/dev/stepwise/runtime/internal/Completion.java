@@ -144,6 +144,9 @@ final class Completion {
       // Cancelled or failed meanwhile: the step is recorded, nothing new starts.
       return Recorded.QUIET;
     }
+    if (FanOut.isItem(task.stepId())) {
+      return itemFinished(tx, task, run, outcome, now, extraPermits);
+    }
     if (outcome instanceof Outcome.Failed failed) {
       repo.failRun(tx, run.id(), task.stepId(), failed.error(), now);
       repo.cancelOpenSteps(tx, run.id(), now);
@@ -169,6 +172,26 @@ final class Completion {
     return n == 1;
   }
 
+  /** One element of a fan-out finished: start the next, or finish (or fail) the step. */
+  private Recorded itemFinished(
+      DSLContext tx, Task task, RunRow run, Outcome outcome, Instant now, int[] extraPermits) {
+    WorkflowGraph graph =
+        registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
+    FanOut.ItemResult r = FanOut.itemFinished(tx, repo, run, graph, task.stepId(), outcome, now);
+    if (r instanceof FanOut.ItemResult.Failed f) {
+      repo.failRun(tx, run.id(), f.stepId(), f.error(), now);
+      repo.cancelOpenSteps(tx, run.id(), now);
+      return new Recorded(false, true, false, List.of());
+    }
+    if (r instanceof FanOut.ItemResult.Running running) {
+      return new Recorded(false, false, running.queued(), List.of());
+    }
+    if (r instanceof FanOut.ItemResult.Finished) {
+      return advance(tx, task, run, now, extraPermits);
+    }
+    return Recorded.QUIET;
+  }
+
   private Recorded advance(DSLContext tx, Task task, RunRow run, Instant now, int[] extraPermits) {
     WorkflowGraph graph =
         registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
@@ -180,7 +203,9 @@ final class Completion {
         outputs.put(s.stepId(), s.output());
       }
     }
-    GraphProgress.Result p = GraphProgress.advance(graph, statuses);
+    // Fan-out steps leave p.ready(): they start as element rows instead (FanOut).
+    FanOut.Plan plan = FanOut.plan(graph, statuses, outputs);
+    GraphProgress.Result p = plan.progress();
     int local = 0;
     if (!p.ready().isEmpty() && pool.accepting()) {
       // The caller's own permit passes to the first successor; take more for the others.
@@ -208,11 +233,12 @@ final class Completion {
     }
     repo.insertSteps(tx, rows, now);
     timers.insertWaiting(tx, run, graph, p.waiting(), now);
+    boolean fannedOut = FanOut.insert(tx, run, graph, plan, now);
     boolean changed = p.runStatus() != run.status();
     if (changed) {
       repo.setRunStatus(tx, run.id(), p.runStatus(), now);
     }
-    return new Recorded(false, changed, local < p.ready().size(), tasks);
+    return new Recorded(false, changed, local < p.ready().size() || fannedOut, tasks);
   }
 
   /** A successor inserted already claimed by this node: attempt 1, version 1, leased. */

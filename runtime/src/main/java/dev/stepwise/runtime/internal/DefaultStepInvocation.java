@@ -13,12 +13,32 @@ final class DefaultStepInvocation implements StepInvocation {
   private final Snapshot snapshot;
   private final Task task;
   private final StepContext context;
+  private final String itemJson;
 
   DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
+    this(codec, snapshot, task, context, null);
+  }
+
+  /**
+   * @param itemJson the element a fan-out execution receives, or null
+   */
+  DefaultStepInvocation(
+      JsonCodec codec, Snapshot snapshot, Task task, StepContext context, String itemJson) {
     this.codec = codec;
     this.snapshot = snapshot;
     this.task = task;
     this.context = context;
+    this.itemJson = itemJson;
+  }
+
+  @Override
+  public <T> T item(Class<T> type) {
+    return codec.read(itemJson, type);
+  }
+
+  @Override
+  public <T> T item(TypeReference<T> type) {
+    return codec.read(itemJson, type);
   }
 
   @Override

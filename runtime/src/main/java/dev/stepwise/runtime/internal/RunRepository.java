@@ -233,7 +233,20 @@ final class RunRepository {
         .set(SW_STEPS.STATUS, Status.CANCELLED.name())
         .set(SW_STEPS.FINISHED_AT, odt(now))
         .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.in(OPEN_STEP_STATES)))
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(
+                    SW_STEPS
+                        .STATUS
+                        .in(OPEN_STEP_STATES)
+                        // A fan-out step waiting for its elements is RUNNING without a lease.
+                        .or(
+                            SW_STEPS
+                                .STATUS
+                                .eq(Status.RUNNING.name())
+                                .and(SW_STEPS.LEASE_OWNER.isNull()))))
         .execute();
   }
 

@@ -32,7 +32,10 @@ final class RunStatuses {
       }
     }
     // Rows of steps the deployed graph no longer has (a run of an older version) stay visible.
-    byId.values().forEach(r -> steps.add(status(r)));
+    // Elements of a fan-out (step[i]) are tasks of their step, not steps of the graph.
+    byId.values().stream()
+        .filter(r -> !FanOut.isItem(r.stepId()))
+        .forEach(r -> steps.add(status(r)));
     Status status = run.status();
     if (status == Status.PENDING && rows.stream().anyMatch(r -> r.status() != Status.PENDING)) {
       // The run row changes at the first completion; until then a claimed step shows it started.

@@ -116,7 +116,8 @@ final class StepExecutor {
               + deployed
               + ", so the run cannot go on under the deployed code");
     }
-    Optional<StepSpec> spec = definition.graph().step(task.stepId());
+    // An element of a fan-out runs its step's spec (FanOut).
+    Optional<StepSpec> spec = definition.graph().step(FanOut.stepOf(task.stepId()));
     if (spec.isEmpty()) {
       return failure("workflow \"" + task.workflow() + "\" has no step \"" + task.stepId() + "\"");
     }
@@ -126,7 +127,8 @@ final class StepExecutor {
   private Outcome invoke(
       WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
     DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock);
-    DefaultStepInvocation invocation = new DefaultStepInvocation(codec, snapshot, task, ctx);
+    DefaultStepInvocation invocation =
+        new DefaultStepInvocation(codec, snapshot, task, ctx, itemJson(spec, task, snapshot));
     try {
       if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
         return new Outcome.Skipped();
@@ -157,6 +159,15 @@ final class StepExecutor {
       }
       return new Outcome.Failed(error);
     }
+  }
+
+  /** The element an execution of a fan-out receives, as JSON; null for any other step. */
+  private static String itemJson(StepSpec spec, Task task, Snapshot snapshot) {
+    if (!FanOut.isItem(task.stepId())) {
+      return null;
+    }
+    String list = snapshot.outputs().get(spec.options().parallelOver());
+    return FanOut.element(list, spec.id(), FanOut.indexOf(task.stepId()));
   }
 
   /** After a claim: the run's input, status and upstream outputs, read outside any transaction. */

@@ -28,6 +28,16 @@ public interface StepInvocation {
   /** The resume payload, for a generic type. */
   <T> Optional<T> resumePayload(TypeReference<T> type);
 
+  /** The element a {@code @Parallel} step's execution receives ({@code @Item}). */
+  default <T> T item(Class<T> type) {
+    throw new UnsupportedOperationException("not a @Parallel step: no @Item to read");
+  }
+
+  /** The element a {@code @Parallel} step's execution receives, for a generic type. */
+  default <T> T item(TypeReference<T> type) {
+    throw new UnsupportedOperationException("not a @Parallel step: no @Item to read");
+  }
+
   /** The context handed to a {@code StepContext} parameter. */
   StepContext context();
 }

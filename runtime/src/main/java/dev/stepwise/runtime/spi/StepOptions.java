@@ -9,25 +9,42 @@ import java.time.Duration;
  *
  * @param delay a durable timer before the step runs ({@code @After(delay)}), or null
  * @param timeout the deadline of each execution ({@code @Step(timeout)}), or null
+ * @param parallelOver the step whose list output this step fans out over ({@code @Parallel}), or
+ *     null
+ * @param maxConcurrency how many elements of a fan-out run at once; 0 for no limit
  */
-public record StepOptions(Duration delay, Duration timeout) {
+public record StepOptions(
+    Duration delay, Duration timeout, String parallelOver, int maxConcurrency) {
 
   /** No option set. */
-  public static final StepOptions NONE = new StepOptions(null, null);
+  public static final StepOptions NONE = new StepOptions(null, null, null, 0);
 
   public StepOptions {
     requirePositive(delay, "delay");
     requirePositive(timeout, "timeout");
+    if (maxConcurrency < 0) {
+      throw new IllegalArgumentException("maxConcurrency must not be negative: " + maxConcurrency);
+    }
   }
 
   /** A copy with this delay. */
   public StepOptions withDelay(Duration delay) {
-    return new StepOptions(delay, timeout);
+    return new StepOptions(delay, timeout, parallelOver, maxConcurrency);
   }
 
   /** A copy with this timeout. */
   public StepOptions withTimeout(Duration timeout) {
-    return new StepOptions(delay, timeout);
+    return new StepOptions(delay, timeout, parallelOver, maxConcurrency);
+  }
+
+  /** A copy that fans out over the list {@code over} produced. */
+  public StepOptions withParallel(String over, int maxConcurrency) {
+    return new StepOptions(delay, timeout, over, maxConcurrency);
+  }
+
+  /** True for a {@code @Parallel} step. */
+  public boolean isParallel() {
+    return parallelOver != null;
   }
 
   private static void requirePositive(Duration d, String what) {

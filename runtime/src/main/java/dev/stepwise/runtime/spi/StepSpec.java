@@ -58,6 +58,11 @@ public record StepSpec(
     return withOptions(options.withTimeout(timeout));
   }
 
+  /** A copy that runs once per element of the list {@code over} produced, {@code max} at once. */
+  public StepSpec withParallel(String over, int maxConcurrency) {
+    return withOptions(options.withParallel(over, maxConcurrency));
+  }
+
   private StepSpec withOptions(StepOptions changed) {
     return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }
