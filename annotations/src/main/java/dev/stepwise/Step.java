@@ -31,4 +31,25 @@ public @interface Step {
    * deadline.
    */
   String timeout() default "";
+
+  /**
+   * A bounded loop (Mastra's {@code dountil}): after each iteration the {@link Condition} with this
+   * name is evaluated, and the step runs again until it returns true. The condition may read the
+   * iteration's output with {@code @From} of this very step. {@link #maxIterations()} is mandatory.
+   */
+  String repeatUntil() default "";
+
+  /**
+   * A bounded loop (Mastra's {@code dowhile}): after each iteration the {@link Condition} with this
+   * name is evaluated, and the step runs again while it returns true. {@link #maxIterations()} is
+   * mandatory.
+   */
+  String repeatWhile() default "";
+
+  /**
+   * The most iterations a loop may run; reaching it without the loop's condition letting it stop
+   * fails the step. Mandatory with {@link #repeatUntil()} or {@link #repeatWhile()}, so no loop is
+   * infinite.
+   */
+  int maxIterations() default 0;
 }

@@ -7,4 +7,5 @@ interface AllScenarios
         SuspendScenarios,
         RetryScenarios,
         TimingScenarios,
-        FanOutScenarios {}
+        FanOutScenarios,
+        LoopScenarios {}

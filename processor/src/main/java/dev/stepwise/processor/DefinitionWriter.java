@@ -155,6 +155,13 @@ final class DefinitionWriter {
     if (options.timeoutMillis() > 0) {
       calls.add("$W.withTimeout($T.ofMillis($LL))", Duration.class, options.timeoutMillis());
     }
+    if (options.isLoop()) {
+      calls.add(
+          "$W.withLoop($S, $L, $L)",
+          options.loopCondition().name(),
+          options.loopUntil(),
+          options.maxIterations());
+    }
     if (options.isParallel()) {
       calls.add("$W.withParallel($S, $L)", options.parallelOver().name(), options.maxConcurrency());
     }

@@ -39,6 +39,12 @@ final class GraphFingerprint {
           .append(" params=");
       appendParams(out, step.params());
       out.append(" output=").append(step.output());
+      if (step.options().isLoop()) {
+        out.append(" loop=")
+            .append(step.options().loopAttribute())
+            .append(':')
+            .append(step.options().loopCondition().name());
+      }
       if (step.options().isParallel()) {
         // Only when present, so graphs without fan-out keep the versions they had.
         out.append(" parallel=").append(step.options().parallelOver().name());

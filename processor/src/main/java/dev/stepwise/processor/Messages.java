@@ -162,6 +162,19 @@ enum Messages {
       "@Item parameter %s of %s() needs @Parallel(over = \"...\") on the step, naming the step whose"
           + " list it receives the elements of"),
 
+  // Loops.
+  LOOP_NO_MAX(
+      "@Step(%s = \"%s\") needs maxIterations of at least 1 (it is %d), so the loop cannot run"
+          + " forever; add maxIterations = 10 or the bound you mean"),
+  LOOP_BOTH(
+      "@Step has both repeatUntil = \"%s\" and repeatWhile = \"%s\"; a loop has one condition,"
+          + " so keep one"),
+  LOOP_MAX_WITHOUT_CONDITION(
+      "@Step(maxIterations = %d) bounds a loop, but the step has no repeatUntil or repeatWhile;"
+          + " add the loop's condition or remove maxIterations"),
+  LOOP_PARALLEL(
+      "Step %s() is both a loop and @Parallel; loop the step before or after the fan-out instead"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

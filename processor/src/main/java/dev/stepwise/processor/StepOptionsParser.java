@@ -22,9 +22,11 @@ final class StepOptionsParser {
   StepOptionsModel parse(ExecutableElement method, AnnotationMirror step, AnnotationMirror after) {
     long delay = after == null ? 0 : duration(method, after, "After", "delay");
     long timeout = duration(method, step, "Step", "timeout");
+    Loop loop = loop(method, step);
     AnnotationMirror parallel = Mirrors.find(method, Names.PARALLEL).orElse(null);
     if (parallel == null) {
-      return new StepOptionsModel(delay, timeout, null, null, 0);
+      return new StepOptionsModel(
+          delay, timeout, null, null, 0, loop.condition(), loop.until(), loop.max());
     }
     Ref over = new Ref(mirrors.string(parallel, "over"), Mirrors.explicitValue(parallel, "over"));
     // valueOf, not a cast: an unresolvable constant arrives as something else; javac reports it.
@@ -39,7 +41,51 @@ final class StepOptionsParser {
           max);
       max = 0;
     }
-    return new StepOptionsModel(delay, timeout, parallel, over, max);
+    return new StepOptionsModel(
+        delay, timeout, parallel, over, max, loop.condition(), loop.until(), loop.max());
+  }
+
+  private record Loop(Ref condition, boolean until, int max) {}
+
+  /** repeatUntil / repeatWhile and maxIterations: one condition, and a bound of at least 1. */
+  private Loop loop(ExecutableElement method, AnnotationMirror step) {
+    String until = mirrors.string(step, "repeatUntil");
+    String whileName = mirrors.string(step, "repeatWhile");
+    Object raw = mirrors.value(step, "maxIterations").getValue();
+    int max = raw instanceof Integer i ? i : 0;
+    AnnotationValue maxValue = Mirrors.explicitValue(step, "maxIterations");
+    if (!until.isEmpty() && !whileName.isEmpty()) {
+      diag.error(
+          method,
+          step,
+          Mirrors.explicitValue(step, "repeatWhile"),
+          Messages.LOOP_BOTH,
+          until,
+          whileName);
+      return new Loop(null, true, 0);
+    }
+    if (until.isEmpty() && whileName.isEmpty()) {
+      if (maxValue != null) {
+        diag.error(method, step, maxValue, Messages.LOOP_MAX_WITHOUT_CONDITION, max);
+      }
+      return new Loop(null, true, 0);
+    }
+    boolean isUntil = !until.isEmpty();
+    String attribute = isUntil ? "repeatUntil" : "repeatWhile";
+    String name = isUntil ? until : whileName;
+    Ref condition = new Ref(name, Mirrors.explicitValue(step, attribute));
+    if (max < 1) {
+      diag.error(
+          method,
+          step,
+          maxValue != null ? maxValue : condition.value(),
+          Messages.LOOP_NO_MAX,
+          attribute,
+          name,
+          max);
+      return new Loop(null, true, 0);
+    }
+    return new Loop(condition, isUntil, max);
   }
 
   /** A positive duration in milliseconds; 0 when absent or reported as invalid. */

@@ -49,7 +49,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
             new FromTypeValidator(env.getTypeUtils(), env.getElementUtils()),
             new SkippableSourceValidator(),
             new InputTypeValidator(env.getTypeUtils()),
-            new ParallelValidator(env.getTypeUtils()));
+            new ParallelValidator(env.getTypeUtils()),
+            new LoopValidator());
     parser = new WorkflowParser(diag, mirrors, validators, env.getTypeUtils());
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();

@@ -81,7 +81,37 @@ class StepOptionsTest {
             "a negative maxConcurrency is reported on the value",
             "ParallelNegativeConcurrency",
             "@Parallel(maxConcurrency = -1) must not be negative",
-            "maxConcurrency = -1"));
+            "maxConcurrency = -1"),
+        bad(
+            "a loop without maxIterations is reported on its condition",
+            "LoopNoMax",
+            "@Step(repeatUntil = \"ready\") needs maxIterations of at least 1 (it is 0), so the"
+                + " loop cannot run forever; add maxIterations = 10 or the bound you mean",
+            "@Step(repeatUntil = \"ready\")"),
+        bad(
+            "a loop with both conditions is reported on repeatWhile",
+            "LoopBoth",
+            "@Step has both repeatUntil = \"ready\" and repeatWhile = \"busy\"; a loop has one"
+                + " condition, so keep one",
+            "repeatWhile = \"busy\""),
+        bad(
+            "maxIterations without a loop condition is reported on the value",
+            "LoopMaxWithoutCondition",
+            "@Step(maxIterations = 5) bounds a loop, but the step has no repeatUntil or"
+                + " repeatWhile",
+            "@Step(maxIterations = 5)"),
+        bad(
+            "an unknown loop condition is reported on the value, with a suggestion",
+            "LoopConditionUnknown",
+            "@Step(repeatWhile = \"bussy\") refers to unknown @Condition \"bussy\"; did you mean"
+                + " \"busy\"?",
+            "@Step(repeatWhile = \"bussy\", maxIterations = 5)"),
+        bad(
+            "a loop condition may read the loop step, but not a step that is not upstream",
+            "LoopConditionNotUpstream",
+            "@Condition belowLimit() reads @From(\"limit\"), but step \"limit\" is not upstream of"
+                + " step \"poll\", which uses this condition; add @After(\"limit\") to poll()",
+            "@From(\"limit\") int limit"));
   }
 
   private static Arguments bad(String behaviour, String file, String message, String spot) {
@@ -115,6 +145,18 @@ class StepOptionsTest {
             .getCharContent(true)
             .toString();
     assertThat(result).contains("StepResult<List<Integer>> count()");
+  }
+
+  @Test
+  void loop_isDeclaredOnTheStepSpec_andItsConditionMayReadTheLoopStep() throws IOException {
+    Compilation c = Compiler.compile("good/LoopWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    String definition =
+        c.generatedSourceFile("good.LoopWorkflowDefinition")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(definition).contains(".withLoop(\"reached\", true, 10)");
   }
 
   @Test

@@ -13,6 +13,11 @@ public interface StepContext {
   /** The current attempt, 1 for the first execution. */
   int attempt();
 
+  /** The current iteration of a loop step, 1 for the first (and for any other step). */
+  default int iteration() {
+    return 1;
+  }
+
   /** A logger whose MDC carries the run and step ids. */
   Logger logger();
 

@@ -77,6 +77,12 @@ final class Completion {
       scheduleRetry(task, retry);
       return List.of();
     }
+    if (outcome instanceof Outcome.Repeat repeat) {
+      if (LoopProgress.repeat(repo, task, config.nodeId(), repeat, clock.instant())) {
+        dispatcher.workQueued();
+      }
+      return List.of();
+    }
     // Set inside the transaction when successors take permits; given back unless it commits.
     int[] extraPermits = {0};
     Recorded r;

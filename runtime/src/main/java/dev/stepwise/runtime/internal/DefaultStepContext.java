@@ -14,7 +14,14 @@ final class DefaultStepContext implements StepContext {
   private final Clock clock;
   private final Logger logger;
 
+  private final int iteration;
+
   DefaultStepContext(Task task, TaskQueue queue, EngineConfig config, Clock clock) {
+    this(task, queue, config, clock, 1);
+  }
+
+  DefaultStepContext(Task task, TaskQueue queue, EngineConfig config, Clock clock, int iteration) {
+    this.iteration = iteration;
     this.task = task;
     this.queue = queue;
     this.config = config;
@@ -40,6 +47,11 @@ final class DefaultStepContext implements StepContext {
   @Override
   public int attempt() {
     return task.attempt();
+  }
+
+  @Override
+  public int iteration() {
+    return iteration;
   }
 
   @Override

@@ -21,6 +21,9 @@ sealed interface Outcome {
   /** It failed for good: the run fails with this error. */
   record Failed(StepError error) implements Outcome {}
 
+  /** An iteration of a loop step finished and its condition asks for another. */
+  record Repeat(String outputJson, int iteration) implements Outcome {}
+
   /** The run finished (cancelled or failed) before the step started; it is not executed. */
   record Abandoned() implements Outcome {}
 }

@@ -126,7 +126,8 @@ final class StepExecutor {
 
   private Outcome invoke(
       WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
-    DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock);
+    int iteration = spec.options().isLoop() ? LoopProgress.iteration(repo, task) : 1;
+    DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock, iteration);
     DefaultStepInvocation invocation =
         new DefaultStepInvocation(codec, snapshot, task, ctx, itemJson(spec, task, snapshot));
     try {
@@ -143,7 +144,12 @@ final class StepExecutor {
                   spec.id(),
                   spec.options().timeout(),
                   () -> definition.invokeStep(spec.id(), invocation));
-      return new Outcome.Succeeded(codec.write(output));
+      String json = codec.write(output);
+      if (spec.options().isLoop()) {
+        return LoopProgress.afterIteration(
+            definition, spec, task, snapshot, json, iteration, ctx, codec);
+      }
+      return new Outcome.Succeeded(json);
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());
     } catch (Throwable t) { // a step's Error is recorded too; it is never retried (see Backoff)

@@ -12,16 +12,29 @@ import java.time.Duration;
  * @param parallelOver the step whose list output this step fans out over ({@code @Parallel}), or
  *     null
  * @param maxConcurrency how many elements of a fan-out run at once; 0 for no limit
+ * @param loopCondition the {@code @Condition} of a loop ({@code repeatUntil}/{@code repeatWhile}),
+ *     or null
+ * @param loopUntil true: repeat until the condition holds; false: repeat while it holds
+ * @param maxIterations the most iterations a loop runs; 0 for a step that is not a loop
  */
 public record StepOptions(
-    Duration delay, Duration timeout, String parallelOver, int maxConcurrency) {
+    Duration delay,
+    Duration timeout,
+    String parallelOver,
+    int maxConcurrency,
+    String loopCondition,
+    boolean loopUntil,
+    int maxIterations) {
 
   /** No option set. */
-  public static final StepOptions NONE = new StepOptions(null, null, null, 0);
+  public static final StepOptions NONE = new StepOptions(null, null, null, 0, null, true, 0);
 
   public StepOptions {
     requirePositive(delay, "delay");
     requirePositive(timeout, "timeout");
+    if (loopCondition != null && maxIterations < 1) {
+      throw new IllegalArgumentException("a loop needs maxIterations >= 1, was " + maxIterations);
+    }
     if (maxConcurrency < 0) {
       throw new IllegalArgumentException("maxConcurrency must not be negative: " + maxConcurrency);
     }
@@ -29,17 +42,31 @@ public record StepOptions(
 
   /** A copy with this delay. */
   public StepOptions withDelay(Duration delay) {
-    return new StepOptions(delay, timeout, parallelOver, maxConcurrency);
+    return new StepOptions(
+        delay, timeout, parallelOver, maxConcurrency, loopCondition, loopUntil, maxIterations);
   }
 
   /** A copy with this timeout. */
   public StepOptions withTimeout(Duration timeout) {
-    return new StepOptions(delay, timeout, parallelOver, maxConcurrency);
+    return new StepOptions(
+        delay, timeout, parallelOver, maxConcurrency, loopCondition, loopUntil, maxIterations);
   }
 
   /** A copy that fans out over the list {@code over} produced. */
   public StepOptions withParallel(String over, int maxConcurrency) {
-    return new StepOptions(delay, timeout, over, maxConcurrency);
+    return new StepOptions(
+        delay, timeout, over, maxConcurrency, loopCondition, loopUntil, maxIterations);
+  }
+
+  /** A copy that loops on {@code condition}: until it holds, or while it holds. */
+  public StepOptions withLoop(String condition, boolean until, int maxIterations) {
+    return new StepOptions(
+        delay, timeout, parallelOver, maxConcurrency, condition, until, maxIterations);
+  }
+
+  /** True for a loop step. */
+  public boolean isLoop() {
+    return loopCondition != null;
   }
 
   /** True for a {@code @Parallel} step. */

@@ -63,6 +63,14 @@ public record StepSpec(
     return withOptions(options.withParallel(over, maxConcurrency));
   }
 
+  /**
+   * A copy that repeats until ({@code until}) or while the {@code condition} holds, at most {@code
+   * maxIterations} times.
+   */
+  public StepSpec withLoop(String condition, boolean until, int maxIterations) {
+    return withOptions(options.withLoop(condition, until, maxIterations));
+  }
+
   private StepSpec withOptions(StepOptions changed) {
     return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }
