@@ -8,4 +8,5 @@ interface AllScenarios
         RetryScenarios,
         TimingScenarios,
         FanOutScenarios,
-        LoopScenarios {}
+        LoopScenarios,
+        EventScenarios {}

@@ -130,6 +130,11 @@ final class DefinitionWriter {
           .findFirst()
           .ifPresent(
               p -> fields.add(typeReference(WriterContext.itemConstant(step.stepId()), p.type())));
+      if (step.options().hasEvent() && ctx.needsTypeReference(step.options().event().type())) {
+        fields.add(
+            typeReference(
+                WriterContext.eventConstant(step.stepId()), step.options().event().type()));
+      }
       step.resume()
           .map(ParamModel::optionalOf)
           .filter(ctx::needsTypeReference)
@@ -161,6 +166,17 @@ final class DefinitionWriter {
           options.loopCondition().name(),
           options.loopUntil(),
           options.maxIterations());
+    }
+    if (options.hasEvent()) {
+      CodeBlock limit =
+          options.eventTimeoutMillis() > 0
+              ? CodeBlock.of("$T.ofMillis($LL)", Duration.class, options.eventTimeoutMillis())
+              : CodeBlock.of("null");
+      calls.add(
+          "$W.withEvent($S, $L, $L)",
+          options.eventName().name(),
+          limit,
+          options.skipOnEventTimeout());
     }
     if (options.isParallel()) {
       calls.add("$W.withParallel($S, $L)", options.parallelOver().name(), options.maxConcurrency());

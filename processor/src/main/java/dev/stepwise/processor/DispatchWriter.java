@@ -124,6 +124,9 @@ final class DispatchWriter {
             ctx.token(p.optionalOf(), WriterContext.resumeConstant(owner)));
       case CONTEXT:
         return CodeBlock.of("$N.context()", INVOCATION);
+      case EVENT:
+        return CodeBlock.of(
+            "$N.event($L)", INVOCATION, ctx.token(p.type(), WriterContext.eventConstant(owner)));
       case ITEM:
         return CodeBlock.of(
             "$N.item($L)", INVOCATION, ctx.token(p.type(), WriterContext.itemConstant(owner)));

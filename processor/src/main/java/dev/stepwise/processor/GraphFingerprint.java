@@ -45,6 +45,9 @@ final class GraphFingerprint {
             .append(':')
             .append(step.options().loopCondition().name());
       }
+      if (step.options().hasEvent()) {
+        out.append(" event=").append(step.options().eventName().name());
+      }
       if (step.options().isParallel()) {
         // Only when present, so graphs without fan-out keep the versions they had.
         out.append(" parallel=").append(step.options().parallelOver().name());

@@ -175,6 +175,16 @@ enum Messages {
   LOOP_PARALLEL(
       "Step %s() is both a loop and @Parallel; loop the step before or after the fan-out instead"),
 
+  // Events.
+  EVENT_TWICE(
+      "Step %s() has two @Event parameters (%s and %s); a step waits for one event, so remove one"),
+  EVENT_NAME_INVALID(
+      "@Event(\"%s\") is not a Java identifier: the name makes the generated send method; use"
+          + " letters, digits and _"),
+  EVENT_TYPES_DIFFER(
+      "@Event(\"%s\") parameter %s has type %s, but %s() receives the same event as %s; one event"
+          + " has one payload type, so use %s or rename one event"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

@@ -91,7 +91,7 @@ final class MethodParser {
         ownRetryMirror.isPresent(),
         parsed,
         output(method),
-        options.parse(method, step, after.orElse(null)));
+        options.parse(method, step, after.orElse(null), parsed));
   }
 
   /**
@@ -125,11 +125,13 @@ final class MethodParser {
     for (ParamModel p : params.parseAll(method)) {
       if (p.kind() == ParamKind.RESUME
           || p.kind() == ParamKind.CONTEXT
-          || p.kind() == ParamKind.ITEM) {
+          || p.kind() == ParamKind.ITEM
+          || p.kind() == ParamKind.EVENT) {
         String what =
             switch (p.kind()) {
               case RESUME -> "a @Resume parameter";
               case ITEM -> "an @Item parameter";
+              case EVENT -> "an @Event parameter";
               default -> "a StepContext";
             };
         diag.error(

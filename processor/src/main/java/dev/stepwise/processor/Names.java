@@ -23,6 +23,7 @@ final class Names {
   static final String CONDITION = DSL + ".Condition";
   static final String PARALLEL = DSL + ".Parallel";
   static final String ITEM = DSL + ".Item";
+  static final String EVENT = DSL + ".Event";
 
   static final String RUNTIME = "dev.stepwise.runtime";
   static final String SPI = "dev.stepwise.runtime.spi";

@@ -7,5 +7,7 @@ enum ParamKind {
   RESUME,
   CONTEXT,
   /** The element of a {@code @Parallel} step's list. */
-  ITEM
+  ITEM,
+  /** The payload of the event the step waits for. */
+  EVENT
 }

@@ -40,12 +40,14 @@ final class ParamParser {
     Optional<AnnotationMirror> from = Mirrors.find(p, Names.FROM);
     Optional<AnnotationMirror> resume = Mirrors.find(p, Names.RESUME);
     Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
+    Optional<AnnotationMirror> event = Mirrors.find(p, Names.EVENT);
     boolean context = isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
     input.ifPresent(m -> kinds.add("@Input"));
     from.ifPresent(m -> kinds.add("@From"));
     resume.ifPresent(m -> kinds.add("@Resume"));
     item.ifPresent(m -> kinds.add("@Item"));
+    event.ifPresent(m -> kinds.add("@Event"));
     if (context) {
       kinds.add("type StepContext");
     }
@@ -86,6 +88,9 @@ final class ParamParser {
         return Optional.empty();
       }
       return Optional.of(param(p, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
+    }
+    if (event.isPresent()) {
+      return Optional.of(param(p, ParamKind.EVENT, event.get(), null, "", null, null));
     }
     if (item.isPresent()) {
       return Optional.of(param(p, ParamKind.ITEM, item.get(), null, "", null, null));

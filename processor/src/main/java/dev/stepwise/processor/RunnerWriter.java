@@ -39,6 +39,7 @@ final class RunnerWriter {
     for (StepModel step : ctx.workflow.steps()) {
       step.resume().ifPresent(p -> type.addMethod(resume(ctx, step, p.optionalOf())));
     }
+    EventSenders.write(ctx).forEach(type::addMethod);
     TypeName result = ctx.result;
     type.addMethod(
         method(ctx, "status", "The run's current state, step by step.")

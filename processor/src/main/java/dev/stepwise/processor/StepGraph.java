@@ -83,6 +83,10 @@ final class StepGraph {
     if (step.unless() != null) {
       return Optional.of("it has unless = \"" + step.unless().name() + "\"");
     }
+    if (step.options().hasEvent() && step.options().skipOnEventTimeout()) {
+      return Optional.of(
+          "its event \"" + step.options().eventName().name() + "\" can time out with SKIP");
+    }
     List<String> preds = predecessors(step.stepId());
     List<String> skippable = preds.stream().filter(p -> skipReason(p).isPresent()).toList();
     if (step.join() == JoinKind.ANY && preds.size() > 1) {

@@ -14,6 +14,10 @@ import javax.lang.model.element.AnnotationMirror;
  * @param loopCondition the condition of {@code repeatUntil} or {@code repeatWhile}, or null
  * @param loopUntil true for {@code repeatUntil}, false for {@code repeatWhile}
  * @param maxIterations the loop's bound; 0 for a step that is not a loop
+ * @param event the {@code @Event} parameter, or null
+ * @param eventName the event's name, with its written value
+ * @param eventTimeoutMillis how long the step waits for the event; 0 for no limit
+ * @param skipOnEventTimeout whether a timeout skips (true) or fails (false) the step
  */
 record StepOptionsModel(
     long delayMillis,
@@ -23,7 +27,15 @@ record StepOptionsModel(
     int maxConcurrency,
     Ref loopCondition,
     boolean loopUntil,
-    int maxIterations) {
+    int maxIterations,
+    ParamModel event,
+    Ref eventName,
+    long eventTimeoutMillis,
+    boolean skipOnEventTimeout) {
+
+  boolean hasEvent() {
+    return event != null;
+  }
 
   boolean isLoop() {
     return loopCondition != null;

@@ -1,9 +1,13 @@
 package dev.stepwise.processor;
 
+import java.util.List;
 import java.util.OptionalLong;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Parses a step's options ({@code @After(delay)}, {@code @Step(timeout)}, {@code @Parallel}) into a
@@ -19,14 +23,30 @@ final class StepOptionsParser {
   }
 
   /** The options of {@code method}; {@code after} is its {@code @After}, or null for a root. */
-  StepOptionsModel parse(ExecutableElement method, AnnotationMirror step, AnnotationMirror after) {
+  StepOptionsModel parse(
+      ExecutableElement method,
+      AnnotationMirror step,
+      AnnotationMirror after,
+      List<ParamModel> params) {
+    Event event = event(method, params);
     long delay = after == null ? 0 : duration(method, after, "After", "delay");
     long timeout = duration(method, step, "Step", "timeout");
     Loop loop = loop(method, step);
     AnnotationMirror parallel = Mirrors.find(method, Names.PARALLEL).orElse(null);
     if (parallel == null) {
       return new StepOptionsModel(
-          delay, timeout, null, null, 0, loop.condition(), loop.until(), loop.max());
+          delay,
+          timeout,
+          null,
+          null,
+          0,
+          loop.condition(),
+          loop.until(),
+          loop.max(),
+          event.param(),
+          event.name(),
+          event.timeoutMillis(),
+          event.skip());
     }
     Ref over = new Ref(mirrors.string(parallel, "over"), Mirrors.explicitValue(parallel, "over"));
     // valueOf, not a cast: an unresolvable constant arrives as something else; javac reports it.
@@ -42,7 +62,50 @@ final class StepOptionsParser {
       max = 0;
     }
     return new StepOptionsModel(
-        delay, timeout, parallel, over, max, loop.condition(), loop.until(), loop.max());
+        delay,
+        timeout,
+        parallel,
+        over,
+        max,
+        loop.condition(),
+        loop.until(),
+        loop.max(),
+        event.param(),
+        event.name(),
+        event.timeoutMillis(),
+        event.skip());
+  }
+
+  private record Event(ParamModel param, Ref name, long timeoutMillis, boolean skip) {}
+
+  /** The step's one {@code @Event} parameter: a Java identifier as name, a valid timeout. */
+  private Event event(ExecutableElement method, List<ParamModel> params) {
+    List<ParamModel> events = params.stream().filter(p -> p.kind() == ParamKind.EVENT).toList();
+    if (events.isEmpty()) {
+      return new Event(null, null, 0, false);
+    }
+    for (ParamModel extra : events.subList(1, events.size())) {
+      diag.error(
+          extra.element(),
+          extra.mirror(),
+          null,
+          Messages.EVENT_TWICE,
+          method.getSimpleName(),
+          events.get(0).name(),
+          extra.name());
+    }
+    ParamModel p = events.get(0);
+    AnnotationMirror mirror = p.mirror();
+    Ref name = new Ref(mirrors.string(mirror, "value"), Mirrors.explicitValue(mirror, "value"));
+    if (!SourceVersion.isIdentifier(name.name()) || SourceVersion.isKeyword(name.name())) {
+      diag.error(p.element(), mirror, name.value(), Messages.EVENT_NAME_INVALID, name.name());
+    }
+    long timeout = duration(p.element(), mirror, "Event", "timeout");
+    Object onTimeout = mirrors.value(mirror, "onTimeout").getValue();
+    boolean skip =
+        onTimeout instanceof VariableElement constant
+            && constant.getSimpleName().contentEquals("SKIP");
+    return new Event(p, name, timeout, skip);
   }
 
   private record Loop(Ref condition, boolean until, int max) {}
@@ -90,7 +153,7 @@ final class StepOptionsParser {
 
   /** A positive duration in milliseconds; 0 when absent or reported as invalid. */
   private long duration(
-      ExecutableElement method, AnnotationMirror mirror, String annotation, String attribute) {
+      Element method, AnnotationMirror mirror, String annotation, String attribute) {
     String text = mirrors.string(mirror, attribute);
     if (text.isEmpty()) {
       return 0;

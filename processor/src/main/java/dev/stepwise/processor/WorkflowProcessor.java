@@ -50,7 +50,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
             new SkippableSourceValidator(),
             new InputTypeValidator(env.getTypeUtils()),
             new ParallelValidator(env.getTypeUtils()),
-            new LoopValidator());
+            new LoopValidator(),
+            new EventValidator(env.getTypeUtils()));
     parser = new WorkflowParser(diag, mirrors, validators, env.getTypeUtils());
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();
@@ -69,6 +70,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
         Names.RETRY,
         Names.PARALLEL,
         Names.ITEM,
+        Names.EVENT,
         // Generated code carries @Generated; claiming it keeps -Xlint:all quiet in the next round.
         Names.GENERATED.canonicalName());
   }

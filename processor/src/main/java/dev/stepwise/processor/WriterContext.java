@@ -110,6 +110,10 @@ final class WriterContext {
     return upperSnake(stepId) + "_OUTPUT";
   }
 
+  static String eventConstant(String stepId) {
+    return upperSnake(stepId) + "_EVENT";
+  }
+
   static String itemConstant(String stepId) {
     return upperSnake(stepId) + "_ITEM";
   }

@@ -111,7 +111,35 @@ class StepOptionsTest {
             "LoopConditionNotUpstream",
             "@Condition belowLimit() reads @From(\"limit\"), but step \"limit\" is not upstream of"
                 + " step \"poll\", which uses this condition; add @After(\"limit\") to poll()",
-            "@From(\"limit\") int limit"));
+            "@From(\"limit\") int limit"),
+        bad(
+            "a second @Event parameter is reported on it",
+            "EventTwice",
+            "Step pay() has two @Event parameters (by and amount); a step waits for one event, so"
+                + " remove one",
+            "@Event(\"paid\") Integer amount"),
+        bad(
+            "an event name that is not an identifier is reported on the value",
+            "EventNameInvalid",
+            "@Event(\"order.approved\") is not a Java identifier: the name makes the generated"
+                + " send method",
+            "@Event(\"order.approved\")"),
+        bad(
+            "two steps that take one event with different payload types are reported",
+            "EventTypesDiffer",
+            "@Event(\"approved\") parameter amount has type java.lang.Integer, but pay() receives"
+                + " the same event as java.lang.String; one event has one payload type",
+            "@Event(\"approved\") Integer amount"),
+        bad(
+            "an invalid event timeout is reported on the value",
+            "EventTimeoutInvalid",
+            "@Event(timeout = \"2 days\") is not a valid duration",
+            "timeout = \"2 days\""),
+        bad(
+            "a condition may not take an event",
+            "EventInCondition",
+            "@Condition approved() may not take an @Event parameter",
+            "@Event(\"approved\") Boolean ok"));
   }
 
   private static Arguments bad(String behaviour, String file, String message, String spot) {
@@ -157,6 +185,26 @@ class StepOptionsTest {
             .getCharContent(true)
             .toString();
     assertThat(definition).contains(".withLoop(\"reached\", true, 10)");
+  }
+
+  @Test
+  void event_isDeclaredOnTheStepSpec_andTheRunnerSendsItTyped() throws IOException {
+    Compilation c = Compiler.compile("good/EventWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    String definition =
+        c.generatedSourceFile("good.EventWorkflowDefinition")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(definition)
+        .contains(".withEvent(\"approved\", Duration.ofMillis(172800000L), true)");
+    assertThat(definition).contains("invocation.event(EventWorkflowDefinition.PAY_EVENT)");
+    String runner =
+        c.generatedSourceFile("good.EventWorkflowRunner")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(runner).contains("public boolean sendApproved(String runId, List<String> payload)");
   }
 
   @Test

@@ -77,6 +77,22 @@ final class Completion {
       scheduleRetry(task, retry);
       return List.of();
     }
+    if (outcome instanceof Outcome.AwaitEvent wait) {
+      WorkflowGraph graph =
+          registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
+      EventInbox.Parked parked =
+          EventInbox.park(repo, graph, task, config.nodeId(), wait, clock.instant());
+      if (parked.queued()) {
+        dispatcher.workQueued();
+      }
+      if (parked.runChanged()) {
+        waiters.changed(task.runId());
+      }
+      if (parked.deadline() != null) {
+        timers.wakeAt(parked.deadline());
+      }
+      return List.of();
+    }
     if (outcome instanceof Outcome.Repeat repeat) {
       if (LoopProgress.repeat(repo, task, config.nodeId(), repeat, clock.instant())) {
         dispatcher.workQueued();

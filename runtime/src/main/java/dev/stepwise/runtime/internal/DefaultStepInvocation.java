@@ -14,6 +14,7 @@ final class DefaultStepInvocation implements StepInvocation {
   private final Task task;
   private final StepContext context;
   private final String itemJson;
+  private String eventJson;
 
   DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
     this(codec, snapshot, task, context, null);
@@ -29,6 +30,21 @@ final class DefaultStepInvocation implements StepInvocation {
     this.task = task;
     this.context = context;
     this.itemJson = itemJson;
+  }
+
+  /** Sets the payload of the step's event, once it has arrived. */
+  void event(String json) {
+    this.eventJson = json;
+  }
+
+  @Override
+  public <T> T event(Class<T> type) {
+    return codec.read(eventJson, type);
+  }
+
+  @Override
+  public <T> T event(TypeReference<T> type) {
+    return codec.read(eventJson, type);
   }
 
   @Override

@@ -162,6 +162,19 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   @Override
+  public boolean sendEvent(String runId, String name, Object payload) {
+    if (graph().steps().stream().noneMatch(s -> name.equals(s.options().event()))) {
+      throw new StepwiseException(
+          "Workflow \"" + name() + "\" has no step that waits for event \"" + name + "\"");
+    }
+    requireRun(runId);
+    boolean stored = EventInbox.send(repo, runId, name, codec.write(payload), Instant.now());
+    waiters.changed(runId);
+    engine.workQueued();
+    return stored;
+  }
+
+  @Override
   public boolean cancel(String runId) {
     Instant now = Instant.now();
     boolean cancelled =

@@ -21,6 +21,9 @@ sealed interface Outcome {
   /** It failed for good: the run fails with this error. */
   record Failed(StepError error) implements Outcome {}
 
+  /** Its {@code @Event} has not arrived: park it until it does, or until {@code deadline}. */
+  record AwaitEvent(String event, Instant deadline) implements Outcome {}
+
   /** An iteration of a loop step finished and its condition asks for another. */
   record Repeat(String outputJson, int iteration) implements Outcome {}
 

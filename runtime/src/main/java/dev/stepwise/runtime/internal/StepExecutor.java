@@ -137,6 +137,13 @@ final class StepExecutor {
       if (spec.unless() != null && definition.evaluateCondition(spec.unless(), invocation)) {
         return new Outcome.Skipped();
       }
+      if (spec.options().hasEvent()) {
+        EventInbox.Arrival arrival = EventInbox.arrival(repo.dsl(), task, spec.options().event());
+        if (!arrival.received()) {
+          return EventInbox.notYet(spec, arrival, clock.instant());
+        }
+        invocation.event(arrival.payload());
+      }
       Object output =
           spec.options().timeout() == null
               ? definition.invokeStep(spec.id(), invocation)

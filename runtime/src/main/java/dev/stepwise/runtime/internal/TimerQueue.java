@@ -169,12 +169,7 @@ final class TimerQueue implements Runnable {
         repo.dsl()
             .select(DSL.min(SW_STEPS.WAIT_UNTIL))
             .from(SW_STEPS)
-            .where(
-                SW_STEPS
-                    .STATUS
-                    .eq(Status.WAITING.name())
-                    .and(SW_STEPS.WAIT_EVENT.isNull())
-                    .and(SW_STEPS.WORKFLOW.in(workflows)))
+            .where(SW_STEPS.STATUS.eq(Status.WAITING.name()).and(SW_STEPS.WORKFLOW.in(workflows)))
             .fetchOptional(r -> r.value1());
     next.ifPresent(t -> noteDue(t.toInstant())); // noted, not raised: raising would spin
     return fired;
@@ -193,7 +188,7 @@ final class TimerQueue implements Runnable {
                   tx.update(SW_STEPS)
                       .set(SW_STEPS.STATUS, Status.PENDING.name())
                       .set(SW_STEPS.NOT_BEFORE, odt(now))
-                      .set(SW_STEPS.WAIT_UNTIL, (OffsetDateTime) null)
+                      // wait_until stays: for an event wait, it tells the worker it timed out.
                       .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
                       .where(
                           SW_STEPS
@@ -215,11 +210,9 @@ final class TimerQueue implements Runnable {
   }
 
   private static org.jooq.Condition timerDue(Instant now) {
-    return SW_STEPS
-        .STATUS
-        .eq(Status.WAITING.name())
-        .and(SW_STEPS.WAIT_EVENT.isNull())
-        .and(SW_STEPS.WAIT_UNTIL.le(odt(now)));
+    // Timers, and deadlines of event waits: both go back to the queue, where the worker tells them
+    // apart (an event wait whose deadline passed times out).
+    return SW_STEPS.STATUS.eq(Status.WAITING.name()).and(SW_STEPS.WAIT_UNTIL.le(odt(now)));
   }
 
   private Duration nextWait() {

@@ -38,6 +38,16 @@ public interface StepInvocation {
     throw new UnsupportedOperationException("not a @Parallel step: no @Item to read");
   }
 
+  /** The payload of the event the step waited for ({@code @Event}). */
+  default <T> T event(Class<T> type) {
+    throw new UnsupportedOperationException("this step waits for no @Event");
+  }
+
+  /** The payload of the event the step waited for, for a generic type. */
+  default <T> T event(TypeReference<T> type) {
+    throw new UnsupportedOperationException("this step waits for no @Event");
+  }
+
   /** The context handed to a {@code StepContext} parameter. */
   StepContext context();
 }

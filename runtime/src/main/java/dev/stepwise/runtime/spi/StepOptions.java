@@ -16,6 +16,9 @@ import java.time.Duration;
  *     or null
  * @param loopUntil true: repeat until the condition holds; false: repeat while it holds
  * @param maxIterations the most iterations a loop runs; 0 for a step that is not a loop
+ * @param event the name of the event the step waits for ({@code @Event}), or null
+ * @param eventTimeout how long it waits for that event once reached, or null for no limit
+ * @param skipOnEventTimeout true: a timeout skips the step; false: it fails the step
  */
 public record StepOptions(
     Duration delay,
@@ -24,14 +27,19 @@ public record StepOptions(
     int maxConcurrency,
     String loopCondition,
     boolean loopUntil,
-    int maxIterations) {
+    int maxIterations,
+    String event,
+    Duration eventTimeout,
+    boolean skipOnEventTimeout) {
 
   /** No option set. */
-  public static final StepOptions NONE = new StepOptions(null, null, null, 0, null, true, 0);
+  public static final StepOptions NONE =
+      new StepOptions(null, null, null, 0, null, true, 0, null, null, false);
 
   public StepOptions {
     requirePositive(delay, "delay");
     requirePositive(timeout, "timeout");
+    requirePositive(eventTimeout, "eventTimeout");
     if (loopCondition != null && maxIterations < 1) {
       throw new IllegalArgumentException("a loop needs maxIterations >= 1, was " + maxIterations);
     }
@@ -43,25 +51,81 @@ public record StepOptions(
   /** A copy with this delay. */
   public StepOptions withDelay(Duration delay) {
     return new StepOptions(
-        delay, timeout, parallelOver, maxConcurrency, loopCondition, loopUntil, maxIterations);
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout);
   }
 
   /** A copy with this timeout. */
   public StepOptions withTimeout(Duration timeout) {
     return new StepOptions(
-        delay, timeout, parallelOver, maxConcurrency, loopCondition, loopUntil, maxIterations);
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout);
   }
 
   /** A copy that fans out over the list {@code over} produced. */
   public StepOptions withParallel(String over, int maxConcurrency) {
     return new StepOptions(
-        delay, timeout, over, maxConcurrency, loopCondition, loopUntil, maxIterations);
+        delay,
+        timeout,
+        over,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout);
   }
 
   /** A copy that loops on {@code condition}: until it holds, or while it holds. */
   public StepOptions withLoop(String condition, boolean until, int maxIterations) {
     return new StepOptions(
-        delay, timeout, parallelOver, maxConcurrency, condition, until, maxIterations);
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        condition,
+        until,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout);
+  }
+
+  /** A copy that waits for event {@code name}, at most {@code waitLimit} (null: no limit). */
+  public StepOptions withEvent(String name, Duration waitLimit, boolean skipOnTimeout) {
+    return new StepOptions(
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        name,
+        waitLimit,
+        skipOnTimeout);
+  }
+
+  /** True for a step that waits for an event. */
+  public boolean hasEvent() {
+    return event != null;
   }
 
   /** True for a loop step. */

@@ -71,6 +71,14 @@ public record StepSpec(
     return withOptions(options.withLoop(condition, until, maxIterations));
   }
 
+  /**
+   * A copy that starts only once event {@code name} was sent to the run; a {@code timeout} (null:
+   * none) fails it, or skips it when {@code skipOnTimeout}.
+   */
+  public StepSpec withEvent(String name, Duration timeout, boolean skipOnTimeout) {
+    return withOptions(options.withEvent(name, timeout, skipOnTimeout));
+  }
+
   private StepSpec withOptions(StepOptions changed) {
     return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }

@@ -40,6 +40,16 @@ public interface WorkflowClient {
    */
   void resume(String runId, String stepId, Object payload);
 
+  /**
+   * Sends event {@code name} with {@code payload} to the run: a step waiting for it starts, and a
+   * step that reaches it later finds it. True if stored; false if the run had received an event of
+   * that name already (the first one is kept, so a retried send is harmless). {@code
+   * StepwiseException} if the run is finished.
+   */
+  default boolean sendEvent(String runId, String name, Object payload) {
+    throw new UnsupportedOperationException("this engine does not support events");
+  }
+
   /** Cancels the run; false if it was already finished. */
   boolean cancel(String runId);
 
