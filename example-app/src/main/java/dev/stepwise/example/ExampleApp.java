@@ -8,6 +8,7 @@ import dev.stepwise.example.order.OrderRequest;
 import dev.stepwise.example.order.OrderWorkflow;
 import dev.stepwise.example.order.OrderWorkflowResult;
 import dev.stepwise.example.order.OrderWorkflowRunner;
+import dev.stepwise.example.research.ResearchDemo;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Stepwise;
 import java.io.PrintStream;
@@ -26,12 +27,14 @@ public final class ExampleApp {
 
   private final PrintStream out;
   private final OrderWorkflowRunner orders;
+  private final ResearchDemo research;
 
   ExampleApp(Stepwise engine, PrintStream out) {
     this.out = out;
     this.orders =
         new OrderWorkflowRunner(
             engine, new OrderWorkflow(new Inventory(), new FlakyPaymentService(2)));
+    this.research = new ResearchDemo(engine, out);
   }
 
   public static void main(String[] args) {
@@ -48,6 +51,7 @@ public final class ExampleApp {
     printHistory();
     runSmallOrder();
     runLargeOrderWithApproval();
+    research.run();
   }
 
   private void printGraph() {

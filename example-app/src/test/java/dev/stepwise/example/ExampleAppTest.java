@@ -3,6 +3,8 @@ package dev.stepwise.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.example.order.OrderWorkflowResult;
+import dev.stepwise.example.research.ResearchDemo;
+import dev.stepwise.example.research.ResearchWorkflowResult;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +47,22 @@ class ExampleAppTest {
       assertThat(r.approve().status()).isEqualTo(Status.SUCCEEDED);
       assertThat(r.approve().output().approved()).isTrue();
       assertThat(r.approve().output().amountCents()).isEqualTo(180_000);
+    }
+  }
+
+  @Test
+  void researchFansOutOverFlakySourcesAndWaitsForTheEditorsEvent() {
+    try (Stepwise engine = Stepwise.embedded(dataDir)) {
+      ResearchDemo demo = new ResearchDemo(engine, quiet());
+      engine.start();
+
+      ResearchWorkflowResult r = demo.run();
+
+      assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
+      assertThat(r.query().output())
+          .extracting(f -> f.source())
+          .containsExactly("arxiv", "wikipedia", "news", "patents", "forums");
+      assertThat(r.output()).isEqualTo("5 findings, reviewed by Eve: publish it");
     }
   }
 
