@@ -1,9 +1,11 @@
 package com.acme;
 
 import dev.stepwise.runtime.RunHandle;
+import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Duration;
@@ -87,6 +89,14 @@ final class ReviewWorkflowRunner {
    */
   boolean cancel(String runId) {
     return client.cancel(runId);
+  }
+
+  /**
+   * Delivers every state change of the run to {@code listener}, in order, until it finishes
+   * or the watch is closed.
+   */
+  Watch watch(String runId, RunListener listener) {
+    return client.watch(runId, listener);
   }
 
   /**

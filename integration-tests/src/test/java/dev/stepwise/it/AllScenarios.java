@@ -9,4 +9,5 @@ interface AllScenarios
         TimingScenarios,
         FanOutScenarios,
         LoopScenarios,
-        EventScenarios {}
+        EventScenarios,
+        WatchScenarios {}

@@ -33,6 +33,8 @@ final class Names {
   static final ClassName STEP_CONTEXT = ClassName.get(RUNTIME, "StepContext");
   static final ClassName RUN_STATUS = ClassName.get(RUNTIME, "RunStatus");
   static final ClassName RUN_HANDLE = ClassName.get(RUNTIME, "RunHandle");
+  static final ClassName RUN_LISTENER = ClassName.get(RUNTIME, "RunListener");
+  static final ClassName WATCH = ClassName.get(RUNTIME, "Watch");
   static final ClassName START_OPTIONS = ClassName.get(RUNTIME, "StartOptions");
   static final ClassName STATUS = ClassName.get(RUNTIME, "Status");
   static final ClassName STEP_RESULT = ClassName.get(RUNTIME, "StepResult");

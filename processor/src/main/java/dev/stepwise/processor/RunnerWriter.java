@@ -62,6 +62,17 @@ final class RunnerWriter {
             .addStatement("return client.cancel(runId)")
             .build());
     type.addMethod(
+        method(
+                ctx,
+                "watch",
+                "Delivers every state change of the run to {@code listener}, in order, until it"
+                    + " finishes\nor the watch is closed.")
+            .returns(Names.WATCH)
+            .addParameter(String.class, "runId")
+            .addParameter(Names.RUN_LISTENER, "listener")
+            .addStatement("return client.watch(runId, listener)")
+            .build());
+    type.addMethod(
         method(ctx, "list", "The most recent runs, newest first.")
             .returns(ParameterizedTypeName.get(ClassName.get(List.class), result))
             .addParameter(int.class, "limit")

@@ -143,6 +143,7 @@ final class Completion {
         retry.error().summary(),
         retry.notBefore());
     dispatcher.wakeAt(retry.notBefore());
+    waiters.changed(task.runId()); // a watch sees the retry scheduled
   }
 
   private Recorded recordInTx(DSLContext tx, Task task, Outcome outcome, int[] extraPermits) {

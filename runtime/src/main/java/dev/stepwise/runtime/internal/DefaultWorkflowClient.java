@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.AwaitTimeoutException;
 import dev.stepwise.runtime.NotSuspendedException;
+import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
@@ -10,6 +11,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.StepRow;
 import dev.stepwise.runtime.spi.WorkflowClient;
@@ -38,6 +40,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final JsonCodec codec;
   private final RunWaiters waiters;
   private final RunStarter starter;
+  private final Watchers watchers;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -45,7 +48,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
       RunRepository repo,
       JsonCodec codec,
       RunWaiters waiters,
-      RunStarter starter) {
+      RunStarter starter,
+      Watchers watchers) {
+    this.watchers = watchers;
     this.definition = definition;
     this.engine = engine;
     this.repo = repo;
@@ -172,6 +177,12 @@ final class DefaultWorkflowClient implements WorkflowClient {
     waiters.changed(runId);
     engine.workQueued();
     return stored;
+  }
+
+  @Override
+  public Watch watch(String runId, RunListener listener) {
+    requireRun(runId);
+    return watchers.watch(runId, listener, this::status);
   }
 
   @Override

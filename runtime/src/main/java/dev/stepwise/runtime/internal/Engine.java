@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class Engine implements AutoCloseable {
   private final RunStarter starter;
   private final LeaseKeeper leases;
   private final TimerQueue timers;
+  private final Watchers watchers;
   private volatile boolean closed;
 
   /**
@@ -48,6 +50,8 @@ public final class Engine implements AutoCloseable {
     this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
     this.timers = new TimerQueue(repo, registry, dispatcher, waiters, config, clock);
     completion.timers(timers);
+    this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1));
+    waiters.onChange(watchers::changed);
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
   }
@@ -62,7 +66,7 @@ public final class Engine implements AutoCloseable {
     if (dispatcher.isRunning()) {
       dispatcher.workQueued(); // its queued steps may be waiting for a node that knows it
     }
-    return new DefaultWorkflowClient(definition, this, repo, codec, waiters, starter);
+    return new DefaultWorkflowClient(definition, this, repo, codec, waiters, starter, watchers);
   }
 
   /** Starts the dispatcher, heartbeat and sweeper; runs queued before are picked up. */
@@ -102,6 +106,7 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       leases.stop();
+      watchers.close();
       database.close();
     }
   }

@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * Wakes threads waiting for a run when this node commits a change of it, so {@code await} is pushed
@@ -10,6 +11,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class RunWaiters {
   private final ConcurrentMap<String, CompletableFuture<Void>> byRun = new ConcurrentHashMap<>();
+  // Watch listeners hear of every committed change too.
+  private volatile Consumer<String> onChange = id -> {};
+
+  void onChange(Consumer<String> onChange) {
+    this.onChange = onChange;
+  }
 
   /**
    * The future completed by the next change of {@code runId}. Take it before reading the run's
@@ -26,6 +33,7 @@ final class RunWaiters {
 
   /** Called after a commit that changed the run. */
   void changed(String runId) {
+    onChange.accept(runId);
     CompletableFuture<Void> f = byRun.remove(runId);
     if (f != null) {
       f.complete(null);

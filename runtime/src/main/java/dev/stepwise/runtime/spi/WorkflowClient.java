@@ -1,9 +1,11 @@
 package dev.stepwise.runtime.spi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.StepResult;
+import dev.stepwise.runtime.Watch;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,6 +50,15 @@ public interface WorkflowClient {
    */
   default boolean sendEvent(String runId, String name, Object payload) {
     throw new UnsupportedOperationException("this engine does not support events");
+  }
+
+  /**
+   * Delivers every state change of the run to {@code listener}, in order, starting with the changes
+   * that led to its current state; changes made by other nodes too. Ends by itself after the run
+   * finished.
+   */
+  default Watch watch(String runId, RunListener listener) {
+    throw new UnsupportedOperationException("this engine does not support watch");
   }
 
   /** Cancels the run; false if it was already finished. */

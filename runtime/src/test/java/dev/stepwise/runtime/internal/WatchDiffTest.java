@@ -1,0 +1,54 @@
+package dev.stepwise.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.runtime.RunChange;
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepStatus;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The changes a watch delivers between two reads, reconstructed the same whatever the timing. */
+class WatchDiffTest {
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static RunStatus run(Status status, StepStatus... steps) {
+    return new RunStatus("r", "w", status, List.of(steps), null, null, T, T);
+  }
+
+  private static StepStatus step(String id, Status status, int attempts) {
+    return new StepStatus(
+        id, status, attempts, T, status.isTerminal() ? T : null, null, null, null);
+  }
+
+  private static List<String> texts(List<RunChange> changes) {
+    return changes.stream().map(RunChange::toString).toList();
+  }
+
+  @Test
+  void aFirstReadReplaysTheRetriesThatLedToTheCurrentState() {
+    var changes = WatchDiff.diff(null, run(Status.SUCCEEDED, step("a", Status.SUCCEEDED, 2)));
+    assertThat(texts(changes))
+        .containsExactly(
+            "a RUNNING (attempt 1)",
+            "a PENDING (attempt 1)",
+            "a RUNNING (attempt 2)",
+            "a SUCCEEDED (attempt 2)",
+            "run SUCCEEDED");
+  }
+
+  @Test
+  void aRetryScheduledBetweenReadsIsShown() {
+    var before = run(Status.RUNNING, step("a", Status.RUNNING, 1));
+    var after = run(Status.RUNNING, step("a", Status.PENDING, 1));
+    assertThat(texts(WatchDiff.diff(before, after))).containsExactly("a PENDING (attempt 1)");
+  }
+
+  @Test
+  void nothingChangedMeansNothingDelivered() {
+    var same = run(Status.RUNNING, step("a", Status.RUNNING, 1));
+    assertThat(WatchDiff.diff(same, same)).isEmpty();
+  }
+}
