@@ -24,6 +24,7 @@ final class Database implements AutoCloseable {
   private final SQLDialect dialect;
   private final DSLContext dsl;
   private final boolean h2File;
+  private final String schema;
 
   Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
     this.dataSource = dataSource;
@@ -31,6 +32,7 @@ final class Database implements AutoCloseable {
     this.dialect = detectDialect(dataSource);
     this.h2File = dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:");
     String folded = fold(schema);
+    this.schema = folded;
     migrate(folded);
     // Names are rendered unquoted so each database folds them the way the migrations created them
     // (H2 to upper case, PostgreSQL to lower case).
@@ -48,6 +50,15 @@ final class Database implements AutoCloseable {
 
   SQLDialect dialect() {
     return dialect;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The schema as the database folds it, or null for the connection's default. */
+  String schema() {
+    return schema;
   }
 
   /** True for an H2 database on disk, whose commits must be checkpointed to survive a kill. */

@@ -5,6 +5,7 @@ import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Engine implements AutoCloseable {
   private final LeaseKeeper leases;
   private final TimerQueue timers;
   private final Watchers watchers;
+  private final Notifier notifier;
   private volatile boolean closed;
 
   /**
@@ -50,8 +52,17 @@ public final class Engine implements AutoCloseable {
     this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
     this.timers = new TimerQueue(repo, registry, dispatcher, waiters, config, clock);
     completion.timers(timers);
-    this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1));
-    waiters.onChange(watchers::changed);
+    this.notifier =
+        database.dialect() == SQLDialect.POSTGRES
+            ? new PgNotifier(
+                database.dataSource(), database.schema(), config.nodeId(), this::changedElsewhere)
+            : Notifier.NONE;
+    this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
+    waiters.onChange(
+        runId -> {
+          watchers.changed(runId);
+          notifier.announce(runId);
+        });
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
   }
@@ -78,6 +89,12 @@ public final class Engine implements AutoCloseable {
     dispatcher.start(executor::runChain);
     timers.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
+  }
+
+  /** Another node changed {@code runId} (PostgreSQL NOTIFY): wake waiters and watches here. */
+  private void changedElsewhere(String runId) {
+    waiters.wake(runId);
+    watchers.changed(runId);
   }
 
   void workQueued() {
@@ -107,6 +124,7 @@ public final class Engine implements AutoCloseable {
     } finally {
       leases.stop();
       watchers.close();
+      notifier.close();
       database.close();
     }
   }

@@ -34,6 +34,11 @@ final class RunWaiters {
   /** Called after a commit that changed the run. */
   void changed(String runId) {
     onChange.accept(runId);
+    wake(runId);
+  }
+
+  /** Wakes the waiters of a run another node changed. */
+  void wake(String runId) {
     CompletableFuture<Void> f = byRun.remove(runId);
     if (f != null) {
       f.complete(null);

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers run changes to watch listeners on one thread per engine. A watch re-reads its run when
- * this node commits a change of it ({@link RunWaiters}), when another node announces one (to come:
- * PostgreSQL {@code NOTIFY}), and at least once a second otherwise; each read is turned into
- * changes by {@link WatchDiff}, so the listener sees them in order.
+ * this node commits a change of it ({@link RunWaiters}), when another node announces one
+ * (PostgreSQL {@code NOTIFY}, {@link PgNotifier}), and at least once a second otherwise; each read
+ * is turned into changes by {@link WatchDiff}, so the listener sees them in order.
  */
 final class Watchers {
   private static final Logger log = LoggerFactory.getLogger(Watchers.class);
@@ -30,9 +30,15 @@ final class Watchers {
   private Thread thread;
   private volatile boolean closed;
 
-  Watchers(String nodeId, Duration reread) {
+  private final Runnable onFirstWatch;
+
+  /**
+   * @param onFirstWatch called when a watch starts: begins listening to other nodes
+   */
+  Watchers(String nodeId, Duration reread, Runnable onFirstWatch) {
     this.nodeId = nodeId;
     this.reread = reread;
+    this.onFirstWatch = onFirstWatch;
   }
 
   /** One listener on one run. */
@@ -65,6 +71,7 @@ final class Watchers {
   Watch watch(String runId, RunListener listener, Function<String, RunStatus> reader) {
     Sub sub = new Sub(runId, listener, reader);
     subs.add(sub);
+    onFirstWatch.run();
     ensureThread();
     changed(runId);
     return sub;
