@@ -52,4 +52,13 @@ public @interface Step {
    * infinite.
    */
   int maxIterations() default 0;
+
+  /**
+   * Runs the step inside the database transaction that records its result: its {@code
+   * org.jooq.DSLContext} parameter is bound to that transaction, so the step's writes and its
+   * completion commit together, or not at all. Exactly once with respect to that database, even
+   * across a crash: an execution that does not commit leaves no writes, and one that committed is
+   * never run again.
+   */
+  boolean transactional() default false;
 }

@@ -10,4 +10,5 @@ interface AllScenarios
         FanOutScenarios,
         LoopScenarios,
         EventScenarios,
-        WatchScenarios {}
+        WatchScenarios,
+        TransactionalScenarios {}

@@ -2,10 +2,12 @@ package dev.stepwise.it;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.stepwise.runtime.Stepwise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,5 +41,21 @@ class H2ScenariosTest extends ScenarioSuite implements AllScenarios {
   @Override
   protected DataSource dataSource() {
     return dataSource;
+  }
+
+  @Override
+  public List<String> childDatabase(Path dbDir) {
+    // The child owns its own file database while it lives; this JVM opens it after the kill.
+    return List.of("h2", dbDir.toString());
+  }
+
+  @Override
+  public Stepwise.Builder afterKill(Path dbDir) {
+    return Stepwise.builder().embedded(dbDir);
+  }
+
+  @Override
+  public String childSchema() {
+    return null;
   }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.stepwise.runtime.Stepwise;
+import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,5 +63,20 @@ class PostgresScenariosTest extends ScenarioSuite implements AllScenarios {
   @Override
   protected DataSource dataSource() {
     return dataSource;
+  }
+
+  @Override
+  public List<String> childDatabase(Path dbDir) {
+    return List.of("pg", URL, USER, schema);
+  }
+
+  @Override
+  public Stepwise.Builder afterKill(Path dbDir) {
+    return Stepwise.builder().dataSource(dataSource).schema(schema);
+  }
+
+  @Override
+  public String childSchema() {
+    return schema;
   }
 }

@@ -167,6 +167,9 @@ final class DefinitionWriter {
           options.loopUntil(),
           options.maxIterations());
     }
+    if (options.transactional()) {
+      calls.add("$W.withTransactional()");
+    }
     if (options.hasEvent()) {
       CodeBlock limit =
           options.eventTimeoutMillis() > 0

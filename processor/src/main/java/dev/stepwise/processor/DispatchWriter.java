@@ -127,6 +127,8 @@ final class DispatchWriter {
       case EVENT:
         return CodeBlock.of(
             "$N.event($L)", INVOCATION, ctx.token(p.type(), WriterContext.eventConstant(owner)));
+      case TRANSACTION:
+        return CodeBlock.of("$N.transaction()", INVOCATION);
       case ITEM:
         return CodeBlock.of(
             "$N.item($L)", INVOCATION, ctx.token(p.type(), WriterContext.itemConstant(owner)));

@@ -185,6 +185,17 @@ enum Messages {
       "@Event(\"%s\") parameter %s has type %s, but %s() receives the same event as %s; one event"
           + " has one payload type, so use %s or rename one event"),
 
+  // Transactional steps.
+  TRANSACTIONAL_NO_DSL(
+      "@Step(transactional = true) method %s() has no org.jooq.DSLContext parameter; add one: it is"
+          + " bound to the transaction that records the step, so its writes commit with the result"),
+  DSL_WITHOUT_TRANSACTIONAL(
+      "Parameter %s of %s() is a DSLContext, which only a transactional step receives; add"
+          + " @Step(transactional = true) or remove the parameter"),
+  TRANSACTIONAL_COMBINED(
+      "@Step(transactional = true) cannot be combined with %s: the step runs inside the one"
+          + " transaction that records its result; remove one of them"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

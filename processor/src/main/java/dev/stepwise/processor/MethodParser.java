@@ -126,12 +126,14 @@ final class MethodParser {
       if (p.kind() == ParamKind.RESUME
           || p.kind() == ParamKind.CONTEXT
           || p.kind() == ParamKind.ITEM
-          || p.kind() == ParamKind.EVENT) {
+          || p.kind() == ParamKind.EVENT
+          || p.kind() == ParamKind.TRANSACTION) {
         String what =
             switch (p.kind()) {
               case RESUME -> "a @Resume parameter";
               case ITEM -> "an @Item parameter";
               case EVENT -> "an @Event parameter";
+              case TRANSACTION -> "a DSLContext";
               default -> "a StepContext";
             };
         diag.error(

@@ -28,6 +28,7 @@ final class Names {
   static final String RUNTIME = "dev.stepwise.runtime";
   static final String SPI = "dev.stepwise.runtime.spi";
   static final String STEP_CONTEXT_NAME = RUNTIME + ".StepContext";
+  static final String DSL_CONTEXT_NAME = "org.jooq.DSLContext";
 
   static final ClassName STEPWISE = ClassName.get(RUNTIME, "Stepwise");
   static final ClassName STEP_CONTEXT = ClassName.get(RUNTIME, "StepContext");

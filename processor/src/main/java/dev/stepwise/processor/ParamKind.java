@@ -9,5 +9,7 @@ enum ParamKind {
   /** The element of a {@code @Parallel} step's list. */
   ITEM,
   /** The payload of the event the step waits for. */
-  EVENT
+  EVENT,
+  /** A transactional step's {@code org.jooq.DSLContext}, bound to the recording transaction. */
+  TRANSACTION
 }

@@ -42,6 +42,7 @@ final class ParamParser {
     Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
     Optional<AnnotationMirror> event = Mirrors.find(p, Names.EVENT);
     boolean context = isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
+    boolean transaction = isNamed(p.asType(), Names.DSL_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
     input.ifPresent(m -> kinds.add("@Input"));
     from.ifPresent(m -> kinds.add("@From"));
@@ -50,6 +51,9 @@ final class ParamParser {
     event.ifPresent(m -> kinds.add("@Event"));
     if (context) {
       kinds.add("type StepContext");
+    }
+    if (transaction) {
+      kinds.add("type DSLContext");
     }
     if (kinds.isEmpty()) {
       diag.error(p, Messages.PARAM_NO_KIND, p.getSimpleName(), method.getSimpleName());
@@ -88,6 +92,9 @@ final class ParamParser {
         return Optional.empty();
       }
       return Optional.of(param(p, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
+    }
+    if (transaction) {
+      return Optional.of(param(p, ParamKind.TRANSACTION, null, null, "", null, null));
     }
     if (event.isPresent()) {
       return Optional.of(param(p, ParamKind.EVENT, event.get(), null, "", null, null));

@@ -18,6 +18,7 @@ import javax.lang.model.element.AnnotationMirror;
  * @param eventName the event's name, with its written value
  * @param eventTimeoutMillis how long the step waits for the event; 0 for no limit
  * @param skipOnEventTimeout whether a timeout skips (true) or fails (false) the step
+ * @param transactional {@code @Step(transactional = true)}
  */
 record StepOptionsModel(
     long delayMillis,
@@ -31,7 +32,8 @@ record StepOptionsModel(
     ParamModel event,
     Ref eventName,
     long eventTimeoutMillis,
-    boolean skipOnEventTimeout) {
+    boolean skipOnEventTimeout,
+    boolean transactional) {
 
   boolean hasEvent() {
     return event != null;

@@ -1,5 +1,6 @@
 package dev.stepwise.processor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.lang.model.SourceVersion;
@@ -29,6 +30,7 @@ final class StepOptionsParser {
       AnnotationMirror after,
       List<ParamModel> params) {
     Event event = event(method, params);
+    boolean transactional = transactional(method, step, params);
     long delay = after == null ? 0 : duration(method, after, "After", "delay");
     long timeout = duration(method, step, "Step", "timeout");
     Loop loop = loop(method, step);
@@ -46,7 +48,8 @@ final class StepOptionsParser {
           event.param(),
           event.name(),
           event.timeoutMillis(),
-          event.skip());
+          event.skip(),
+          transactional);
     }
     Ref over = new Ref(mirrors.string(parallel, "over"), Mirrors.explicitValue(parallel, "over"));
     // valueOf, not a cast: an unresolvable constant arrives as something else; javac reports it.
@@ -73,7 +76,49 @@ final class StepOptionsParser {
         event.param(),
         event.name(),
         event.timeoutMillis(),
-        event.skip());
+        event.skip(),
+        transactional);
+  }
+
+  /**
+   * {@code transactional = true} needs a DSLContext parameter, a DSLContext parameter needs it, and
+   * a transactional step is not also timed, looped or fanned out (each runs outside the one
+   * transaction that records the step).
+   */
+  private boolean transactional(
+      ExecutableElement method, AnnotationMirror step, List<ParamModel> params) {
+    Object raw = mirrors.value(step, "transactional").getValue();
+    boolean declared = raw instanceof Boolean b && b;
+    AnnotationValue spot = Mirrors.explicitValue(step, "transactional");
+    List<ParamModel> dsl = params.stream().filter(p -> p.kind() == ParamKind.TRANSACTION).toList();
+    if (!declared) {
+      dsl.forEach(
+          p ->
+              diag.error(
+                  p.element(),
+                  Messages.DSL_WITHOUT_TRANSACTIONAL,
+                  p.name(),
+                  method.getSimpleName()));
+      return false;
+    }
+    if (dsl.isEmpty()) {
+      diag.error(method, step, spot, Messages.TRANSACTIONAL_NO_DSL, method.getSimpleName());
+    }
+    List<String> others = new ArrayList<>();
+    if (!mirrors.string(step, "timeout").isEmpty()) {
+      others.add("timeout");
+    }
+    if (!mirrors.string(step, "repeatUntil").isEmpty()
+        || !mirrors.string(step, "repeatWhile").isEmpty()) {
+      others.add("a loop");
+    }
+    if (Mirrors.find(method, Names.PARALLEL).isPresent()) {
+      others.add("@Parallel");
+    }
+    if (!others.isEmpty()) {
+      diag.error(method, step, spot, Messages.TRANSACTIONAL_COMBINED, String.join(" and ", others));
+    }
+    return true;
   }
 
   private record Event(ParamModel param, Ref name, long timeoutMillis, boolean skip) {}

@@ -139,7 +139,22 @@ class StepOptionsTest {
             "a condition may not take an event",
             "EventInCondition",
             "@Condition approved() may not take an @Event parameter",
-            "@Event(\"approved\") Boolean ok"));
+            "@Event(\"approved\") Boolean ok"),
+        bad(
+            "a transactional step without a DSLContext is reported on transactional",
+            "TransactionalNoDsl",
+            "@Step(transactional = true) method book() has no org.jooq.DSLContext parameter",
+            "@Step(transactional = true)"),
+        bad(
+            "a DSLContext parameter on a step that is not transactional is reported on it",
+            "DslWithoutTransactional",
+            "Parameter tx of book() is a DSLContext, which only a transactional step receives",
+            "String book(DSLContext tx)"),
+        bad(
+            "a transactional step with a timeout is reported on transactional",
+            "TransactionalCombined",
+            "@Step(transactional = true) cannot be combined with timeout",
+            "@Step(transactional = true, timeout = \"5s\")"));
   }
 
   private static Arguments bad(String behaviour, String file, String message, String spot) {
@@ -205,6 +220,19 @@ class StepOptionsTest {
             .getCharContent(true)
             .toString();
     assertThat(runner).contains("public boolean sendApproved(String runId, List<String> payload)");
+  }
+
+  @Test
+  void transactional_isDeclaredAndTheDslContextComesFromTheInvocation() throws IOException {
+    Compilation c = Compiler.compile("good/TxWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    String definition =
+        c.generatedSourceFile("good.TxWorkflowDefinition")
+            .orElseThrow()
+            .getCharContent(true)
+            .toString();
+    assertThat(definition).contains(".withTransactional()");
+    assertThat(definition).contains("workflow.book(invocation.transaction())");
   }
 
   @Test

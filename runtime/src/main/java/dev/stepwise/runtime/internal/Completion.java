@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,9 @@ final class Completion {
    * other one has a permit of its own.
    */
   List<Task> record(Task task, Outcome outcome) {
+    if (outcome instanceof Outcome.Recorded done) {
+      return done.successors(); // a transactional step, committed with its writes
+    }
     if (outcome instanceof Outcome.Retry retry) {
       scheduleRetry(task, retry);
       return List.of();
@@ -125,6 +129,54 @@ final class Completion {
       dispatcher.workQueued();
     }
     return r.local();
+  }
+
+  /** Thrown inside the transaction to roll back a transactional step's writes. */
+  private static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LeaseLost() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Runs a transactional step's {@code body} and records its output in ONE transaction: the step's
+   * writes, its result and the successors it makes ready commit together. A lost lease rolls the
+   * step's writes back. Exceptions of the body propagate, after the rollback.
+   */
+  Outcome recordTransactional(Task task, Function<DSLContext, String> body) {
+    int[] extraPermits = {0};
+    Recorded r;
+    try {
+      r =
+          repo.inTransaction(
+              tx -> {
+                String output = body.apply(tx);
+                Recorded rec = recordInTx(tx, task, new Outcome.Succeeded(output), extraPermits);
+                if (rec.leaseLost()) {
+                  throw new LeaseLost();
+                }
+                return rec;
+              });
+    } catch (LeaseLost e) {
+      pool.releaseQuietly(extraPermits[0]);
+      log.warn(
+          "Lost the lease of transactional step {} of run {}; its writes were rolled back",
+          task.stepId(),
+          task.runId());
+      return new Outcome.Recorded(List.of());
+    } catch (RuntimeException e) {
+      pool.releaseQuietly(extraPermits[0]);
+      throw e;
+    }
+    if (r.runChanged()) {
+      waiters.changed(task.runId());
+    }
+    if (r.queued()) {
+      dispatcher.workQueued();
+    }
+    return new Outcome.Recorded(r.local());
   }
 
   private void scheduleRetry(Task task, Outcome.Retry retry) {

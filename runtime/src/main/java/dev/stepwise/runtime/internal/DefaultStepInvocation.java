@@ -6,6 +6,7 @@ import dev.stepwise.runtime.internal.Rows.Snapshot;
 import dev.stepwise.runtime.internal.Rows.Task;
 import dev.stepwise.runtime.spi.StepInvocation;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /** Decodes, on demand, the input, upstream outputs and resume payload a step asks for. */
 final class DefaultStepInvocation implements StepInvocation {
@@ -30,6 +31,21 @@ final class DefaultStepInvocation implements StepInvocation {
     this.task = task;
     this.context = context;
     this.itemJson = itemJson;
+  }
+
+  private DSLContext transaction;
+
+  /** Binds a transactional step's DSLContext parameter to the recording transaction. */
+  void transaction(DSLContext tx) {
+    this.transaction = tx;
+  }
+
+  @Override
+  public DSLContext transaction() {
+    if (transaction == null) {
+      throw new IllegalStateException("not a transactional step: no DSLContext to give");
+    }
+    return transaction;
   }
 
   /** Sets the payload of the step's event, once it has arrived. */

@@ -2,6 +2,7 @@ package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.StepError;
 import java.time.Instant;
+import java.util.List;
 
 /** How one execution of a step ended, as the worker hands it to {@link Completion}. */
 sealed interface Outcome {
@@ -23,6 +24,9 @@ sealed interface Outcome {
 
   /** Its {@code @Event} has not arrived: park it until it does, or until {@code deadline}. */
   record AwaitEvent(String event, Instant deadline) implements Outcome {}
+
+  /** A transactional step whose result is already committed; these successors are leased. */
+  record Recorded(List<Rows.Task> successors) implements Outcome {}
 
   /** An iteration of a loop step finished and its condition asks for another. */
   record Repeat(String outputJson, int iteration) implements Outcome {}

@@ -144,6 +144,20 @@ final class StepExecutor {
         }
         invocation.event(arrival.payload());
       }
+      if (spec.options().transactional()) {
+        return completion.recordTransactional(
+            task,
+            tx -> {
+              invocation.transaction(tx);
+              try {
+                return codec.write(definition.invokeStep(spec.id(), invocation));
+              } catch (RuntimeException e) {
+                throw e;
+              } catch (Exception e) {
+                throw new StepBodyFailure(e);
+              }
+            });
+      }
       Object output =
           spec.options().timeout() == null
               ? definition.invokeStep(spec.id(), invocation)
@@ -159,7 +173,9 @@ final class StepExecutor {
       return new Outcome.Succeeded(json);
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());
-    } catch (Throwable t) { // a step's Error is recorded too; it is never retried (see Backoff)
+    } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
+      // A transactional step's checked exception arrives wrapped, after its rollback.
+      Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
       StepError error = errorOf(t);
       if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
         Instant at =
@@ -181,6 +197,15 @@ final class StepExecutor {
     }
     String list = snapshot.outputs().get(spec.options().parallelOver());
     return FanOut.element(list, spec.id(), FanOut.indexOf(task.stepId()));
+  }
+
+  /** Carries a transactional step's checked exception out of the transaction's lambda. */
+  private static final class StepBodyFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepBodyFailure(Exception cause) {
+      super(cause);
+    }
   }
 
   /** After a claim: the run's input, status and upstream outputs, read outside any transaction. */

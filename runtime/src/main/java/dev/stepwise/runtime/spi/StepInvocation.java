@@ -3,6 +3,7 @@ package dev.stepwise.runtime.spi;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.StepContext;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * What the engine hands to a generated dispatch when it executes a step or a condition: typed
@@ -46,6 +47,14 @@ public interface StepInvocation {
   /** The payload of the event the step waited for, for a generic type. */
   default <T> T event(TypeReference<T> type) {
     throw new UnsupportedOperationException("this step waits for no @Event");
+  }
+
+  /**
+   * The transaction a {@code transactional} step runs in, for its {@code DSLContext} parameter: the
+   * step's writes commit with its result.
+   */
+  default DSLContext transaction() {
+    throw new UnsupportedOperationException("not a transactional step: no DSLContext to give");
   }
 
   /** The context handed to a {@code StepContext} parameter. */

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param event the name of the event the step waits for ({@code @Event}), or null
  * @param eventTimeout how long it waits for that event once reached, or null for no limit
  * @param skipOnEventTimeout true: a timeout skips the step; false: it fails the step
+ * @param transactional whether the step runs in the transaction that records its result
  */
 public record StepOptions(
     Duration delay,
@@ -30,11 +31,12 @@ public record StepOptions(
     int maxIterations,
     String event,
     Duration eventTimeout,
-    boolean skipOnEventTimeout) {
+    boolean skipOnEventTimeout,
+    boolean transactional) {
 
   /** No option set. */
   public static final StepOptions NONE =
-      new StepOptions(null, null, null, 0, null, true, 0, null, null, false);
+      new StepOptions(null, null, null, 0, null, true, 0, null, null, false, false);
 
   public StepOptions {
     requirePositive(delay, "delay");
@@ -60,7 +62,8 @@ public record StepOptions(
         maxIterations,
         event,
         eventTimeout,
-        skipOnEventTimeout);
+        skipOnEventTimeout,
+        transactional);
   }
 
   /** A copy with this timeout. */
@@ -75,7 +78,8 @@ public record StepOptions(
         maxIterations,
         event,
         eventTimeout,
-        skipOnEventTimeout);
+        skipOnEventTimeout,
+        transactional);
   }
 
   /** A copy that fans out over the list {@code over} produced. */
@@ -90,7 +94,8 @@ public record StepOptions(
         maxIterations,
         event,
         eventTimeout,
-        skipOnEventTimeout);
+        skipOnEventTimeout,
+        transactional);
   }
 
   /** A copy that loops on {@code condition}: until it holds, or while it holds. */
@@ -105,7 +110,8 @@ public record StepOptions(
         maxIterations,
         event,
         eventTimeout,
-        skipOnEventTimeout);
+        skipOnEventTimeout,
+        transactional);
   }
 
   /** A copy that waits for event {@code name}, at most {@code waitLimit} (null: no limit). */
@@ -120,7 +126,24 @@ public record StepOptions(
         maxIterations,
         name,
         waitLimit,
-        skipOnTimeout);
+        skipOnTimeout,
+        transactional);
+  }
+
+  /** A copy that runs in the transaction that records its result. */
+  public StepOptions withTransactional() {
+    return new StepOptions(
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout,
+        true);
   }
 
   /** True for a step that waits for an event. */

@@ -79,6 +79,11 @@ public record StepSpec(
     return withOptions(options.withEvent(name, timeout, skipOnTimeout));
   }
 
+  /** A copy that runs inside the transaction that records its result ({@code DSLContext}). */
+  public StepSpec withTransactional() {
+    return withOptions(options.withTransactional());
+  }
+
   private StepSpec withOptions(StepOptions changed) {
     return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }
