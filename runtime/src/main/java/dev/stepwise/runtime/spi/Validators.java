@@ -34,6 +34,19 @@ public final class Validators {
     };
   }
 
+  /** Validates each non-null element of an array at {@code [i]}. */
+  public static <E> Validator<E[]> arrayElements(Validator<? super E> element) {
+    return (values, out) -> {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          out.enterIndex(i);
+          element.validate(values[i], out);
+          out.leave();
+        }
+      }
+    };
+  }
+
   /** Validates each non-null map value at {@code .key}. */
   public static <V> Validator<Map<String, ? extends V>> values(Validator<? super V> value) {
     return (map, out) -> {
