@@ -22,7 +22,7 @@ public final class ShopModel_OrderValidator implements Validator<ShopModel.Order
    */
   public static final ShopModel_OrderValidator INSTANCE = new ShopModel_OrderValidator();
 
-  private static final Pattern ELEMENT_PATTERN = Pattern.compile("[a-z]+");
+  private static final Pattern TAGS_ELEMENT_PATTERN = Pattern.compile("[a-z]+");
 
   private ShopModel_OrderValidator() {
   }
@@ -66,7 +66,7 @@ public final class ShopModel_OrderValidator implements Validator<ShopModel.Order
       int i2 = 0;
       for (String element2 : tags) {
         out.enterIndex(i2++);
-        if (element2 != null && !ELEMENT_PATTERN.matcher(element2).matches()) {
+        if (element2 != null && !TAGS_ELEMENT_PATTERN.matcher(element2).matches()) {
           out.add("must match \"[a-z]+\"");
         }
         out.leave();

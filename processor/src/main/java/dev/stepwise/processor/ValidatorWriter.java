@@ -396,7 +396,7 @@ final class ValidatorWriter {
 
   private String constantName(String property, String suffix) {
     String base =
-        (property == null ? "ELEMENT" : WriterContext.upperSnake(property)) + "_" + suffix;
+        WriterContext.upperSnake(current) + (property == null ? "_ELEMENT_" : "_") + suffix;
     String name = base;
     for (int i = 2; !names.add(name); i++) {
       name = base + "_" + i;
