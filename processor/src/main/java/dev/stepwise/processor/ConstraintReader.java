@@ -79,7 +79,7 @@ final class ConstraintReader {
             Messages.CONSTRAINT_NOT_APPLICABLE,
             kind.simpleName,
             describe(owner),
-            target.type(),
+            TypeDescriber.display(target.type()),
             kind.appliesTo);
         continue;
       }

@@ -38,7 +38,7 @@ final class SchemaValidator implements GraphValidator {
             null,
             Messages.TYPE_UNSUPPORTED,
             boundary.description(),
-            boundary.type(),
+            TypeDescriber.display(boundary.type()),
             result.failure());
       }
     }

@@ -1,5 +1,6 @@
 package dev.stepwise.processor;
 
+import com.palantir.javapoet.TypeName;
 import dev.stepwise.processor.Shape.EnumShape;
 import dev.stepwise.processor.Shape.ListShape;
 import dev.stepwise.processor.Shape.MapShape;
@@ -109,13 +110,14 @@ final class TypeDescriber {
         }
         return new ListShape(type, false, element(component));
       }
-      case TYPEVAR -> throw new Unsupported("type variable " + type + " has no fixed shape");
+      case TYPEVAR ->
+          throw new Unsupported("type variable " + display(type) + " has no fixed shape");
       case WILDCARD ->
-          throw new Unsupported("wildcard " + type + " has no fixed shape; name the type");
+          throw new Unsupported("wildcard " + display(type) + " has no fixed shape; name the type");
       case DECLARED -> {
         return declared((DeclaredType) type);
       }
-      default -> throw new Unsupported(type + " is not a value type");
+      default -> throw new Unsupported(display(type) + " is not a value type");
     }
   }
 
@@ -138,9 +140,9 @@ final class TypeDescriber {
         if (!ParamParser.isNamed(args.get(0), "java.lang.String")) {
           throw new Unsupported(
               "its keys are "
-                  + args.get(0)
+                  + display(args.get(0))
                   + ", but JSON object keys are strings; declare Map<String, "
-                  + args.get(1)
+                  + display(args.get(1))
                   + ">");
         }
         return new MapShape(type, element(args.get(1)));
@@ -254,7 +256,7 @@ final class TypeDescriber {
               + " of "
               + ((TypeElement) owner.asElement()).getQualifiedName()
               + " has type "
-              + type
+              + display(type)
               + ": "
               + e.getMessage());
     } finally {
@@ -334,6 +336,15 @@ final class TypeDescriber {
     }
     return !member.getModifiers().contains(Modifier.PRIVATE)
         && elements.getPackageOf(member).equals(pkg);
+  }
+
+  /** A type as users wrote it, without the type-use annotations javac's toString shows. */
+  static String display(TypeMirror type) {
+    try {
+      return TypeName.get(type).toString();
+    } catch (RuntimeException e) {
+      return type.toString(); // error types and the like: javac's spelling will do
+    }
   }
 
   private static String decapitalize(String name) {

@@ -29,11 +29,16 @@ final class Compiler {
    * processors, like Hibernate Validator's, may need them), and the warning is about the user's
    * annotations, not about generated code, which still compiles under every other lint.
    */
-  static Compilation compileWithConstraints(String... resources) {
+  static Compilation compileWithConstraints(JavaFileObject... sources) {
     return javac()
         .withProcessors(new WorkflowProcessor())
         .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
-        .compile(Arrays.stream(resources).map(Compiler::source).toList());
+        .compile(Arrays.asList(sources));
+  }
+
+  static Compilation compileWithConstraints(String... resources) {
+    return compileWithConstraints(
+        Arrays.stream(resources).map(Compiler::source).toArray(JavaFileObject[]::new));
   }
 
   static Compilation compile(String... resources) {
