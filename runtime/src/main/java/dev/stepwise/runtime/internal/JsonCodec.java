@@ -26,6 +26,11 @@ public final class JsonCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
+  /** The configured mapper, for reading JSON that callers send ({@link JsonInputs}). */
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
   /** JSON text, or null for null. */
   public String write(Object value) {
     if (value == null) {

@@ -92,7 +92,7 @@ public final class Violations {
   }
 
   /** {@code .key} when the key reads as a name, else {@code ['key']}, quotes escaped. */
-  static void appendKey(StringBuilder path, String key) {
+  public static void appendKey(StringBuilder path, String key) {
     if (key != null && IDENTIFIER.matcher(key).matches()) {
       path.append('.').append(key);
     } else {
