@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Writes the JSON Schema (2020-12) document of a boundary: the value's schema at the top, each
@@ -37,41 +37,55 @@ final class JsonSchemaWriter {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("$schema", DIALECT);
     doc.put("title", title);
-    doc.putAll(schema(root, nullable));
-    TreeSet<String> reachable = new TreeSet<>();
-    collect(root.shape(), reachable);
-    if (!reachable.isEmpty()) {
+    // A boundary's value is validated, and so are the objects in a container at the top.
+    TreeMap<String, Object> defs = new TreeMap<>();
+    doc.putAll(schema(root, nullable, true, true, defs));
+    if (!defs.isEmpty()) {
       // Sorted, so the document does not depend on the order types were met.
-      Map<String, Object> defs = new LinkedHashMap<>();
-      reachable.forEach(key -> defs.put(key, object(key)));
-      doc.put("$defs", defs);
+      doc.put("$defs", new LinkedHashMap<>(defs));
     }
     return Json.write(doc);
   }
 
-  private void collect(Shape shape, TreeSet<String> into) {
-    if (shape instanceof ObjectShape o) {
-      if (into.add(o.key())) {
-        objects.get(o.key()).forEach(p -> collect(p.slot().shape(), into));
+  /**
+   * The schema of a value.
+   *
+   * @param checked whether the value's constraints are checked (its object is validated)
+   * @param top whether it is the boundary's value or an element of a container at the top, whose
+   *     objects are validated without {@code @Valid}
+   * @param defs the object definitions referenced so far, filled as they are met
+   */
+  private Map<String, Object> schema(
+      Slot slot, boolean nullable, boolean checked, boolean top, Map<String, Object> defs) {
+    Map<String, Object> schema = shape(slot, checked, top, defs);
+    if (checked) {
+      for (ConstraintModel c : slot.constraints()) {
+        keywords(schema, c, slot.shape());
       }
-    } else if (shape instanceof ListShape l) {
-      collect(l.element().shape(), into);
-    } else if (shape instanceof MapShape m) {
-      collect(m.value().shape(), into);
-    } else if (shape instanceof OptionalShape o) {
-      collect(o.value().shape(), into);
     }
+    return nullable ? nullable(schema) : schema;
   }
 
-  private Map<String, Object> object(String key) {
+  /**
+   * An object's definition. Bean Validation checks a nested object only where it is marked
+   * {@code @Valid}; elsewhere the object gets a second definition without constraints, so the
+   * schema accepts exactly what the validator accepts.
+   */
+  private String define(ObjectShape o, boolean validated, Map<String, Object> defs) {
+    String name = validated ? o.key() : o.key() + "-unvalidated";
+    if (defs.containsKey(name)) {
+      return name;
+    }
+    defs.put(name, Map.of()); // placeholder: a recursive reference finds it and stops
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
-    schema.put("title", key.substring(key.lastIndexOf('.') + 1));
+    schema.put("title", o.key().substring(o.key().lastIndexOf('.') + 1));
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
-    for (Property p : objects.get(key)) {
-      properties.put(p.name(), schema(p.slot(), p.slot().nullable()));
-      if (!p.slot().nullable()) {
+    for (Property p : objects.get(o.key())) {
+      boolean nullable = validated ? p.slot().nullable() : !primitive(p.slot().shape());
+      properties.put(p.name(), schema(p.slot(), nullable, validated, false, defs));
+      if (!nullable) {
         required.add(p.name());
       }
     }
@@ -80,18 +94,17 @@ final class JsonSchemaWriter {
       schema.put("required", required);
     }
     schema.put("additionalProperties", false);
-    return schema;
+    defs.put(name, schema);
+    return name;
   }
 
-  private Map<String, Object> schema(Slot slot, boolean nullable) {
-    Map<String, Object> schema = shape(slot.shape());
-    for (ConstraintModel c : slot.constraints()) {
-      keywords(schema, c, slot.shape());
-    }
-    return nullable ? nullable(schema) : schema;
+  private static boolean primitive(Shape shape) {
+    return shape instanceof Scalar s && s.primitive();
   }
 
-  private Map<String, Object> shape(Shape shape) {
+  private Map<String, Object> shape(
+      Slot slot, boolean checked, boolean top, Map<String, Object> defs) {
+    Shape shape = slot.shape();
     Map<String, Object> schema = new LinkedHashMap<>();
     if (shape instanceof Scalar s) {
       schema.put("type", s.kind().jsonType);
@@ -106,17 +119,19 @@ final class JsonSchemaWriter {
       schema.put("enum", new ArrayList<Object>(e.constants()));
     } else if (shape instanceof ListShape l) {
       schema.put("type", "array");
-      schema.put("items", schema(l.element(), l.element().nullable()));
+      schema.put("items", schema(l.element(), l.element().nullable(), checked, top, defs));
       if (l.set()) {
         schema.put("uniqueItems", true);
       }
     } else if (shape instanceof MapShape m) {
       schema.put("type", "object");
-      schema.put("additionalProperties", schema(m.value(), m.value().nullable()));
+      schema.put(
+          "additionalProperties", schema(m.value(), m.value().nullable(), checked, top, defs));
     } else if (shape instanceof OptionalShape o) {
-      schema.putAll(schema(o.value(), true));
+      schema.putAll(schema(o.value(), true, checked, top, defs));
     } else if (shape instanceof ObjectShape o) {
-      schema.put("$ref", "#/$defs/" + o.key());
+      boolean validated = checked && (top || slot.cascade());
+      schema.put("$ref", "#/$defs/" + define(o, validated, defs));
     }
     return schema;
   }
@@ -170,8 +185,13 @@ final class JsonSchemaWriter {
           schema.put(
               c.bool("inclusive") ? "maximum" : "exclusiveMaximum",
               new BigDecimal(c.string("value")));
-      // Bean Validation matches the whole string; a JSON Schema pattern matches anywhere.
-      case PATTERN -> schema.put("pattern", "^(?:" + c.string("regexp") + ")$");
+      case PATTERN -> {
+        // Bean Validation matches the whole string; a JSON Schema pattern matches anywhere.
+        // ECMA-262 has no inline flags, so a pattern with flags is left to the validator.
+        if (c.attributes().get("flags") instanceof List<?> flags && flags.isEmpty()) {
+          schema.put("pattern", "^(?:" + c.string("regexp") + ")$");
+        }
+      }
       case EMAIL -> schema.put("format", "email");
       case ASSERT_TRUE -> schema.put("const", true);
       case ASSERT_FALSE -> schema.put("const", false);
