@@ -161,7 +161,7 @@ class MultipleErrorsTest {
     JavaFileObject src = Compiler.source("bad/StepIds.java");
     Compilation c = Compiler.compile(src);
     assertThat(c).failed();
-    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorCount(3);
     assertThat(c)
         .hadErrorContaining(
             "Step id \"status\" clashes with the generated result's status() method")
@@ -171,6 +171,10 @@ class MultipleErrorsTest {
         .hadErrorContaining("Step id \"send-email\" is not a Java identifier")
         .inFile(src)
         .onLineContaining("@Step(id = \"send-email\")");
+    assertThat(c)
+        .hadErrorContaining("Step id \"notify.team\" is not a Java identifier")
+        .inFile(src)
+        .onLineContaining("@Step(id = \"notify.team\")");
   }
 
   @Test
