@@ -26,7 +26,8 @@ enum ScalarKind {
   LOCAL_DATE_TIME("java.time.LocalDateTime", "string", null, Family.TEMPORAL),
   LOCAL_DATE("java.time.LocalDate", "string", "date", Family.TEMPORAL),
   LOCAL_TIME("java.time.LocalTime", "string", null, Family.TEMPORAL),
-  OFFSET_TIME("java.time.OffsetTime", "string", "time", Family.TEMPORAL),
+  // Jackson may leave out zero seconds, which RFC 3339 full-time requires: a pattern instead.
+  OFFSET_TIME("java.time.OffsetTime", "string", null, Family.TEMPORAL),
   YEAR_MONTH("java.time.YearMonth", "string", null, Family.TEMPORAL),
   DURATION("java.time.Duration", "string", "duration", Family.OTHER),
   PERIOD("java.time.Period", "string", "duration", Family.OTHER);
@@ -95,6 +96,7 @@ enum ScalarKind {
     return switch (this) {
       case LOCAL_DATE_TIME -> "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
       case LOCAL_TIME -> "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
+      case OFFSET_TIME -> "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$";
       case YEAR_MONTH -> "^\\d{4}-\\d{2}$";
       case CHAR -> "^.$";
       default -> null;
