@@ -86,6 +86,23 @@ class TypesTest {
   }
 
   @Test
+  void startJson_refusesARepeatedSetElement_insteadOfDroppingIt(@TempDir Path dir) {
+    try (Stepwise engine = Stepwise.builder().embedded(dir).workers(1).build()) {
+      TypesWorkflowRunner types = new TypesWorkflowRunner(engine, new TypesWorkflow());
+      ObjectNode node = Corpus.MAPPER.valueToTree(AllTypes.sample());
+      node.putArray("tiers").add("GOLD").add("GOLD");
+      try {
+        types.startJsonAsync(node.toString(), StartOptions.defaults());
+        throw new AssertionError("expected a ValidationException");
+      } catch (ValidationException e) {
+        assertThat(e.violations())
+            .extracting(v -> v.path() + ": " + v.message())
+            .containsExactly("$.tiers: must not contain the same element twice");
+      }
+    }
+  }
+
+  @Test
   void startJson_reportsAnIntegerOutOfRange_withItsPath(@TempDir Path dir) throws Exception {
     try (Stepwise engine = Stepwise.builder().embedded(dir).workers(1).build()) {
       TypesWorkflowRunner types = new TypesWorkflowRunner(engine, new TypesWorkflow());

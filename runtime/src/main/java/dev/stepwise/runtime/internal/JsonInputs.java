@@ -16,9 +16,11 @@ import java.time.OffsetTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -116,6 +118,11 @@ final class JsonInputs {
     if (node.isObject()) {
       object(node, schema, root, path, out);
     } else if (node.isArray() && schema.has("items")) {
+      if (schema.path("uniqueItems").asBoolean(false) && hasDuplicates(node)) {
+        // A Set would silently drop the repeated element: say so instead.
+        out.add(new Violation(path, "must not contain the same element twice"));
+        return;
+      }
       for (int i = 0; i < node.size(); i++) {
         check(node.get(i), schema.get("items"), root, path + "[" + i + "]", out);
       }
@@ -171,6 +178,16 @@ final class JsonInputs {
                     + String.join(", ", known)));
       }
     }
+  }
+
+  private static boolean hasDuplicates(JsonNode array) {
+    Set<JsonNode> seen = new HashSet<>();
+    for (JsonNode element : array) {
+      if (!seen.add(element)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean typeMatches(JsonNode node, JsonNode type) {
