@@ -37,9 +37,9 @@ import java.util.UUID;
 public record Customer(
     @NotNull UUID id,
     @NotBlank @Size(min = 2, max = 40) String name,
-    @NotEmpty String code,
+    @NotEmpty(message = "a code is required") String code,
     @Email String email,
-    @Pattern(regexp = "[A-Z]{2}") String country,
+    @Pattern(regexp = "[A-Z]{2}", message = "{regexp} expected, like DE") String country,
     @Pattern(regexp = "[a-z]+", flags = Pattern.Flag.CASE_INSENSITIVE) String nickname,
     @Past LocalDate birthday,
     @Future Instant renewal,
@@ -63,7 +63,11 @@ public record Customer(
     Address unchecked,
     Optional<@Email String> backupEmail,
     @Valid Node tree,
-    @Valid Account account) {
+    @Valid Account account,
+    @NotBlank(groups = Customer.Strict.class) String referral) {
+
+  /** A validation group other than the default: its constraints are not checked. */
+  public interface Strict {}
 
   /** A customer that breaks no constraint, to derive invalid ones from. */
   public static Customer valid() {
@@ -96,6 +100,7 @@ public record Customer(
         new Address("", "bad"),
         Optional.of("ann.backup@example.com"),
         new Node("root", List.of(new Node("leaf", List.of()))),
-        new Account("ann", 1));
+        new Account("ann", 1),
+        null);
   }
 }
