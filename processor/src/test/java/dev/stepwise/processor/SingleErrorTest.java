@@ -214,7 +214,23 @@ class SingleErrorTest {
                 + " java.lang.String>:"
                 + " its keys are java.lang.Integer, but JSON object keys are strings; declare"
                 + " Map<String, java.lang.String>",
-            "@Resume Optional<Scores> scores"));
+            "@Resume Optional<Scores> scores"),
+        bad(
+            "a JDK class without a JSON form inside an output is reported, naming the property",
+            "TypeJdkClass",
+            "The output of step audit() has type bad.TypeJdkClass.Audit, which Stepwise cannot"
+                + " validate or describe as JSON Schema: property when of bad.TypeJdkClass.Audit"
+                + " has type java.util.Date: java.util.Date has no JSON form Stepwise knows; use a"
+                + " record, String, a number, java.time, UUID, List, Set, Map<String, V> or"
+                + " Optional",
+            "Audit audit()"),
+        bad(
+            "a raw List input is reported on the @Input parameter",
+            "TypeRawList",
+            "The input of workflow raw-list has type java.util.List, which Stepwise cannot"
+                + " validate or describe as JSON Schema: raw List has no element type; declare"
+                + " List<T>",
+            "@Input List items"));
   }
 
   /** Constraint problems are reported on the annotation, wherever the type is declared. */
