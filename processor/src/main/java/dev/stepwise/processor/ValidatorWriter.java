@@ -165,45 +165,11 @@ final class ValidatorWriter {
       code.endControlFlow();
     }
     if (shape instanceof ObjectShape o && slot.cascade()) {
-      code.beginControlFlow("if ($N != null)", var);
-      enter(code, property);
-      code.addStatement("$T.INSTANCE.validate($N, out)", validatorName.apply(o.key()), var);
-      leave(code, property);
-      code.endControlFlow();
+      cascade(code, var, o, property);
     } else if (shape instanceof ListShape l && hasWork(l.element())) {
-      code.beginControlFlow("if ($N != null)", var);
-      enter(code, property);
-      String index = fresh("i");
-      String element = fresh("element");
-      code.addStatement("int $N = 0", index);
-      code.beginControlFlow(
-          "for ($T $N : $N)", TypeName.get(l.element().shape().type()), element, var);
-      code.addStatement("out.enterIndex($N++)", index);
-      checks(code, element, l.element(), null);
-      code.addStatement("out.leave()");
-      code.endControlFlow();
-      leave(code, property);
-      code.endControlFlow();
+      elements(code, var, l, property);
     } else if (shape instanceof MapShape m && hasWork(m.value())) {
-      code.beginControlFlow("if ($N != null)", var);
-      enter(code, property);
-      String entry = fresh("entry");
-      String element = fresh("element");
-      TypeName valueType = TypeName.get(m.value().shape().type());
-      code.beginControlFlow(
-          "for ($T<$T, $T> $N : $N.entrySet())",
-          Map.Entry.class,
-          String.class,
-          valueType.box(),
-          entry,
-          var);
-      code.addStatement("out.enterKey($N.getKey())", entry);
-      code.addStatement("$T $N = $N.getValue()", valueType.box(), element, entry);
-      checks(code, element, m.value(), null);
-      code.addStatement("out.leave()");
-      code.endControlFlow();
-      leave(code, property);
-      code.endControlFlow();
+      values(code, var, m, property);
     } else if (shape instanceof OptionalShape o && hasWork(o.value())) {
       code.beginControlFlow("if ($N != null && $N.isPresent())", var, var);
       String present = fresh(var + "Value");
@@ -211,6 +177,55 @@ final class ValidatorWriter {
       checks(code, present, o.value(), property);
       code.endControlFlow();
     }
+  }
+
+  /** {@code @Valid}: the object's own validator, one level down the path. */
+  private void cascade(CodeBlock.Builder code, String var, ObjectShape o, String property) {
+    code.beginControlFlow("if ($N != null)", var);
+    enter(code, property);
+    code.addStatement("$T.INSTANCE.validate($N, out)", validatorName.apply(o.key()), var);
+    leave(code, property);
+    code.endControlFlow();
+  }
+
+  /** Each element of a list, set or array, at {@code [i]}. */
+  private void elements(CodeBlock.Builder code, String var, ListShape l, String property) {
+    code.beginControlFlow("if ($N != null)", var);
+    enter(code, property);
+    String index = fresh("i");
+    String element = fresh("element");
+    code.addStatement("int $N = 0", index);
+    code.beginControlFlow(
+        "for ($T $N : $N)", TypeName.get(l.element().shape().type()), element, var);
+    code.addStatement("out.enterIndex($N++)", index);
+    checks(code, element, l.element(), null);
+    code.addStatement("out.leave()");
+    code.endControlFlow();
+    leave(code, property);
+    code.endControlFlow();
+  }
+
+  /** Each value of a map, at {@code .key}. */
+  private void values(CodeBlock.Builder code, String var, MapShape m, String property) {
+    code.beginControlFlow("if ($N != null)", var);
+    enter(code, property);
+    String entry = fresh("entry");
+    String element = fresh("element");
+    TypeName valueType = TypeName.get(m.value().shape().type()).box();
+    code.beginControlFlow(
+        "for ($T<$T, $T> $N : $N.entrySet())",
+        Map.Entry.class,
+        String.class,
+        valueType,
+        entry,
+        var);
+    code.addStatement("out.enterKey($N.getKey())", entry);
+    code.addStatement("$T $N = $N.getValue()", valueType, element, entry);
+    checks(code, element, m.value(), null);
+    code.addStatement("out.leave()");
+    code.endControlFlow();
+    leave(code, property);
+    code.endControlFlow();
   }
 
   private static void enter(CodeBlock.Builder code, String property) {
