@@ -1,9 +1,12 @@
 package dev.stepwise.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;
@@ -37,17 +40,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonInputs {
   private final ObjectMapper mapper;
+
+  /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
+  private final ObjectReader strict;
+
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
   JsonInputs(JsonCodec codec) {
     this.mapper = codec.mapper();
+    this.strict =
+        mapper
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
   Object read(Contract<?> contract, String json, String subject) {
     JsonNode node;
     try {
-      node = json == null ? null : mapper.readTree(json);
+      node = json == null ? null : strict.readTree(json);
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null

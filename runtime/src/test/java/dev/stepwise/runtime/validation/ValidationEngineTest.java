@@ -14,6 +14,7 @@ import dev.stepwise.runtime.validation.ValidatedFlow.Decision;
 import dev.stepwise.runtime.validation.ValidatedFlow.Order;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,21 @@ class ValidationEngineTest {
               assertThat(e.violations().get(0).path()).isEqualTo("$");
               assertThat(e.violations().get(0).message()).startsWith("is not valid JSON: ");
             });
+    assertThat(client.list(10)).isEmpty();
+  }
+
+  @Test
+  void startJson_refusesTrailingContent_andRepeatedKeys() {
+    for (String json :
+        List.of(
+            "{\"customer\": \"ann\", \"quantity\": 1} {}",
+            "{\"customer\": \"ann\", \"quantity\": 1, \"quantity\": 2}")) {
+      assertThatThrownBy(() -> client.startJson(json, StartOptions.defaults()))
+          .as(json)
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).message()).startsWith("is not valid JSON: "));
+    }
     assertThat(client.list(10)).isEmpty();
   }
 
