@@ -89,8 +89,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public void resumeJson(String runId, String stepId, String json) {
+    Boundary boundary = Boundary.resume(stepId);
     Contract<?> payload =
-        contract(Boundary.resume(stepId))
+        contract(boundary)
             .orElseThrow(
                 () ->
                     new StepwiseException(
@@ -99,7 +100,6 @@ final class DefaultWorkflowClient implements WorkflowClient {
                             + "\" has no suspendable step \""
                             + stepId
                             + "\" to resume"));
-    Boundary boundary = Boundary.resume(stepId);
     resume(runId, stepId, jsonInputs.read(payload, json, boundary.describe(name())));
   }
 
