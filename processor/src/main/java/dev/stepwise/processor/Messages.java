@@ -196,6 +196,19 @@ enum Messages {
       "@Step(transactional = true) cannot be combined with %s: the step runs inside the one"
           + " transaction that records its result; remove one of them"),
 
+  // Validation rules: the types crossing boundaries and their constraints.
+  TYPE_UNSUPPORTED("%s has type %s, which Stepwise cannot validate or describe as JSON Schema: %s"),
+  CONSTRAINT_NOT_APPLICABLE(
+      "@%s cannot be checked on %s, which has type %s: it applies to %s; remove it or change the"
+          + " type"),
+  CONSTRAINT_UNSUPPORTED(
+      "@%s is not supported by Stepwise's generated validators, which check @NotNull, @NotBlank,"
+          + " @NotEmpty, @Size, @Min, @Max, @Positive, @PositiveOrZero, @Negative,"
+          + " @NegativeOrZero, @DecimalMin, @DecimalMax, @Pattern, @Email, @Past, @PastOrPresent,"
+          + " @Future, @FutureOrPresent, @AssertTrue, @AssertFalse and @Valid; remove it and check"
+          + " the rule in a step"),
+  CONSTRAINT_INVALID("@%s on %s is invalid: %s"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

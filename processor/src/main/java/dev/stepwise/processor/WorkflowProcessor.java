@@ -51,7 +51,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
             new InputTypeValidator(env.getTypeUtils()),
             new ParallelValidator(env.getTypeUtils()),
             new LoopValidator(),
-            new EventValidator(env.getTypeUtils()));
+            new EventValidator(env.getTypeUtils()),
+            new SchemaValidator(env));
     parser = new WorkflowParser(diag, mirrors, validators, env.getTypeUtils());
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();

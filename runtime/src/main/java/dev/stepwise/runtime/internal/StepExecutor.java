@@ -5,12 +5,14 @@ import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
 import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.spi.Boundary;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -150,7 +152,9 @@ final class StepExecutor {
             tx -> {
               invocation.transaction(tx);
               try {
-                return codec.write(definition.invokeStep(spec.id(), invocation));
+                Object result = definition.invokeStep(spec.id(), invocation);
+                checkOutput(definition, spec, task, result); // a violation rolls back
+                return codec.write(result);
               } catch (RuntimeException e) {
                 throw e;
               } catch (Exception e) {
@@ -165,6 +169,9 @@ final class StepExecutor {
                   spec.id(),
                   spec.options().timeout(),
                   () -> definition.invokeStep(spec.id(), invocation));
+      // An output that breaks its schema is not recorded: the step fails (and is retried if
+      // its policy retries ValidationException) with every violation in its error.
+      checkOutput(definition, spec, task, output);
       String json = codec.write(output);
       if (spec.options().isLoop()) {
         return LoopProgress.afterIteration(
@@ -197,6 +204,15 @@ final class StepExecutor {
     }
     String list = snapshot.outputs().get(spec.options().parallelOver());
     return FanOut.element(list, spec.id(), FanOut.indexOf(task.stepId()));
+  }
+
+  private static void checkOutput(
+      WorkflowDefinition definition, StepSpec spec, Task task, Object output) {
+    // A fan-out's contract is for the list of results: check one element as a list of one.
+    Object checked = spec.options().isParallel() ? Collections.singletonList(output) : output;
+    definition
+        .contract(Boundary.output(spec.id()))
+        .ifPresent(c -> c.check(checked, task.workflow()));
   }
 
   /** Carries a transactional step's checked exception out of the transaction's lambda. */
