@@ -4,6 +4,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.spi.Contract;
@@ -78,6 +79,24 @@ public final class OrderWorkflowRunner {
    */
   public void resumeApproveJson(String runId, String json) {
     client.resumeJson(runId, "approve", json);
+  }
+
+  /**
+   * Runs this workflow as the child of the step executing with {@code parent} and returns its
+   * result once it succeeded. Call it from that step: the step is parked in the database
+   * until the child finishes, then runs again and this returns. A failed or cancelled child
+   * throws {@code ChildWorkflowException}.
+   */
+  public OrderWorkflowResult runAsChild(StepContext parent, OrderModel.OrderRequest input) {
+    return toResult(client.runChild(parent, input));
+  }
+
+  /**
+   * Resumes a suspended step of a child run through this run: {@code stepPath} is {@code
+   * "parentStep/childStep"}.
+   */
+  public void resumeChild(String runId, String stepPath, Object payload) {
+    client.resume(runId, stepPath, payload);
   }
 
   /**

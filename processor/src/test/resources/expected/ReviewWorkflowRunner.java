@@ -4,6 +4,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.spi.Contract;
@@ -55,6 +56,24 @@ final class ReviewWorkflowRunner {
   RunHandle<ReviewWorkflowResult> startAsync(StartOptions options) {
     String runId = client.start(null, options);
     return new RunHandle<>(runId, client, this::toResult);
+  }
+
+  /**
+   * Runs this workflow as the child of the step executing with {@code parent} and returns its
+   * result once it succeeded. Call it from that step: the step is parked in the database
+   * until the child finishes, then runs again and this returns. A failed or cancelled child
+   * throws {@code ChildWorkflowException}.
+   */
+  ReviewWorkflowResult runAsChild(StepContext parent) {
+    return toResult(client.runChild(parent, null));
+  }
+
+  /**
+   * Resumes a suspended step of a child run through this run: {@code stepPath} is {@code
+   * "parentStep/childStep"}.
+   */
+  void resumeChild(String runId, String stepPath, Object payload) {
+    client.resume(runId, stepPath, payload);
   }
 
   /**

@@ -11,4 +11,5 @@ interface AllScenarios
         LoopScenarios,
         EventScenarios,
         WatchScenarios,
-        TransactionalScenarios {}
+        TransactionalScenarios,
+        ChildScenarios {}

@@ -42,6 +42,7 @@ final class RunnerWriter {
       step.resume().ifPresent(p -> type.addMethod(resumeJson(ctx, step)));
     }
     EventSenders.write(ctx).forEach(type::addMethod);
+    ChildMethods.write(ctx).forEach(type::addMethod);
     TypeName result = ctx.result;
     type.addMethod(
         method(ctx, "status", "The run's current state, step by step.")

@@ -2,12 +2,14 @@ package dev.stepwise.runtime.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.AwaitTimeoutException;
+import dev.stepwise.runtime.ChildWorkflowException;
 import dev.stepwise.runtime.NotSuspendedException;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
@@ -116,7 +118,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
   @Override
   public RunStatus status(String runId) {
     RunRow run = requireRun(runId);
-    return RunStatuses.of(graph(), run, repo.steps(repo.dsl(), runId));
+    return ChildRuns.withChildren(
+        repo, RunStatuses.of(graph(), run, repo.steps(repo.dsl(), runId)));
   }
 
   @Override
@@ -173,6 +176,12 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public void resume(String runId, String stepId, Object payload) {
+    int slash = stepId.lastIndexOf('/');
+    if (graph().step(stepId).isEmpty() && slash > 0) {
+      // "ship/approve": step approve of the child run that step ship started.
+      resumeChild(runId + "/" + stepId.substring(0, slash), stepId.substring(slash + 1), payload);
+      return;
+    }
     if (graph().step(stepId).isEmpty()) {
       throw new StepwiseException(
           "Workflow \"" + name() + "\" has no step \"" + stepId + "\" to resume");
@@ -226,6 +235,55 @@ final class DefaultWorkflowClient implements WorkflowClient {
     return watchers.watch(runId, listener, this::status);
   }
 
+  private void resumeChild(String childRunId, String stepId, Object payload) {
+    RunRow child = repo.findRun(childRunId).orElseThrow(() -> notFound(childRunId));
+    engine
+        .definition(child.workflow())
+        .flatMap(d -> d.contract(Boundary.resume(stepId)))
+        .ifPresent(c -> c.check(payload, child.workflow()));
+    String json = codec.write(payload);
+    Instant now = Instant.now();
+    repo.inTransaction(
+        tx -> {
+          repo.lockRun(tx, childRunId).orElseThrow(() -> notFound(childRunId));
+          if (repo.resumeStep(tx, childRunId, stepId, json, now) == 0) {
+            throw new NotSuspendedException(
+                "Cannot resume step \""
+                    + stepId
+                    + "\" of child run "
+                    + childRunId
+                    + ": it is not suspended");
+          }
+          repo.setRunStatus(tx, childRunId, Status.RUNNING, now);
+          return null;
+        });
+    waiters.changed(childRunId);
+    engine.workQueued();
+  }
+
+  @Override
+  public RunStatus runChild(StepContext parent, Object input) {
+    String childId = ChildRuns.childId(parent.runId(), parent.stepId());
+    start(input, StartOptions.withRunId(childId));
+    RunStatus child = status(childId);
+    if (child.status() == Status.SUCCEEDED) {
+      return child;
+    }
+    if (child.isFinished()) {
+      throw new ChildWorkflowException(
+          "Child run "
+              + childId
+              + " of workflow \""
+              + name()
+              + "\" is "
+              + child.status()
+              + (child.failedStep() == null
+                  ? ""
+                  : " (step \"" + child.failedStep() + "\": " + child.error().message() + ")"));
+    }
+    throw new ChildWaitSignal(childId);
+  }
+
   @Override
   public boolean cancel(String runId) {
     Instant now = Instant.now();
@@ -246,6 +304,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
             });
     if (cancelled) {
       waiters.changed(runId);
+      // Cancel cascades to child runs (ids runId/...), each in a transaction of its own.
+      ChildRuns.cancelDescendants(repo, runId, now).forEach(waiters::changed);
     }
     return cancelled;
   }

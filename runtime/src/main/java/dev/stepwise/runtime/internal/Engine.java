@@ -4,6 +4,7 @@ import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
@@ -62,6 +63,13 @@ public final class Engine implements AutoCloseable {
         runId -> {
           watchers.changed(runId);
           notifier.announce(runId);
+          // A child that finished wakes its parent's step (a read only for child run ids).
+          ChildRuns.wakeParent(repo, runId, clock.instant())
+              .ifPresent(
+                  parent -> {
+                    waiters.changed(parent);
+                    workQueued();
+                  });
         });
     pool.onFree(dispatcher::capacityFreed);
     starter.worker(executor::runChain);
@@ -95,6 +103,11 @@ public final class Engine implements AutoCloseable {
   private void changedElsewhere(String runId) {
     waiters.wake(runId);
     watchers.changed(runId);
+  }
+
+  /** The registered definition of a workflow, for child runs of other workflows. */
+  Optional<WorkflowDefinition> definition(String workflow) {
+    return registry.find(workflow);
   }
 
   void workQueued() {

@@ -180,6 +180,10 @@ final class StepExecutor {
       return new Outcome.Succeeded(json);
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());
+    } catch (ChildWaitSignal w) {
+      // Parked until the child finishes (its node sends the event), or the recheck is due.
+      return new Outcome.AwaitEvent(
+          ChildRuns.eventOf(w.childRunId()), clock.instant().plus(ChildRuns.RECHECK));
     } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
       // A transactional step's checked exception arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.Watch;
 import java.time.Duration;
@@ -79,6 +80,17 @@ public interface WorkflowClient {
    */
   default Watch watch(String runId, RunListener listener) {
     throw new UnsupportedOperationException("this engine does not support watch");
+  }
+
+  /**
+   * Runs this workflow as the child of the step executing with {@code parent}, and returns the
+   * child's final state once it succeeded. Call it from that step: the first call starts the child
+   * (run id {@code parentRunId/stepId}) and parks the step in the database; when the child finishes
+   * the step runs again and this call returns. A failed or cancelled child throws {@code
+   * ChildWorkflowException}.
+   */
+  default RunStatus runChild(StepContext parent, Object input) {
+    throw new UnsupportedOperationException("this engine does not support child workflows");
   }
 
   /** Cancels the run; false if it was already finished. */
