@@ -9,6 +9,7 @@ import dev.stepwise.it.flows.SuspendFlow;
 import dev.stepwise.it.flows.SuspendFlowRunner;
 import dev.stepwise.runtime.RunChange;
 import dev.stepwise.runtime.RunHandle;
+import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.Watch;
 import java.util.List;
@@ -105,6 +106,19 @@ interface WatchScenarios extends Scenario {
     assertThat(of(seen, "strict"))
         .containsExactly("strict RUNNING (attempt 1)", "strict SUCCEEDED (attempt 1)");
     assertThat(seen.get(seen.size() - 1).toString()).isEqualTo("run SUCCEEDED");
+  }
+
+  @Test
+  default void awaitCompletionOnAnotherNodeReturnsWhenThisNodeFinishesTheRun() {
+    Stepwise worker = engine(b -> b.nodeId("worker"));
+    RetryFlowRunner working = new RetryFlowRunner(worker, new RetryFlow());
+    Stepwise observer = engine(b -> b.nodeId("observer")); // never started
+    RetryFlowRunner waiting = new RetryFlowRunner(observer, new RetryFlow());
+    worker.start();
+
+    RunHandle<?> run = working.startAsync(new Plan(0, 0, false));
+
+    assertThat(waiting.awaitCompletion(run.runId(), WAIT).status()).isEqualTo(Status.SUCCEEDED);
   }
 
   private static List<String> of(List<RunChange> changes, String stepId) {

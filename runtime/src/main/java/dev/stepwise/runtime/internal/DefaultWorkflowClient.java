@@ -134,6 +134,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   private RunStatus await(String runId, Duration timeout, Predicate<RunStatus> done, String what) {
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
+    // A run another node advances wakes this waiter at once on PostgreSQL (NOTIFY).
+    watchers.listenToOtherNodes();
     while (true) {
       // Take the future before reading, so a commit in between still wakes us.
       CompletableFuture<Void> change = waiters.next(runId);

@@ -77,6 +77,14 @@ final class Watchers {
     return sub;
   }
 
+  /**
+   * Starts hearing other nodes' changes (PostgreSQL LISTEN), for waiters as well as watches; a
+   * no-op once listening, and on H2.
+   */
+  void listenToOtherNodes() {
+    onFirstWatch.run();
+  }
+
   /** A change of {@code runId} was committed (here, or announced by another node). */
   void changed(String runId) {
     if (subs.isEmpty()) {
