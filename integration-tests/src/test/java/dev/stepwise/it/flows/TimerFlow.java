@@ -16,7 +16,7 @@ public class TimerFlow {
   }
 
   @Step
-  @After(value = "signup", delay = "3s")
+  @After(value = "signup", delay = "6s")
   String remind(@From("signup") String user) {
     return "reminded " + user;
   }
