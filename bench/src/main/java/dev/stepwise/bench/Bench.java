@@ -24,7 +24,8 @@ import java.util.function.Function;
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
- * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --no-h2}, {@code --no-seed}.
+ * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcde} (a subset), {@code
+ * --no-h2}.
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
@@ -41,7 +42,7 @@ public final class Bench {
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    boolean seed = !opts.containsKey("no-seed");
+    String workloads = opts.getOrDefault("workloads", "abcde");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();
@@ -49,14 +50,15 @@ public final class Bench {
     createDatabaseIfMissing(pgUrl, user);
     PgCommits pg = new PgCommits(pgUrl, user);
     for (String name : only) {
-      runOne(name, "PostgreSQL", sizes, results, pg, seed, db -> postgres(name, pgUrl, user, db));
+      runOne(
+          name, "PostgreSQL", sizes, results, pg, workloads, db -> postgres(name, pgUrl, user, db));
     }
     if (!opts.containsKey("no-h2")) {
       Path dir = Path.of("target", "bench-h2").toAbsolutePath();
       deleteRecursively(dir);
       for (String name : only) {
         if (!name.equals("DBOS")) { // DBOS runs on PostgreSQL only
-          runOne(name, "H2", sizes, results, null, seed, db -> h2(name, dir, db));
+          runOne(name, "H2", sizes, results, null, workloads, db -> h2(name, dir, db));
         }
       }
     }
@@ -73,12 +75,12 @@ public final class Bench {
       Sizes sizes,
       Results results,
       PgCommits pg,
-      boolean seed,
+      String workloads,
       Function<String, Contestant> factory) {
     // One contestant at a time: an idle engine polls its tables, which would blur the others'
     // commit counts and take CPU from them.
     try (Contestant c = factory.apply(database)) {
-      new WorkloadRunner(c, database, sizes, results, pg).runAll(seed);
+      new WorkloadRunner(c, database, sizes, results, pg).run(workloads);
     } finally {
       System.gc();
     }

@@ -35,12 +35,21 @@ final class WorkloadRunner {
     this.pg = pg;
   }
 
-  void runAll(boolean seed) {
-    sequentialLatency();
-    sequentialBatch(batchName());
-    fanOut();
-    suspendResume();
-    if (seed) {
+  /** Runs the workloads named in {@code which} (letters a to e). */
+  void run(String which) {
+    if (which.contains("a")) {
+      sequentialLatency();
+    }
+    if (which.contains("b")) {
+      sequentialBatch(batchName());
+    }
+    if (which.contains("c")) {
+      fanOut();
+    }
+    if (which.contains("d")) {
+      suspendResume();
+    }
+    if (which.contains("e")) {
       log("seeding " + sizes.seeded() + " finished runs");
       long t = System.nanoTime();
       c.seedFinishedRuns(sizes.seeded());
