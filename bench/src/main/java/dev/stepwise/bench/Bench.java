@@ -39,6 +39,10 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     Sizes sizes = "full".equals(opts.getOrDefault("mode", "smoke")) ? Sizes.full() : Sizes.smoke();
+    if (opts.containsKey("runs")) { // for profiling: more runs of (a) and (b), one round
+      int n = Integer.parseInt(opts.get("runs"));
+      sizes = sizes.withRuns(n);
+    }
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));

@@ -34,4 +34,19 @@ public record Sizes(
   public static Sizes full() {
     return new Sizes("full", 3, 300, 500, 1_000, 100, 8, 200, 10_000, 1_000_000);
   }
+
+  /** These sizes with {@code n} runs of (a) and (b) in one round, for profiling. */
+  public Sizes withRuns(int n) {
+    return new Sizes(
+        mode + "-runs-" + n,
+        1,
+        sequentialWarmup,
+        n,
+        n,
+        fanOutRuns,
+        fanOutClients,
+        fanOutConcurrentRuns,
+        suspended,
+        seeded);
+  }
 }
