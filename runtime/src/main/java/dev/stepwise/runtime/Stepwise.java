@@ -1,19 +1,39 @@
 package dev.stepwise.runtime;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.stepwise.runtime.internal.DataSources;
+import dev.stepwise.runtime.internal.Engine;
+import dev.stepwise.runtime.internal.EngineConfig;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 
-/**
- * The engine: stores runs in a database and executes their steps on worker threads.
- *
- * <p>SKELETON: the engine implementation replaces these bodies.
- */
+/** The engine: stores runs in a database and executes their steps on worker threads. */
 public final class Stepwise implements AutoCloseable {
+  private final Engine engine;
+
+  private Stepwise(Engine engine) {
+    this.engine = engine;
+  }
 
   /** An engine on an H2 file database under {@code ./stepwise-data}. */
   public static Stepwise embedded() {
-    throw new UnsupportedOperationException("engine not implemented yet");
+    return embedded(Path.of("stepwise-data"));
+  }
+
+  /**
+   * An engine on an H2 file database in {@code dir}, created if missing. H2 lets one process open
+   * it at a time; use PostgreSQL for several nodes.
+   */
+  public static Stepwise embedded(Path dir) {
+    return builder().embedded(dir).build();
   }
 
   /** A builder, for PostgreSQL ({@code dataSource}) or other settings. */
@@ -23,28 +43,153 @@ public final class Stepwise implements AutoCloseable {
 
   /** Registers a workflow; the generated runner calls this in its constructor. */
   public WorkflowClient register(WorkflowDefinition definition) {
-    throw new UnsupportedOperationException("engine not implemented yet");
+    return engine.register(definition);
   }
 
   /** Starts the worker threads; runs started before are picked up. */
   public void start() {
-    throw new UnsupportedOperationException("engine not implemented yet");
+    engine.start();
   }
 
+  /** This node's id, stored as the lease owner of the steps it runs. */
+  public String nodeId() {
+    return engine.config().nodeId();
+  }
+
+  /**
+   * Stops taking work, lets running steps finish (bounded by {@link Builder#shutdownTimeout}) and
+   * closes the connection pool if the engine created it; a DataSource passed in stays open.
+   */
   @Override
-  public void close() {}
+  public void close() {
+    engine.close();
+  }
 
   /** Settings for an engine. */
   public static final class Builder {
     private DataSource dataSource;
+    private Path embeddedDir;
+    private String jdbcUrl;
+    private String user;
+    private String password;
+    private String schema;
+    private int workers = 8;
+    private Duration lease = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofMillis(500);
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private String nodeId;
 
+    /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
+    public Builder() {}
+
+    /**
+     * Use this DataSource (e.g. PostgreSQL); the engine never closes it. Give it room for the
+     * workers plus a few connections. For H2, add {@code LOCK_TIMEOUT=10000} to the url: a step's
+     * completion may wait for another one's on the same run.
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
       return this;
     }
 
+    /** Use a pool the engine creates (and closes) on this JDBC url, without a password. */
+    public Builder jdbcUrl(String url, String user) {
+      return jdbcUrl(url, user, null);
+    }
+
+    /** Use a pool the engine creates (and closes) on this JDBC url. */
+    public Builder jdbcUrl(String url, String user, String password) {
+      this.jdbcUrl = url;
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** Use an H2 file database in {@code dir}. */
+    public Builder embedded(Path dir) {
+      this.embeddedDir = dir;
+      return this;
+    }
+
+    /** Put every table in this schema, created if missing; default: the connection's schema. */
+    public Builder schema(String schema) {
+      this.schema = schema;
+      return this;
+    }
+
+    /** How many steps this node runs at once; default 8. */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * How long a step stays this node's without a heartbeat; default 30s. A node that dies loses
+     * its steps to others after this long.
+     */
+    public Builder lease(Duration lease) {
+      this.lease = lease;
+      return this;
+    }
+
+    /** How often to look for work queued by other nodes; default 500ms. */
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /** How long {@code close()} lets running steps finish; default 10s. */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    /** This node's id; default host/pid plus a random suffix. */
+    public Builder nodeId(String nodeId) {
+      this.nodeId = nodeId;
+      return this;
+    }
+
     public Stepwise build() {
-      throw new UnsupportedOperationException("engine not implemented yet: " + dataSource);
+      EngineConfig config =
+          new EngineConfig(
+              nodeId != null ? nodeId : defaultNodeId(),
+              schema,
+              workers,
+              lease,
+              pollInterval,
+              shutdownTimeout);
+      // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
+      // and callers of start/status.
+      int poolSize = workers + 4;
+      if (dataSource != null) {
+        return new Stepwise(new Engine(dataSource, null, config));
+      }
+      HikariDataSource pool;
+      if (jdbcUrl != null) {
+        pool = DataSources.pool(jdbcUrl, user, password, poolSize);
+      } else {
+        Path dir = embeddedDir != null ? embeddedDir : Path.of("stepwise-data");
+        try {
+          Files.createDirectories(dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot create the database directory " + dir, e);
+        }
+        pool = DataSources.h2File(dir, poolSize);
+      }
+      try {
+        return new Stepwise(new Engine(pool, pool, config));
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+    }
+
+    private static String defaultNodeId() {
+      // RuntimeMXBean's name is "pid@host": readable in the lease_owner column.
+      return ManagementFactory.getRuntimeMXBean().getName()
+          + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
     }
   }
 }

@@ -1,0 +1,117 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.StepwiseException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The engine's database: picks the jOOQ dialect from the connection, applies the migrations and
+ * maps the generated (schema-less) tables to the configured schema.
+ */
+final class Database implements AutoCloseable {
+  private final DataSource dataSource;
+  private final AutoCloseable ownedPool;
+  private final SQLDialect dialect;
+  private final DSLContext dsl;
+  private final boolean h2File;
+
+  Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.dialect = detectDialect(dataSource);
+    this.h2File = dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:");
+    String folded = fold(schema);
+    migrate(folded);
+    // Names are rendered unquoted so each database folds them the way the migrations created them
+    // (H2 to upper case, PostgreSQL to lower case).
+    Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
+    if (folded != null) {
+      settings.setRenderMapping(
+          new RenderMapping().withSchemata(new MappedSchema().withInput("").withOutput(folded)));
+    }
+    this.dsl = DSL.using(dataSource, dialect, settings);
+  }
+
+  DSLContext dsl() {
+    return dsl;
+  }
+
+  SQLDialect dialect() {
+    return dialect;
+  }
+
+  /** True for an H2 database on disk, whose commits must be checkpointed to survive a kill. */
+  boolean isH2File() {
+    return h2File;
+  }
+
+  private static String url(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      return c.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
+    }
+  }
+
+  private String fold(String schema) {
+    if (schema == null) {
+      return null;
+    }
+    return dialect == SQLDialect.H2
+        ? schema.toUpperCase(Locale.ROOT)
+        : schema.toLowerCase(Locale.ROOT);
+  }
+
+  private void migrate(String schema) {
+    var config =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:dev/stepwise/migrations")
+            // Our own history table, so an application's Flyway in the same schema is unaffected.
+            .table("sw_schema_history")
+            .baselineOnMigrate(true)
+            .baselineVersion("0");
+    if (schema != null) {
+      config = config.schemas(schema).createSchemas(true);
+    }
+    config.load().migrate();
+  }
+
+  private static SQLDialect detectDialect(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("h2")) {
+        return SQLDialect.H2;
+      }
+      if (product.contains("postgres")) {
+        return SQLDialect.POSTGRES;
+      }
+      throw new StepwiseException(
+          "Unsupported database \"" + product + "\": Stepwise runs on H2 and PostgreSQL");
+    } catch (SQLException e) {
+      throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the pool only if the engine created it; a DataSource the user passed stays open. */
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      try {
+        ownedPool.close();
+      } catch (Exception e) {
+        throw new StepwiseException("Closing the connection pool failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.stepwise.runtime.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.AwaitTimeoutException;
+import dev.stepwise.runtime.NotSuspendedException;
+import dev.stepwise.runtime.RunNotFoundException;
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepResult;
+import dev.stepwise.runtime.StepStatus;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** The engine's operations on one registered workflow, handed to the generated runner. */
+final class DefaultWorkflowClient implements WorkflowClient {
+  /** How often a waiter re-reads a run that another node may be advancing. */
+  private static final Duration REREAD = Duration.ofSeconds(1);
+
+  private final WorkflowDefinition definition;
+  private final Engine engine;
+  private final RunRepository repo;
+  private final JsonCodec codec;
+  private final RunWaiters waiters;
+  private final RunStarter starter;
+
+  DefaultWorkflowClient(
+      WorkflowDefinition definition,
+      Engine engine,
+      RunRepository repo,
+      JsonCodec codec,
+      RunWaiters waiters,
+      RunStarter starter) {
+    this.definition = definition;
+    this.engine = engine;
+    this.repo = repo;
+    this.codec = codec;
+    this.waiters = waiters;
+    this.starter = starter;
+  }
+
+  @Override
+  public WorkflowGraph graph() {
+    return definition.graph();
+  }
+
+  private String name() {
+    return definition.graph().name();
+  }
+
+  @Override
+  public String start(Object input, StartOptions options) {
+    return starter.start(
+        definition.graph(), input, options == null ? StartOptions.defaults() : options);
+  }
+
+  @Override
+  public RunStatus status(String runId) {
+    RunRow run = requireRun(runId);
+    return RunStatuses.of(graph(), run, repo.steps(repo.dsl(), runId));
+  }
+
+  @Override
+  public RunStatus awaitSettled(String runId, Duration timeout) {
+    return await(runId, timeout, RunStatus::isSettled, "settled (finished or suspended)");
+  }
+
+  @Override
+  public RunStatus awaitCompletion(String runId, Duration timeout) {
+    return await(runId, timeout, RunStatus::isFinished, "finished");
+  }
+
+  private RunStatus await(String runId, Duration timeout, Predicate<RunStatus> done, String what) {
+    Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
+    while (true) {
+      // Take the future before reading, so a commit in between still wakes us.
+      CompletableFuture<Void> change = waiters.next(runId);
+      try {
+        RunStatus s = status(runId);
+        if (done.test(s)) {
+          return s;
+        }
+        Duration wait = REREAD;
+        if (deadline != null) {
+          Duration left = Duration.between(Instant.now(), deadline);
+          if (left.isNegative() || left.isZero()) {
+            throw new AwaitTimeoutException(
+                "Run "
+                    + runId
+                    + " of workflow \""
+                    + name()
+                    + "\" is not "
+                    + what
+                    + " after "
+                    + timeout
+                    + "; it is "
+                    + s.status());
+          }
+          wait = left.compareTo(REREAD) < 0 ? left : REREAD;
+        }
+        change.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // re-read: the run may be advanced by another node
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StepwiseException("Interrupted while waiting for run " + runId, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("run waiters are never completed exceptionally", e);
+      } finally {
+        waiters.forget(runId, change);
+      }
+    }
+  }
+
+  @Override
+  public void resume(String runId, String stepId, Object payload) {
+    if (graph().step(stepId).isEmpty()) {
+      throw new StepwiseException(
+          "Workflow \"" + name() + "\" has no step \"" + stepId + "\" to resume");
+    }
+    String json = codec.write(payload);
+    Instant now = Instant.now();
+    repo.inTransaction(
+        tx -> {
+          RunRow run =
+              repo.lockRun(tx, runId).filter(r -> r.workflow().equals(name())).orElse(null);
+          if (run == null) {
+            throw notFound(runId);
+          }
+          if (repo.resumeStep(tx, runId, stepId, json, now) == 0) {
+            String actual =
+                repo.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
+            throw new NotSuspendedException(
+                "Cannot resume step \""
+                    + stepId
+                    + "\" of run "
+                    + runId
+                    + ": it is not suspended (its status is "
+                    + actual
+                    + ")");
+          }
+          repo.setRunStatus(tx, runId, Status.RUNNING, now);
+          return null;
+        });
+    waiters.changed(runId);
+    engine.workQueued();
+  }
+
+  @Override
+  public boolean cancel(String runId) {
+    Instant now = Instant.now();
+    boolean cancelled =
+        repo.inTransaction(
+            tx -> {
+              RunRow run =
+                  repo.lockRun(tx, runId).filter(r -> r.workflow().equals(name())).orElse(null);
+              if (run == null) {
+                throw notFound(runId);
+              }
+              if (run.status().isTerminal()) {
+                return false;
+              }
+              repo.setRunStatus(tx, runId, Status.CANCELLED, now);
+              repo.cancelOpenSteps(tx, runId, now);
+              return true;
+            });
+    if (cancelled) {
+      waiters.changed(runId);
+    }
+    return cancelled;
+  }
+
+  @Override
+  public List<RunStatus> list(int limit) {
+    List<RunRow> runs = repo.recentRuns(name(), limit);
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<StepRow>> steps = repo.steps(runs.stream().map(RunRow::id).toList());
+    List<RunStatus> out = new ArrayList<>(runs.size());
+    for (RunRow r : runs) {
+      out.add(RunStatuses.of(graph(), r, steps.getOrDefault(r.id(), List.of())));
+    }
+    return out;
+  }
+
+  @Override
+  public <T> StepResult<T> stepResult(RunStatus run, String stepId, Class<T> type) {
+    return stepResult(run, stepId, json -> codec.read(json, type));
+  }
+
+  @Override
+  public <T> StepResult<T> stepResult(RunStatus run, String stepId, TypeReference<T> type) {
+    return stepResult(run, stepId, json -> codec.read(json, type));
+  }
+
+  private <T> StepResult<T> stepResult(RunStatus run, String stepId, Function<String, T> decode) {
+    StepStatus s =
+        run.step(stepId)
+            .orElseThrow(
+                () ->
+                    new StepwiseException(
+                        "Workflow \"" + run.workflow() + "\" has no step \"" + stepId + "\""));
+    T output = s.status() == Status.SUCCEEDED ? decode.apply(s.outputJson()) : null;
+    return new StepResult<>(
+        stepId,
+        s.status(),
+        output,
+        s.error(),
+        s.attempts(),
+        s.startedAt(),
+        s.finishedAt(),
+        s.suspendReason());
+  }
+
+  private RunRow requireRun(String runId) {
+    return repo.findRun(runId)
+        .filter(r -> r.workflow().equals(name()))
+        .orElseThrow(() -> notFound(runId));
+  }
+
+  private RunNotFoundException notFound(String runId) {
+    return new RunNotFoundException("No run \"" + runId + "\" of workflow \"" + name() + "\"");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the engine's parts together and owns their lifecycle; {@code Stepwise} delegates here. */
+public final class Engine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final Database database;
+  private final RunRepository repo;
+  private final TaskQueue queue;
+  private final Registry registry = new Registry();
+  private final RunWaiters waiters = new RunWaiters();
+  private final InFlight inFlight = new InFlight();
+  private final JsonCodec codec = new JsonCodec();
+  private final WorkerPool pool;
+  private final Dispatcher dispatcher;
+  private final StepExecutor executor;
+  private final RunStarter starter;
+  private final LeaseKeeper leases;
+  private volatile boolean closed;
+
+  /**
+   * Connects and migrates the schema.
+   *
+   * @param ownedPool the pool to close with the engine, or null when the caller owns it
+   */
+  public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config) {
+    this.config = config;
+    this.database = new Database(dataSource, ownedPool, config.schema());
+    Clock clock = Clock.systemUTC();
+    this.repo = new RunRepository(database.dsl(), database.isH2File());
+    this.queue = new TaskQueue(database.dsl());
+    this.pool = new WorkerPool(config.workers(), config.nodeId());
+    this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);
+    Completion completion =
+        new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock);
+    this.executor =
+        new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
+    this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);
+    this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
+    pool.onFree(dispatcher::capacityFreed);
+    starter.worker(executor::runChain);
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** Registers a workflow; before or after {@link #start()}. */
+  public WorkflowClient register(WorkflowDefinition definition) {
+    registry.add(definition);
+    if (dispatcher.isRunning()) {
+      dispatcher.workQueued(); // its queued steps may be waiting for a node that knows it
+    }
+    return new DefaultWorkflowClient(definition, this, repo, codec, waiters, starter);
+  }
+
+  /** Starts the dispatcher, heartbeat and sweeper; runs queued before are picked up. */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("engine is closed");
+    }
+    leases.start();
+    dispatcher.start(executor::runChain);
+    log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
+  }
+
+  void workQueued() {
+    dispatcher.workQueued();
+  }
+
+  /**
+   * Stops taking work, lets running steps finish (up to the shutdown timeout), then closes the pool
+   * if the engine created it. Steps still running after that keep their lease until it expires.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      dispatcher.stop();
+      if (!pool.shutdown(config.shutdownTimeout())) {
+        log.warn(
+            "Steps still running after {}; another node takes them over once their lease expires",
+            config.shutdownTimeout());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      leases.stop();
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package dev.stepwise.runtime.internal;
+
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.Rows.NewStep;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
+import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertSetStep;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's SQL for runs and the progress of their steps, written with jOOQ against the
+ * generated tables ({@link TaskQueue} has the claim and lease statements). Each state transition is
+ * a conditional UPDATE whose row count tells whether the race was won.
+ */
+final class RunRepository {
+  private static final Logger log = LoggerFactory.getLogger(RunRepository.class);
+  private static final List<String> OPEN_STEP_STATES =
+      List.of(Status.PENDING.name(), Status.SUSPENDED.name(), Status.WAITING.name());
+
+  private final DSLContext dsl;
+  // Volatile and not final: switched off if the database refuses CHECKPOINT (no admin rights).
+  private volatile boolean checkpointCommits;
+
+  /**
+   * @param checkpointCommits whether to force each state-changing commit to disk before going on:
+   *     an H2 file database otherwise writes commits in the background up to a write delay later,
+   *     and a killed JVM would lose step results it had already acted upon
+   */
+  RunRepository(DSLContext dsl, boolean checkpointCommits) {
+    this.dsl = dsl;
+    this.checkpointCommits = checkpointCommits;
+  }
+
+  DSLContext dsl() {
+    return dsl;
+  }
+
+  /** Runs {@code work} in one transaction; once this returns, the commit is durable. */
+  <T> T inTransaction(Function<DSLContext, T> work) {
+    T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    if (checkpointCommits) {
+      checkpoint();
+    }
+    return result;
+  }
+
+  private void checkpoint() {
+    try {
+      dsl.execute("CHECKPOINT");
+    } catch (DataAccessException e) {
+      checkpointCommits = false;
+      log.warn(
+          "The H2 user cannot CHECKPOINT ({}); commits reach the disk only after H2's write delay,"
+              + " so a crash may lose the last completed steps (they then run again)",
+          e.getMessage());
+    }
+  }
+
+  // ---- runs
+
+  void insertRun(DSLContext tx, RunRow run) {
+    tx.insertInto(SW_RUNS)
+        .set(SW_RUNS.ID, run.id())
+        .set(SW_RUNS.WORKFLOW, run.workflow())
+        .set(SW_RUNS.GRAPH_VERSION, run.graphVersion())
+        .set(SW_RUNS.STATUS, run.status().name())
+        .set(SW_RUNS.INPUT, run.input())
+        .set(SW_RUNS.IDEMPOTENCY_KEY, run.idempotencyKey())
+        .set(SW_RUNS.CREATED_AT, odt(run.createdAt()))
+        .set(SW_RUNS.UPDATED_AT, odt(run.updatedAt()))
+        .set(SW_RUNS.VERSION, 0L)
+        .execute();
+  }
+
+  Optional<RunRow> findRun(String runId) {
+    return dsl.selectFrom(SW_RUNS).where(SW_RUNS.ID.eq(runId)).fetchOptional(RunRepository::run);
+  }
+
+  /** Locks the run row; every writer of a run's progress takes this lock before any step row. */
+  Optional<RunRow> lockRun(DSLContext tx, String runId) {
+    return tx.selectFrom(SW_RUNS)
+        .where(SW_RUNS.ID.eq(runId))
+        .forUpdate()
+        .fetchOptional(RunRepository::run);
+  }
+
+  Optional<String> findRunIdByKey(String workflow, String key) {
+    return dsl.select(SW_RUNS.ID)
+        .from(SW_RUNS)
+        .where(SW_RUNS.WORKFLOW.eq(workflow).and(SW_RUNS.IDEMPOTENCY_KEY.eq(key)))
+        .fetchOptional(SW_RUNS.ID);
+  }
+
+  List<RunRow> recentRuns(String workflow, int limit) {
+    return dsl.selectFrom(SW_RUNS)
+        .where(SW_RUNS.WORKFLOW.eq(workflow))
+        .orderBy(SW_RUNS.CREATED_AT.desc(), SW_RUNS.ID.desc())
+        .limit(limit)
+        .fetch(RunRepository::run);
+  }
+
+  void setRunStatus(DSLContext tx, String runId, Status status, Instant now) {
+    tx.update(SW_RUNS)
+        .set(SW_RUNS.STATUS, status.name())
+        .set(SW_RUNS.UPDATED_AT, odt(now))
+        .set(SW_RUNS.FINISHED_AT, status.isTerminal() ? odt(now) : null)
+        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
+        .where(SW_RUNS.ID.eq(runId))
+        .execute();
+  }
+
+  void failRun(DSLContext tx, String runId, String stepId, StepError error, Instant now) {
+    tx.update(SW_RUNS)
+        .set(SW_RUNS.STATUS, Status.FAILED.name())
+        .set(SW_RUNS.FAILED_STEP, stepId)
+        .set(SW_RUNS.ERROR_TYPE, error.type())
+        .set(SW_RUNS.ERROR_MESSAGE, error.message())
+        .set(SW_RUNS.ERROR_STACK, error.stackTrace())
+        .set(SW_RUNS.UPDATED_AT, odt(now))
+        .set(SW_RUNS.FINISHED_AT, odt(now))
+        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
+        .where(SW_RUNS.ID.eq(runId))
+        .execute();
+  }
+
+  // ---- steps
+
+  void insertSteps(DSLContext tx, List<NewStep> steps, Instant now) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    // One multi-row INSERT: a fork costs one statement, not one per branch.
+    InsertSetStep<SwStepsRecord> insert = tx.insertInto(SW_STEPS);
+    InsertSetMoreStep<SwStepsRecord> rows = null;
+    for (NewStep s : steps) {
+      InsertSetStep<SwStepsRecord> next = rows == null ? insert : rows.newRecord();
+      rows =
+          next.set(SW_STEPS.RUN_ID, s.runId())
+              .set(SW_STEPS.STEP_ID, s.stepId())
+              .set(SW_STEPS.WORKFLOW, s.workflow())
+              .set(SW_STEPS.STATUS, s.status().name())
+              .set(SW_STEPS.ATTEMPTS, s.attempts())
+              .set(SW_STEPS.NOT_BEFORE, odt(now))
+              .set(SW_STEPS.LEASE_OWNER, s.leaseOwner())
+              .set(SW_STEPS.LEASE_UNTIL, odt(s.leaseUntil()))
+              .set(SW_STEPS.STARTED_AT, odt(s.startedAt()))
+              .set(SW_STEPS.FINISHED_AT, odt(s.finishedAt()))
+              .set(SW_STEPS.VERSION, s.version());
+    }
+    rows.execute();
+  }
+
+  List<StepRow> steps(DSLContext ctx, String runId) {
+    return ctx.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.eq(runId)).fetch(RunRepository::step);
+  }
+
+  Map<String, List<StepRow>> steps(Collection<String> runIds) {
+    Map<String, List<StepRow>> byRun = new LinkedHashMap<>();
+    for (StepRow s :
+        dsl.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.in(runIds)).fetch(RunRepository::step)) {
+      byRun.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s);
+    }
+    return byRun;
+  }
+
+  /** The outputs of a run's succeeded steps, by step id (SQL NULL for void steps). */
+  Map<String, String> outputs(String runId) {
+    Map<String, String> out = new LinkedHashMap<>();
+    dsl.select(SW_STEPS.STEP_ID, SW_STEPS.OUTPUT)
+        .from(SW_STEPS)
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.eq(Status.SUCCEEDED.name())))
+        .forEach(r -> out.put(r.value1(), r.value2()));
+    return out;
+  }
+
+  /**
+   * Records a step's outcome if this node still holds its lease; 0 means the lease was lost (swept
+   * and perhaps re-run elsewhere) and the result must be dropped.
+   */
+  int finishStep(
+      DSLContext tx,
+      Task task,
+      String owner,
+      Status status,
+      String output,
+      StepError error,
+      String suspendReason,
+      Instant now) {
+    int n =
+        tx.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, status.name())
+            .set(SW_STEPS.OUTPUT, output)
+            .set(SW_STEPS.ERROR_TYPE, error == null ? null : error.type())
+            .set(SW_STEPS.ERROR_MESSAGE, error == null ? null : error.message())
+            .set(SW_STEPS.ERROR_STACK, error == null ? null : error.stackTrace())
+            .set(SW_STEPS.SUSPEND_REASON, suspendReason)
+            // A payload is consumed by the execution that saw it; a new suspend waits for a new
+            // one.
+            .set(SW_STEPS.RESUME_PAYLOAD, (String) null)
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.FINISHED_AT, odt(now))
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task);
+  }
+
+  /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
+  int cancelOpenSteps(DSLContext tx, String runId, Instant now) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, Status.CANCELLED.name())
+        .set(SW_STEPS.FINISHED_AT, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.in(OPEN_STEP_STATES)))
+        .execute();
+  }
+
+  /** SUSPENDED -> PENDING with the payload; 0 rows when the step is not suspended. */
+  int resumeStep(DSLContext tx, String runId, String stepId, String payload, Instant now) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, Status.PENDING.name())
+        .set(SW_STEPS.RESUME_PAYLOAD, payload)
+        .set(SW_STEPS.NOT_BEFORE, odt(now))
+        .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(SW_STEPS.STEP_ID.eq(stepId))
+                .and(SW_STEPS.STATUS.eq(Status.SUSPENDED.name())))
+        .execute();
+  }
+
+  Optional<Status> stepStatus(DSLContext tx, String runId, String stepId) {
+    return tx.select(SW_STEPS.STATUS)
+        .from(SW_STEPS)
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)))
+        .fetchOptional(r -> Status.valueOf(r.value1()));
+  }
+
+  // ---- mapping
+
+  /** The step row as leased by {@code task}: 0 rows updated means the lease was lost. */
+  static org.jooq.Condition fenced(Task task, String owner) {
+    return SW_STEPS
+        .RUN_ID
+        .eq(task.runId())
+        .and(SW_STEPS.STEP_ID.eq(task.stepId()))
+        .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
+        .and(SW_STEPS.LEASE_OWNER.eq(owner))
+        .and(SW_STEPS.VERSION.eq(task.version()));
+  }
+
+  static int checkOne(int n, Task task) {
+    if (n > 1) {
+      // The primary key makes this impossible; if it happens the schema is not ours.
+      throw new IllegalStateException(
+          "updated " + n + " rows for step " + task.stepId() + " of run " + task.runId());
+    }
+    return n;
+  }
+
+  static OffsetDateTime odt(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static StepError error(String type, String message, String stack) {
+    return type == null ? null : new StepError(type, message, stack);
+  }
+
+  private static RunRow run(SwRunsRecord r) {
+    return new RunRow(
+        r.getId(),
+        r.getWorkflow(),
+        r.getGraphVersion(),
+        Status.valueOf(r.getStatus()),
+        r.getInput(),
+        r.getIdempotencyKey(),
+        r.getFailedStep(),
+        error(r.getErrorType(), r.getErrorMessage(), r.getErrorStack()),
+        instant(r.getCreatedAt()),
+        instant(r.getUpdatedAt()),
+        instant(r.getFinishedAt()));
+  }
+
+  private static StepRow step(SwStepsRecord r) {
+    return new StepRow(
+        r.getRunId(),
+        r.getStepId(),
+        Status.valueOf(r.getStatus()),
+        r.getAttempts(),
+        r.getOutput(),
+        error(r.getErrorType(), r.getErrorMessage(), r.getErrorStack()),
+        r.getSuspendReason(),
+        r.getResumePayload(),
+        instant(r.getStartedAt()),
+        instant(r.getFinishedAt()));
+  }
+}

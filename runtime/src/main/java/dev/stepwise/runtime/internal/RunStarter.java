@@ -1,0 +1,133 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.StartOptions;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.Rows.NewStep;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.Snapshot;
+import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.spi.StepSpec;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Starts runs: the run row and its root steps in one transaction, so no half-written run exists. A
+ * run id or idempotency key that exists already returns that run; a concurrent duplicate loses on
+ * the database's unique constraint and returns the winner's run.
+ */
+final class RunStarter {
+  private final RunRepository repo;
+  private final JsonCodec codec;
+  private final WorkerPool pool;
+  private final Dispatcher dispatcher;
+  private final Completion completion;
+  private final Clock clock;
+  private volatile Consumer<Task> worker = t -> {};
+
+  RunStarter(
+      RunRepository repo,
+      JsonCodec codec,
+      WorkerPool pool,
+      Dispatcher dispatcher,
+      Completion completion,
+      Clock clock) {
+    this.repo = repo;
+    this.codec = codec;
+    this.pool = pool;
+    this.dispatcher = dispatcher;
+    this.completion = completion;
+    this.clock = clock;
+  }
+
+  void worker(Consumer<Task> worker) {
+    this.worker = worker;
+  }
+
+  String start(WorkflowGraph graph, Object input, StartOptions options) {
+    Optional<String> existing = existing(graph.name(), options);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
+    String json = codec.write(input);
+    Instant now = clock.instant();
+    RunRow run =
+        new RunRow(
+            runId,
+            graph.name(),
+            graph.version(),
+            Status.PENDING,
+            json,
+            options.idempotencyKey(),
+            null,
+            null,
+            now,
+            now,
+            null);
+    List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
+    // Roots this node has room for are inserted leased to it and run without a claim.
+    int local = dispatcher.isRunning() ? pool.tryAcquire(roots.size()) : 0;
+    List<NewStep> rows = new ArrayList<>();
+    List<Task> tasks = new ArrayList<>();
+    Snapshot snapshot = new Snapshot(graph.version(), Status.PENDING, json, Map.of());
+    for (int i = 0; i < roots.size(); i++) {
+      if (i < local) {
+        rows.add(completion.leasedStep(run, roots.get(i), now));
+        tasks.add(new Task(runId, roots.get(i), graph.name(), 1, 1L, null, snapshot));
+      } else {
+        rows.add(
+            new NewStep(
+                runId, roots.get(i), graph.name(), Status.PENDING, 0, null, null, null, null, 0L));
+      }
+    }
+    try {
+      repo.inTransaction(
+          tx -> {
+            repo.insertRun(tx, run);
+            repo.insertSteps(tx, rows, now);
+            return null;
+          });
+    } catch (DataAccessException e) {
+      pool.releaseQuietly(local);
+      // A concurrent start with the same id or key won the unique constraint: return its run.
+      return existing(graph.name(), options).orElseThrow(() -> e);
+    }
+    tasks.forEach(t -> pool.execute(t, worker));
+    if (local < roots.size()) {
+      dispatcher.workQueued();
+    }
+    return runId;
+  }
+
+  private Optional<String> existing(String workflow, StartOptions options) {
+    if (options.runId() != null) {
+      Optional<RunRow> run = repo.findRun(options.runId());
+      if (run.isPresent()) {
+        if (!run.get().workflow().equals(workflow)) {
+          throw new StepwiseException(
+              "Run id "
+                  + options.runId()
+                  + " is taken by a run of workflow \""
+                  + run.get().workflow()
+                  + "\"; cannot start workflow \""
+                  + workflow
+                  + "\" with it");
+        }
+        return Optional.of(run.get().id());
+      }
+    }
+    if (options.idempotencyKey() != null) {
+      return repo.findRunIdByKey(workflow, options.idempotencyKey());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.stepwise.runtime.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Wakes threads waiting for a run when this node commits a change of it, so {@code await} is pushed
+ * rather than polled; changes made by other nodes are seen by the waiters' slow re-read.
+ */
+final class RunWaiters {
+  private final ConcurrentMap<String, CompletableFuture<Void>> byRun = new ConcurrentHashMap<>();
+
+  /**
+   * The future completed by the next change of {@code runId}. Take it before reading the run's
+   * state, so a change committed in between is not missed.
+   */
+  CompletableFuture<Void> next(String runId) {
+    return byRun.computeIfAbsent(runId, id -> new CompletableFuture<>());
+  }
+
+  /** Drops a future nobody waits on any more (it may be replaced already). */
+  void forget(String runId, CompletableFuture<Void> future) {
+    byRun.remove(runId, future);
+  }
+
+  /** Called after a commit that changed the run. */
+  void changed(String runId) {
+    CompletableFuture<Void> f = byRun.remove(runId);
+    if (f != null) {
+      f.complete(null);
+    }
+  }
+}

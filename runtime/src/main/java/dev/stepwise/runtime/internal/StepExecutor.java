@@ -1,0 +1,172 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.Snapshot;
+import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.spi.StepSpec;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Executes leased steps on a worker thread: evaluates conditions, calls the generated dispatch
+ * outside any transaction, turns the result into an {@link Outcome} and hands it to {@link
+ * Completion}; then runs, on the same thread, the first successor that completion leased to it.
+ */
+final class StepExecutor {
+  private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
+  static final String MDC_RUN = "stepwise.runId";
+  static final String MDC_STEP = "stepwise.stepId";
+
+  private final RunRepository repo;
+  private final TaskQueue queue;
+  private final Registry registry;
+  private final Completion completion;
+  private final InFlight inFlight;
+  private final WorkerPool pool;
+  private final JsonCodec codec;
+  private final EngineConfig config;
+  private final Clock clock;
+
+  StepExecutor(
+      RunRepository repo,
+      TaskQueue queue,
+      Registry registry,
+      Completion completion,
+      InFlight inFlight,
+      WorkerPool pool,
+      JsonCodec codec,
+      EngineConfig config,
+      Clock clock) {
+    this.repo = repo;
+    this.queue = queue;
+    this.registry = registry;
+    this.completion = completion;
+    this.inFlight = inFlight;
+    this.pool = pool;
+    this.codec = codec;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Runs {@code first} and the chain of successors leased to this thread; holds one permit. */
+  void runChain(Task first) {
+    Task next = first;
+    try {
+      while (next != null) {
+        List<Task> successors = executeOne(next);
+        next = successors.isEmpty() ? null : successors.get(0);
+        for (int i = 1; i < successors.size(); i++) {
+          pool.execute(successors.get(i), this::runChain);
+        }
+      }
+    } finally {
+      pool.release(1);
+    }
+  }
+
+  private List<Task> executeOne(Task task) {
+    MDC.put(MDC_RUN, task.runId());
+    MDC.put(MDC_STEP, task.stepId());
+    inFlight.add(task);
+    try {
+      return completion.record(task, execute(task));
+    } catch (RuntimeException e) {
+      // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
+      // on another node) re-queues the step.
+      log.error(
+          "Recording step {} of run {} failed; it will run again once its lease expires",
+          task.stepId(),
+          task.runId(),
+          e);
+      return List.of();
+    } finally {
+      inFlight.remove(task);
+      MDC.remove(MDC_RUN);
+      MDC.remove(MDC_STEP);
+    }
+  }
+
+  private Outcome execute(Task task) {
+    WorkflowDefinition definition = registry.find(task.workflow()).orElseThrow();
+    Snapshot snapshot = task.snapshot() != null ? task.snapshot() : load(task).orElse(null);
+    if (snapshot == null || snapshot.runStatus().isTerminal()) {
+      return new Outcome.Abandoned();
+    }
+    String deployed = definition.graph().version();
+    if (!deployed.equals(snapshot.graphVersion())) {
+      return failure(
+          "run "
+              + task.runId()
+              + " started with graph version "
+              + snapshot.graphVersion()
+              + "; the deployed workflow \""
+              + task.workflow()
+              + "\" has version "
+              + deployed
+              + ", so the run cannot go on under the deployed code");
+    }
+    Optional<StepSpec> spec = definition.graph().step(task.stepId());
+    if (spec.isEmpty()) {
+      return failure("workflow \"" + task.workflow() + "\" has no step \"" + task.stepId() + "\"");
+    }
+    return invoke(definition, spec.get(), task, snapshot);
+  }
+
+  private Outcome invoke(
+      WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
+    DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock);
+    DefaultStepInvocation invocation = new DefaultStepInvocation(codec, snapshot, task, ctx);
+    try {
+      if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
+        return new Outcome.Skipped();
+      }
+      if (spec.unless() != null && definition.evaluateCondition(spec.unless(), invocation)) {
+        return new Outcome.Skipped();
+      }
+      Object output = definition.invokeStep(spec.id(), invocation);
+      return new Outcome.Succeeded(codec.write(output));
+    } catch (SuspendSignal s) {
+      return new Outcome.Suspended(s.reason());
+    } catch (Throwable t) { // a step's Error is recorded too; it is never retried (see Backoff)
+      StepError error = errorOf(t);
+      if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
+        Instant at =
+            clock
+                .instant()
+                .plus(
+                    Backoff.delay(
+                        spec.retry(), task.attempt(), ThreadLocalRandom.current().nextDouble()));
+        return new Outcome.Retry(error, at);
+      }
+      return new Outcome.Failed(error);
+    }
+  }
+
+  /** After a claim: the run's input, status and upstream outputs, read outside any transaction. */
+  private Optional<Snapshot> load(Task task) {
+    Optional<RunRow> run = repo.findRun(task.runId());
+    return run.map(
+        r -> new Snapshot(r.graphVersion(), r.status(), r.input(), repo.outputs(r.id())));
+  }
+
+  private static Outcome failure(String message) {
+    return new Outcome.Failed(new StepError(StepwiseException.class.getName(), message, null));
+  }
+
+  static StepError errorOf(Throwable t) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    return new StepError(t.getClass().getName(), t.getMessage(), trace.toString());
+  }
+}
