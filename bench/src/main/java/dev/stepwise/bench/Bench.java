@@ -85,6 +85,10 @@ public final class Bench {
     // commit counts and take CPU from them.
     try (Contestant c = factory.apply(database)) {
       new WorkloadRunner(c, database, sizes, results, pg).run(workloads);
+      if (Boolean.getBoolean("bench.sqlStats")) {
+        System.out.println(
+            "[" + database + " " + name + "] statements by shape:\n" + c.dataSource().shapes());
+      }
     } finally {
       System.gc();
     }

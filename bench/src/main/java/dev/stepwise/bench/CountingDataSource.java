@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -27,6 +29,9 @@ public final class CountingDataSource extends HikariDataSource {
       Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
   private final LongAdder statements = new LongAdder();
+  // Per statement shape, only when asked for (-Dbench.sqlStats=true): for profiling.
+  private final Map<String, LongAdder> shapes =
+      Boolean.getBoolean("bench.sqlStats") ? new ConcurrentHashMap<>() : null;
   private final LongAdder commits = new LongAdder();
 
   public CountingDataSource(HikariConfig config) {
@@ -54,6 +59,28 @@ public final class CountingDataSource extends HikariDataSource {
 
   private static String withParam(String url, String param) {
     return url + (url.contains("?") ? "&" : "?") + param;
+  }
+
+  /**
+   * Executions per statement shape (its first words), most frequent first; empty unless enabled.
+   */
+  public String shapes() {
+    if (shapes == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    shapes.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .forEach(e -> out.append(String.format("%8d  %s%n", e.getValue().sum(), e.getKey())));
+    return out.toString();
+  }
+
+  private void shape(String sql, long n) {
+    if (shapes != null && sql != null) {
+      String key = sql.replaceAll("\\s+", " ");
+      key = key.substring(0, Math.min(90, key.length()));
+      shapes.computeIfAbsent(key, k -> new LongAdder()).add(n);
+    }
   }
 
   /** Statements executed so far; a batch counts each of its statements. */
@@ -106,21 +133,22 @@ public final class CountingDataSource extends HikariDataSource {
       switch (m.getName()) {
         case "commit":
           commits.increment();
+          shape("COMMIT", 1);
           return result;
         case "createStatement":
-          return statement(Statement.class, (Statement) result);
+          return statement(Statement.class, (Statement) result, null);
         case "prepareStatement":
-          return statement(PreparedStatement.class, (Statement) result);
+          return statement(PreparedStatement.class, (Statement) result, (String) args[0]);
         case "prepareCall":
-          return statement(CallableStatement.class, (Statement) result);
+          return statement(CallableStatement.class, (Statement) result, (String) args[0]);
         default:
           return result;
       }
     }
 
-    private Object statement(Class<? extends Statement> type, Statement s) {
+    private Object statement(Class<? extends Statement> type, Statement s, String sql) {
       return Proxy.newProxyInstance(
-          type.getClassLoader(), new Class<?>[] {type}, new StatementHandler(target, s));
+          type.getClassLoader(), new Class<?>[] {type}, new StatementHandler(target, s, sql));
     }
   }
 
@@ -128,11 +156,14 @@ public final class CountingDataSource extends HikariDataSource {
   private final class StatementHandler implements InvocationHandler {
     private final Connection connection;
     private final Statement target;
+    private final String sql;
     private int batched;
+    private String lastBatched;
 
-    StatementHandler(Connection connection, Statement target) {
+    StatementHandler(Connection connection, Statement target, String sql) {
       this.connection = connection;
       this.target = target;
+      this.sql = sql;
     }
 
     @Override
@@ -140,11 +171,14 @@ public final class CountingDataSource extends HikariDataSource {
       String name = m.getName();
       if (EXECUTE.contains(name)) {
         statements.increment();
+        shape(args != null && args.length > 0 ? (String) args[0] : sql, 1);
         countAutoCommit();
       } else if (name.equals("addBatch")) {
         batched++;
+        lastBatched = args != null && args.length > 0 ? (String) args[0] : sql;
       } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
         statements.add(batched);
+        shape(lastBatched, batched);
         batched = 0;
         countAutoCommit();
       } else if (name.equals("clearBatch")) {
