@@ -41,7 +41,7 @@ public final class Bench {
     Sizes sizes = "full".equals(opts.getOrDefault("mode", "smoke")) ? Sizes.full() : Sizes.smoke();
     if (opts.containsKey("runs")) { // for profiling: more runs of (a) and (b), one round
       int n = Integer.parseInt(opts.get("runs"));
-      sizes = sizes.withRuns(n);
+      sizes = sizes.withRuns(n, Integer.parseInt(opts.getOrDefault("warmup", "300")));
     }
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");

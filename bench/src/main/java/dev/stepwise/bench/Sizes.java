@@ -36,11 +36,11 @@ public record Sizes(
   }
 
   /** These sizes with {@code n} runs of (a) and (b) in one round, for profiling. */
-  public Sizes withRuns(int n) {
+  public Sizes withRuns(int n, int warmup) {
     return new Sizes(
         mode + "-runs-" + n,
         1,
-        sequentialWarmup,
+        warmup,
         n,
         n,
         fanOutRuns,

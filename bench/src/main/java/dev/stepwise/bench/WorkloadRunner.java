@@ -73,6 +73,7 @@ final class WorkloadRunner {
     }
     List<Double> p50 = new ArrayList<>();
     List<Double> p99 = new ArrayList<>();
+    Cpu cpu = new Cpu();
     for (int round = 0; round < sizes.rounds(); round++) {
       long[] micros = new long[sizes.sequentialRuns()];
       for (int i = 0; i < micros.length; i++) {
@@ -87,6 +88,7 @@ final class WorkloadRunner {
     }
     put(w, "p50 latency, ms", Stats.median(p50));
     put(w, "p99 latency, ms", Stats.median(p99));
+    cpu.record(w, (long) sizes.rounds() * sizes.sequentialRuns());
     counted(
         w,
         sizes.sequentialRuns() * SEQ_STEPS,
@@ -106,12 +108,14 @@ final class WorkloadRunner {
     log(w);
     runBatch(Math.max(1, sizes.batch() / 5)); // warm-up
     List<Double> rate = new ArrayList<>();
+    Cpu cpu = new Cpu();
     for (int round = 0; round < sizes.rounds(); round++) {
       long t = System.nanoTime();
       runBatch(sizes.batch());
       rate.add(sizes.batch() / ((System.nanoTime() - t) / 1e9));
     }
     put(w, "workflows/s", Stats.median(rate));
+    cpu.record(w, (long) sizes.rounds() * sizes.batch());
     counted(w, sizes.batch() * SEQ_STEPS, () -> runBatch(sizes.batch()));
   }
 
@@ -224,6 +228,27 @@ final class WorkloadRunner {
       put(w, "commits/step (client count)", clientCommits / (double) steps);
     }
     put(w, "statements/step", statements / (double) steps);
+  }
+
+  /** Client (this JVM, engine included) and server CPU per workflow over a timed section. */
+  private final class Cpu {
+    private final long client0 = clientCpuNanos();
+    private final long server0 = pg != null ? pg.serverCpuMillis() : -1;
+
+    void record(String w, long workflows) {
+      put(w, "client CPU per workflow, ms", (clientCpuNanos() - client0) / 1e6 / workflows);
+      if (server0 >= 0) {
+        long server1 = pg.serverCpuMillis();
+        if (server1 >= 0) {
+          put(w, "server CPU per workflow, ms", (server1 - server0) / (double) workflows);
+        }
+      }
+    }
+  }
+
+  private static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private long commits() {
