@@ -14,4 +14,9 @@ class StepIds {
   String sendEmail() {
     return "e";
   }
+
+  @Step(id = "notify.team")
+  String notifyTeam() {
+    return "n";
+  }
 }

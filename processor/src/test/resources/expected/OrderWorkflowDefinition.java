@@ -1,6 +1,8 @@
 package com.acme;
 
 import dev.stepwise.Join;
+import dev.stepwise.runtime.spi.Boundary;
+import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
@@ -46,6 +48,38 @@ public final class OrderWorkflowDefinition implements WorkflowDefinition {
       "approve",
       MERMAID);
 
+  static final List<Contract<?>> CONTRACTS = List.of(
+      new Contract<OrderModel.OrderRequest>(
+          Boundary.input(),
+          OrderModel.OrderRequest.class,
+          OrderModel_OrderRequestValidator.INSTANCE,
+          OrderWorkflowSchemas.INPUT),
+      new Contract<OrderModel.Reservation>(
+          Boundary.output("reserve"),
+          OrderModel.Reservation.class,
+          OrderModel_ReservationValidator.INSTANCE,
+          OrderWorkflowSchemas.OUTPUT_RESERVE),
+      new Contract<OrderModel.Payment>(
+          Boundary.output("charge"),
+          OrderModel.Payment.class,
+          OrderModel_PaymentValidator.INSTANCE,
+          OrderWorkflowSchemas.OUTPUT_CHARGE),
+      new Contract<OrderModel.Shipment>(
+          Boundary.output("ship"),
+          OrderModel.Shipment.class,
+          OrderModel_ShipmentValidator.INSTANCE,
+          OrderWorkflowSchemas.OUTPUT_SHIP),
+      new Contract<OrderModel.Approval>(
+          Boundary.output("approve"),
+          OrderModel.Approval.class,
+          OrderModel_ApprovalValidator.INSTANCE,
+          OrderWorkflowSchemas.OUTPUT_APPROVE),
+      new Contract<OrderModel.Decision>(
+          Boundary.resume("approve"),
+          OrderModel.Decision.class,
+          OrderModel_DecisionValidator.INSTANCE,
+          OrderWorkflowSchemas.RESUME_APPROVE));
+
   private final OrderWorkflow workflow;
 
   public OrderWorkflowDefinition(OrderWorkflow workflow) {
@@ -55,6 +89,11 @@ public final class OrderWorkflowDefinition implements WorkflowDefinition {
   @Override
   public WorkflowGraph graph() {
     return GRAPH;
+  }
+
+  @Override
+  public List<Contract<?>> contracts() {
+    return CONTRACTS;
   }
 
   @Override

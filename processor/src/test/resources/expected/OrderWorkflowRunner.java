@@ -4,6 +4,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Duration;
@@ -56,10 +57,25 @@ public final class OrderWorkflowRunner {
   }
 
   /**
+   * Starts a run with input given as JSON and returns at once; a {@code ValidationException} lists every problem with its path, and nothing is stored.
+   */
+  public RunHandle<OrderWorkflowResult> startJsonAsync(String json, StartOptions options) {
+    String runId = client.startJson(json, options);
+    return new RunHandle<>(runId, client, this::toResult);
+  }
+
+  /**
    * Re-runs the suspended step {@code approve} with {@code payload}.
    */
   public void resumeApprove(String runId, OrderModel.Decision payload) {
     client.resume(runId, "approve", payload);
+  }
+
+  /**
+   * Re-runs the suspended step {@code approve} with a payload given as JSON; a {@code ValidationException} lists every problem with its path, and the run stays suspended.
+   */
+  public void resumeApproveJson(String runId, String json) {
+    client.resumeJson(runId, "approve", json);
   }
 
   /**
@@ -109,6 +125,20 @@ public final class OrderWorkflowRunner {
    */
   public WorkflowGraph graph() {
     return client.graph();
+  }
+
+  /**
+   * The JSON Schema (2020-12) of the workflow's input.
+   */
+  public String inputSchema() {
+    return OrderWorkflowSchemas.INPUT;
+  }
+
+  /**
+   * The type, validator and JSON Schema of each boundary: input, outputs, resume payloads.
+   */
+  public List<Contract<?>> contracts() {
+    return OrderWorkflowDefinition.CONTRACTS;
   }
 
   /**

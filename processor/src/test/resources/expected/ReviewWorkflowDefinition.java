@@ -2,10 +2,13 @@ package com.acme;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.Join;
+import dev.stepwise.runtime.spi.Boundary;
+import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
+import dev.stepwise.runtime.spi.Validators;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.util.List;
@@ -48,6 +51,33 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
       "merge",
       MERMAID);
 
+  static final List<Contract<?>> CONTRACTS = List.of(
+      new Contract<List<String>>(
+          Boundary.output("fetch"),
+          FETCH_OUTPUT.getType(),
+          Validators.none(),
+          ReviewWorkflowSchemas.OUTPUT_FETCH),
+      new Contract<ReviewWorkflow.Batch>(
+          Boundary.output("batch"),
+          ReviewWorkflow.Batch.class,
+          ReviewWorkflow_BatchValidator.INSTANCE,
+          ReviewWorkflowSchemas.OUTPUT_BATCH),
+      new Contract<String>(
+          Boundary.output("bulk"),
+          String.class,
+          Validators.none(),
+          ReviewWorkflowSchemas.OUTPUT_BULK),
+      new Contract<String>(
+          Boundary.output("single"),
+          String.class,
+          Validators.none(),
+          ReviewWorkflowSchemas.OUTPUT_SINGLE),
+      new Contract<ReviewWorkflow.Summary>(
+          Boundary.output("merge"),
+          ReviewWorkflow.Summary.class,
+          ReviewWorkflow_SummaryValidator.INSTANCE,
+          ReviewWorkflowSchemas.OUTPUT_MERGE));
+
   private final ReviewWorkflow workflow;
 
   ReviewWorkflowDefinition(ReviewWorkflow workflow) {
@@ -57,6 +87,11 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
   @Override
   public WorkflowGraph graph() {
     return GRAPH;
+  }
+
+  @Override
+  public List<Contract<?>> contracts() {
+    return CONTRACTS;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Duration;
@@ -101,6 +102,13 @@ final class ReviewWorkflowRunner {
    */
   WorkflowGraph graph() {
     return client.graph();
+  }
+
+  /**
+   * The type, validator and JSON Schema of each boundary: input, outputs, resume payloads.
+   */
+  List<Contract<?>> contracts() {
+    return ReviewWorkflowDefinition.CONTRACTS;
   }
 
   /**

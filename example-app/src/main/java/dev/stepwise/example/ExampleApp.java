@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Runs the order workflow on the embedded database: a small order straight through, and a large
- * one that suspends for a manager's approval and is resumed. Run it twice: the second run lists
- * the first one's runs, read back from the database.
+ * Runs the order workflow on the embedded database: a small order straight through, and a large one
+ * that suspends for a manager's approval and is resumed. Run it twice: the second run lists the
+ * first one's runs, read back from the database.
  */
 public final class ExampleApp {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -30,7 +30,8 @@ public final class ExampleApp {
   ExampleApp(Stepwise engine, PrintStream out) {
     this.out = out;
     this.orders =
-        new OrderWorkflowRunner(engine, new OrderWorkflow(new Inventory(), new FlakyPaymentService(2)));
+        new OrderWorkflowRunner(
+            engine, new OrderWorkflow(new Inventory(), new FlakyPaymentService(2)));
   }
 
   public static void main(String[] args) {

@@ -58,7 +58,8 @@ class ExampleAppTest {
     }
     ByteArrayOutputStream second = new ByteArrayOutputStream();
     try (Stepwise engine = Stepwise.embedded(dataDir)) {
-      ExampleApp app = new ExampleApp(engine, new PrintStream(second, true, StandardCharsets.UTF_8));
+      ExampleApp app =
+          new ExampleApp(engine, new PrintStream(second, true, StandardCharsets.UTF_8));
       engine.start();
       app.run();
     }

@@ -1,11 +1,13 @@
 package dev.stepwise.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,10 @@ import javax.lang.model.util.Elements;
  */
 final class DefinitionWriter {
   private static final String DEFAULT_RETRY = "DEFAULT_RETRY";
+  private static final TypeName CONTRACTS_TYPE =
+      ParameterizedTypeName.get(
+          ClassName.get(List.class),
+          ParameterizedTypeName.get(Names.CONTRACT, WildcardTypeName.subtypeOf(Object.class)));
 
   private final Elements elements;
 
@@ -53,6 +59,10 @@ final class DefinitionWriter {
         FieldSpec.builder(Names.WORKFLOW_GRAPH, "GRAPH", Modifier.STATIC, Modifier.FINAL)
             .initializer(graph(ctx))
             .build());
+    type.addField(
+        FieldSpec.builder(CONTRACTS_TYPE, "CONTRACTS", Modifier.STATIC, Modifier.FINAL)
+            .initializer(contracts(ctx))
+            .build());
     type.addField(ctx.workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(
         MethodSpec.constructorBuilder()
@@ -67,6 +77,13 @@ final class DefinitionWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(Names.WORKFLOW_GRAPH)
             .addStatement("return GRAPH")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("contracts")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(CONTRACTS_TYPE)
+            .addStatement("return CONTRACTS")
             .build());
     type.addMethod(invokeStep);
     type.addMethod(evaluateCondition);
@@ -138,6 +155,45 @@ final class DefinitionWriter {
     TypeName reference = ParameterizedTypeName.get(Names.TYPE_REFERENCE, TypeName.get(type));
     return FieldSpec.builder(reference, name, Modifier.STATIC, Modifier.FINAL)
         .initializer("$L", TypeSpec.anonymousClassBuilder("").superclass(reference).build())
+        .build();
+  }
+
+  /** One contract per boundary: its type, generated validator and schema. */
+  private static CodeBlock contracts(WriterContext ctx) {
+    List<CodeBlock> contracts = new ArrayList<>();
+    for (ValidationPlan.Entry entry : ctx.validation.entries) {
+      BoundaryModel b = entry.model();
+      CodeBlock boundary =
+          switch (b.kind()) {
+            case INPUT -> CodeBlock.of("$T.input()", Names.BOUNDARY);
+            case OUTPUT -> CodeBlock.of("$T.output($S)", Names.BOUNDARY, b.id());
+            case RESUME -> CodeBlock.of("$T.resume($S)", Names.BOUNDARY, b.id());
+          };
+      String constant =
+          switch (b.kind()) {
+            case INPUT -> WriterContext.INPUT_CONSTANT;
+            case OUTPUT -> WriterContext.outputConstant(b.id());
+            case RESUME -> WriterContext.resumeConstant(b.id());
+          };
+      contracts.add(
+          CodeBlock.of(
+              "new $T<$T>(\n$>$>$L,\n$L,\n$L,\n$T.$N$<$<)",
+              Names.CONTRACT,
+              ctx.boxed(b.type()),
+              boundary,
+              ctx.reflectType(b.type(), constant),
+              entry.validator(),
+              ctx.schemas,
+              entry.constant()));
+    }
+    return CodeBlock.builder()
+        .add("$T.of(\n", List.class)
+        .indent()
+        .indent()
+        .add(CodeBlock.join(contracts, ",\n"))
+        .unindent()
+        .unindent()
+        .add(")")
         .build();
   }
 

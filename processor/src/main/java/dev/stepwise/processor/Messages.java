@@ -129,6 +129,19 @@ enum Messages {
   RETRY_JITTER(
       "@Retry(jitter = %s) must be between 0 and 1: it is the random spread of each delay"),
 
+  // Validation rules: the types crossing boundaries and their constraints.
+  TYPE_UNSUPPORTED("%s has type %s, which Stepwise cannot validate or describe as JSON Schema: %s"),
+  CONSTRAINT_NOT_APPLICABLE(
+      "@%s cannot be checked on %s, which has type %s: it applies to %s; remove it or change the"
+          + " type"),
+  CONSTRAINT_UNSUPPORTED(
+      "@%s is not supported by Stepwise's generated validators, which check @NotNull, @NotBlank,"
+          + " @NotEmpty, @Size, @Min, @Max, @Positive, @PositiveOrZero, @Negative,"
+          + " @NegativeOrZero, @DecimalMin, @DecimalMax, @Pattern, @Email, @Past, @PastOrPresent,"
+          + " @Future, @FutureOrPresent, @AssertTrue, @AssertFalse and @Valid; remove it and check"
+          + " the rule in a step"),
+  CONSTRAINT_INVALID("@%s on %s is invalid: %s"),
+
   INTERNAL_ERROR(
       "Internal error in the Stepwise processor while processing %s; please report it with this"
           + " stack trace:%n%s");

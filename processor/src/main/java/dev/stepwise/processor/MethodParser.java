@@ -130,7 +130,8 @@ final class MethodParser {
     String id = written.isEmpty() ? method.getSimpleName().toString() : written;
     // A written id is underlined; an implicit one is the method's name, so the method is.
     AnnotationMirror spot = value == null ? null : step;
-    if (!SourceVersion.isName(id)) {
+    // isName would accept "a.b" (a qualified name), which cannot name a generated method.
+    if (!SourceVersion.isIdentifier(id) || SourceVersion.isKeyword(id)) {
       diag.error(method, spot, value, Messages.STEP_ID_INVALID, id);
     } else if (RESERVED_IDS.contains(id)) {
       diag.error(method, spot, value, Messages.STEP_ID_RESERVED, id, id);

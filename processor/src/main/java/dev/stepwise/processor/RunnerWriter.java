@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class RunnerWriter {
     addStarts(ctx, type);
     for (StepModel step : ctx.workflow.steps()) {
       step.resume().ifPresent(p -> type.addMethod(resume(ctx, step, p.optionalOf())));
+      step.resume().ifPresent(p -> type.addMethod(resumeJson(ctx, step)));
     }
     TypeName result = ctx.result;
     type.addMethod(
@@ -70,6 +72,26 @@ final class RunnerWriter {
         method(ctx, "graph", "The workflow's graph.")
             .returns(Names.WORKFLOW_GRAPH)
             .addStatement("return client.graph()")
+            .build());
+    if (ctx.inputType().isPresent()) {
+      type.addMethod(
+          method(ctx, "inputSchema", "The JSON Schema (2020-12) of the workflow's input.")
+              .returns(String.class)
+              .addStatement("return $T.INPUT", ctx.schemas)
+              .build());
+    }
+    type.addMethod(
+        method(
+                ctx,
+                "contracts",
+                "The type, validator and JSON Schema of each boundary: input, outputs, resume"
+                    + " payloads.")
+            .returns(
+                ParameterizedTypeName.get(
+                    ClassName.get(List.class),
+                    ParameterizedTypeName.get(
+                        Names.CONTRACT, WildcardTypeName.subtypeOf(Object.class))))
+            .addStatement("return $T.CONTRACTS", ctx.definition)
             .build());
     type.addMethod(
         method(ctx, "mermaid", "The graph as a Mermaid flowchart.")
@@ -129,6 +151,21 @@ final class RunnerWriter {
       type.addMethod(plain.build());
       type.addMethod(withOptions.build());
     }
+    if (input.isPresent()) {
+      type.addMethod(
+          method(
+                  ctx,
+                  "startJsonAsync",
+                  "Starts a run with input given as JSON and returns at once; a {@code"
+                      + " ValidationException} lists every problem with its path, and nothing is"
+                      + " stored.")
+              .returns(handle)
+              .addParameter(String.class, "json")
+              .addParameter(Names.START_OPTIONS, "options")
+              .addStatement("$T runId = client.startJson(json, options)", String.class)
+              .addStatement("return new $T<>(runId, client, this::toResult)", Names.RUN_HANDLE)
+              .build());
+    }
   }
 
   private MethodSpec resume(WriterContext ctx, StepModel step, TypeMirror payload) {
@@ -139,6 +176,20 @@ final class RunnerWriter {
         .addParameter(String.class, "runId")
         .addParameter(TypeName.get(payload), "payload")
         .addStatement("client.resume(runId, $S, payload)", step.stepId())
+        .build();
+  }
+
+  private MethodSpec resumeJson(WriterContext ctx, StepModel step) {
+    return method(
+            ctx,
+            "resume" + WriterContext.capitalize(step.stepId()) + "Json",
+            "Re-runs the suspended step {@code "
+                + step.stepId()
+                + "} with a payload given as JSON; a {@code ValidationException} lists every"
+                + " problem with its path, and the run stays suspended.")
+        .addParameter(String.class, "runId")
+        .addParameter(String.class, "json")
+        .addStatement("client.resumeJson(runId, $S, json)", step.stepId())
         .build();
   }
 

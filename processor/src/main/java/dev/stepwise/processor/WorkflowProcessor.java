@@ -48,7 +48,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
             new UpstreamValidator(),
             new FromTypeValidator(env.getTypeUtils(), env.getElementUtils()),
             new SkippableSourceValidator(),
-            new InputTypeValidator(env.getTypeUtils()));
+            new InputTypeValidator(env.getTypeUtils()),
+            new SchemaValidator(env));
     parser = new WorkflowParser(diag, mirrors, validators);
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();

@@ -25,6 +25,10 @@ final class WriterContext {
   final ClassName definition;
   final ClassName runner;
   final ClassName result;
+  final ClassName schemas;
+
+  /** Validators and schemas of the boundaries; set by the writer before the files are written. */
+  ValidationPlan validation;
 
   WriterContext(WorkflowModel workflow, Elements elements, Types types) {
     this.workflow = workflow;
@@ -37,6 +41,7 @@ final class WriterContext {
     this.definition = ClassName.get(packageName, prefix + "Definition");
     this.runner = ClassName.get(packageName, prefix + "Runner");
     this.result = ClassName.get(packageName, prefix + "Result");
+    this.schemas = ClassName.get(packageName, prefix + "Schemas");
   }
 
   /** Outer_Inner for a nested class, so generated names stay unique per package. */
@@ -102,6 +107,14 @@ final class WriterContext {
     }
     if (type.getKind() == TypeKind.VOID) {
       return CodeBlock.of("$T.class", Void.class);
+    }
+    return CodeBlock.of("$T.class", TypeName.get(types.erasure(type)).box());
+  }
+
+  /** An expression for the {@code java.lang.reflect.Type} of {@code type}, for decoding JSON. */
+  CodeBlock reflectType(TypeMirror type, String constant) {
+    if (needsTypeReference(type)) {
+      return CodeBlock.of("$N.getType()", constant);
     }
     return CodeBlock.of("$T.class", TypeName.get(types.erasure(type)).box());
   }

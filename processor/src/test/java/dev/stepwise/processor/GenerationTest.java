@@ -47,6 +47,38 @@ class GenerationTest {
   }
 
   @Test
+  void twoWorkflowsOfOnePackage_shareTheValidatorOfTheirCommonInputType() {
+    Compilation c = Compiler.compile("good/OrderModel.java", "good/SharedTypeWorkflows.java");
+    assertThat(c).succeededWithoutWarnings();
+    long validators =
+        c.generatedSourceFiles().stream()
+            .filter(f -> f.getName().endsWith("OrderModel_OrderRequestValidator.java"))
+            .count();
+    assertEquals(1, validators);
+    assertThat(c)
+        .generatedSourceFile("com.acme.SharedTypeWorkflows_FirstDefinition")
+        .contentsAsUtf8String()
+        .contains("OrderModel_OrderRequestValidator.INSTANCE");
+    assertThat(c)
+        .generatedSourceFile("com.acme.SharedTypeWorkflows_SecondDefinition")
+        .contentsAsUtf8String()
+        .contains("OrderModel_OrderRequestValidator.INSTANCE");
+  }
+
+  @Test
+  void typesWithTheSameSimpleName_fromTwoPackages_getValidatorsWithDifferentNames() {
+    Compilation c =
+        Compiler.compile(
+            "good/sameName/a/Item.java", "good/sameName/b/Item.java", "good/sameName/Items.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("com.acme.names.ItemValidator");
+    assertThat(c)
+        .generatedSourceFile("com.acme.names.com_acme_names_b_ItemValidator")
+        .contentsAsUtf8String()
+        .contains("implements Validator<Item>");
+  }
+
+  @Test
   void nestedWorkflow_generatesClassesPrefixedWithTheOuterClass() {
     Compilation c = Compiler.compile("good/Outer.java");
     assertThat(c).succeededWithoutWarnings();

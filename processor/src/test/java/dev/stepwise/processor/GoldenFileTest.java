@@ -41,6 +41,36 @@ class GoldenFileTest {
     assertGolden(c, "com.acme.ReviewWorkflowResult");
   }
 
+  @Test
+  void shopWorkflow_generatesValidatorsAndSchemas_withoutWarnings() throws IOException {
+    Compilation c =
+        Compiler.compileWithConstraints("good/ShopModel.java", "good/ShopWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertGolden(c, "com.acme.shop.ShopModel_OrderValidator");
+    assertGolden(c, "com.acme.shop.ShopModel_LineValidator");
+    assertGolden(c, "com.acme.shop.ShopModel_CategoryValidator");
+    assertGolden(c, "com.acme.shop.ShopWorkflowDefinition");
+    assertGoldenResource(
+        c, "META-INF/stepwise/schemas/shop/input.json", "expected/shop-input.json");
+  }
+
+  private static void assertGoldenResource(Compilation c, String path, String resource)
+      throws IOException {
+    JavaFileObject generated =
+        c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, path).orElseThrow();
+    String actual = generated.getCharContent(true).toString();
+    if (GOLDEN_ROOT != null) {
+      Path target = Path.of(GOLDEN_ROOT, resource);
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    try (var in = GoldenFileTest.class.getClassLoader().getResourceAsStream(resource)) {
+      org.junit.jupiter.api.Assertions.assertEquals(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, resource);
+    }
+  }
+
   private static void assertGolden(Compilation c, String qualifiedName) throws IOException {
     String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     String resource = "expected/" + simpleName + ".java";

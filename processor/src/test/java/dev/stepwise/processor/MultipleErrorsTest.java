@@ -30,6 +30,33 @@ class MultipleErrorsTest {
   }
 
   @Test
+  void validationProblems_eachReportedOnce_evenForATypeUsedByThreeBoundaries() {
+    JavaFileObject src = Compiler.source("bad/ValidationProblems.java");
+    Compilation c = Compiler.compileWithConstraints(src);
+    assertThat(c).failed();
+    // Line is the input and two outputs, but is described once: one error per constraint.
+    assertThat(c).hadErrorCount(4);
+    assertThat(c)
+        .hadErrorContaining("@Size cannot be checked on quantity, which has type int")
+        .inFile(src)
+        .onLineContaining("record Line(");
+    assertThat(c)
+        .hadErrorContaining("@Past cannot be checked on when, which has type java.lang.String")
+        .inFile(src)
+        .onLineContaining("record Line(");
+    assertThat(c)
+        .hadErrorContaining("The output of step third() has type java.lang.Object")
+        .inFile(src)
+        .onLineContaining("Object third()");
+    assertThat(c)
+        .hadErrorContaining(
+            "The output of step fourth() has type java.util.List<java.lang.Object>, which Stepwise"
+                + " cannot validate or describe as JSON Schema: java.lang.Object says nothing")
+        .inFile(src)
+        .onLineContaining("List<Object> fourth()");
+  }
+
+  @Test
   void everyInvalidRetryAttribute_isReportedOnItsOwnValue() {
     JavaFileObject src = Compiler.source("bad/RetryInvalid.java");
     Compilation c = Compiler.compile(src);
@@ -161,7 +188,7 @@ class MultipleErrorsTest {
     JavaFileObject src = Compiler.source("bad/StepIds.java");
     Compilation c = Compiler.compile(src);
     assertThat(c).failed();
-    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorCount(3);
     assertThat(c)
         .hadErrorContaining(
             "Step id \"status\" clashes with the generated result's status() method")
@@ -171,6 +198,10 @@ class MultipleErrorsTest {
         .hadErrorContaining("Step id \"send-email\" is not a Java identifier")
         .inFile(src)
         .onLineContaining("@Step(id = \"send-email\")");
+    assertThat(c)
+        .hadErrorContaining("Step id \"notify.team\" is not a Java identifier")
+        .inFile(src)
+        .onLineContaining("@Step(id = \"notify.team\")");
   }
 
   @Test

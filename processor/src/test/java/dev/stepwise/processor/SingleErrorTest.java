@@ -188,7 +188,81 @@ class SingleErrorTest {
             "StepOutsideWorkflow",
             "@Step method orphan() is in StepOutsideWorkflow, which is not annotated with"
                 + " @Workflow",
-            "@Step"));
+            "@Step"),
+        bad(
+            "a step output of type Object is reported on the step, saying why",
+            "TypeObjectOutput",
+            "The output of step anything() has type java.lang.Object, which Stepwise cannot"
+                + " validate or describe as JSON Schema: java.lang.Object says nothing about the"
+                + " shape of its values; use a record, a class with getters or a value type",
+            "Object anything()"),
+        bad(
+            "an input interface without getters is reported on the @Input parameter",
+            "TypeInterfaceInput",
+            "The input of workflow interface-input has type bad.TypeInterfaceInput.Command, which"
+                + " Stepwise cannot validate or describe as JSON Schema:"
+                + " bad.TypeInterfaceInput.Command has no record components and no public getters,"
+                + " so it has no properties to describe; use a record or add getters",
+            "@Input Command command"),
+        bad(
+            "a Map with non-String keys inside a resume payload is reported on the @Resume"
+                + " parameter, naming the property",
+            "TypeMapKey",
+            "The resume payload of step rank() has type bad.TypeMapKey.Scores, which Stepwise"
+                + " cannot validate or describe as JSON Schema: property byRank of"
+                + " bad.TypeMapKey.Scores has type java.util.Map<java.lang.Integer,"
+                + " java.lang.String>:"
+                + " its keys are java.lang.Integer, but JSON object keys are strings; declare"
+                + " Map<String, java.lang.String>",
+            "@Resume Optional<Scores> scores"),
+        bad(
+            "a JDK class without a JSON form inside an output is reported, naming the property",
+            "TypeJdkClass",
+            "The output of step audit() has type bad.TypeJdkClass.Audit, which Stepwise cannot"
+                + " validate or describe as JSON Schema: property when of bad.TypeJdkClass.Audit"
+                + " has type java.util.Date: java.util.Date has no JSON form Stepwise knows; use a"
+                + " record, String, a number, java.time, UUID, List, Set, Map<String, V> or"
+                + " Optional",
+            "Audit audit()"),
+        bad(
+            "a raw List input is reported on the @Input parameter",
+            "TypeRawList",
+            "The input of workflow raw-list has type java.util.List, which Stepwise cannot"
+                + " validate or describe as JSON Schema: raw List has no element type; declare"
+                + " List<T>",
+            "@Input List items"));
+  }
+
+  /** Constraint problems are reported on the annotation, wherever the type is declared. */
+  static Stream<Arguments> constraintCases() {
+    return Stream.of(
+        bad(
+            "@Size on an int is reported on the constraint",
+            "ConstraintNotApplicable",
+            "@Size cannot be checked on quantity, which has type int: it applies to String,"
+                + " collections and maps; remove it or change the type",
+            "@Size(min = 1)"),
+        bad(
+            "an unsupported Jakarta constraint is reported, listing the supported ones",
+            "ConstraintUnsupported",
+            "@Digits is not supported by Stepwise's generated validators",
+            "@Digits(integer = 5, fraction = 2)"),
+        bad(
+            "an invalid @Pattern regexp is reported at compile time, not at the first run",
+            "ConstraintInvalidPattern",
+            "@Pattern on value is invalid: regexp \"[A-Z\" is not a valid regular expression:"
+                + " Unclosed character class",
+            "@Pattern(regexp = \"[A-Z\")"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("constraintCases")
+  void reportsConstraintProblemsOnTheConstraint(String resource, String message, String spot) {
+    JavaFileObject source = Compiler.source(resource);
+    Compilation c = Compiler.compileWithConstraints(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(spot);
   }
 
   private static Arguments bad(String behaviour, String file, String message, String spot) {

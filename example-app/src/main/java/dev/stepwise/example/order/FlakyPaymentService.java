@@ -5,8 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A simulated payment provider that times out on the first {@code failuresPerOrder} calls for
- * each order, as real ones do under load; the workflow's retry policy gets the charge through.
+ * A simulated payment provider that times out on the first {@code failuresPerOrder} calls for each
+ * order, as real ones do under load; the workflow's retry policy gets the charge through.
  */
 public final class FlakyPaymentService {
   private final int failuresPerOrder;

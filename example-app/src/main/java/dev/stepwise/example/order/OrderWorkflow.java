@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /**
  * An order: reserve stock, then charge and ship in parallel, then, for a large order, wait for a
- * manager's approval. The annotation processor turns this class into {@code
- * OrderWorkflowRunner}.
+ * manager's approval. The annotation processor turns this class into {@code OrderWorkflowRunner}.
  */
 @Workflow(name = "order")
 @Retry(attempts = 3, delay = "200ms")
@@ -52,7 +51,8 @@ public class OrderWorkflow {
 
   @Step(when = "isLarge")
   @After({"charge", "ship"})
-  Approval approve(@From("charge") Payment payment, @Resume Optional<Decision> decision, StepContext ctx) {
+  Approval approve(
+      @From("charge") Payment payment, @Resume Optional<Decision> decision, StepContext ctx) {
     return decision
         .map(d -> Approval.of(d, payment))
         .orElseGet(() -> ctx.suspend("order over 1000.00 needs a manager's decision"));

@@ -12,6 +12,8 @@ import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.spi.Boundary;
+import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final JsonCodec codec;
   private final RunWaiters waiters;
   private final RunStarter starter;
+  private final JsonInputs jsonInputs;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -52,6 +56,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.codec = codec;
     this.waiters = waiters;
     this.starter = starter;
+    this.jsonInputs = new JsonInputs(codec);
   }
 
   @Override
@@ -65,8 +70,42 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public String start(Object input, StartOptions options) {
+    // Before anything is stored: an invalid input leaves no trace.
+    definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
     return starter.start(
         definition.graph(), input, options == null ? StartOptions.defaults() : options);
+  }
+
+  @Override
+  public String startJson(String json, StartOptions options) {
+    Contract<?> input =
+        contract(Boundary.input())
+            .orElseThrow(
+                () ->
+                    new StepwiseException(
+                        "Workflow \"" + name() + "\" has no @Input; start it without input"));
+    return start(jsonInputs.read(input, json, Boundary.input().describe(name())), options);
+  }
+
+  @Override
+  public void resumeJson(String runId, String stepId, String json) {
+    Boundary boundary = Boundary.resume(stepId);
+    Contract<?> payload =
+        contract(boundary)
+            .orElseThrow(
+                () ->
+                    new StepwiseException(
+                        "Workflow \""
+                            + name()
+                            + "\" has no suspendable step \""
+                            + stepId
+                            + "\" to resume"));
+    resume(runId, stepId, jsonInputs.read(payload, json, boundary.describe(name())));
+  }
+
+  @Override
+  public Optional<Contract<?>> contract(Boundary boundary) {
+    return definition.contract(boundary);
   }
 
   @Override
@@ -133,6 +172,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
       throw new StepwiseException(
           "Workflow \"" + name() + "\" has no step \"" + stepId + "\" to resume");
     }
+    // Before the transaction: the run stays suspended and the payload is not stored.
+    definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
     String json = codec.write(payload);
     Instant now = Instant.now();
     repo.inTransaction(

@@ -21,9 +21,16 @@ public final class JsonCodec {
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // ISO-8601 text (PT30S), as the generated schemas say; numbers are still read.
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             // Stored outputs outlive the code that wrote them: a removed field must not
             // make an old run unreadable.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** The configured mapper, for reading JSON that callers send ({@link JsonInputs}). */
+  ObjectMapper mapper() {
+    return mapper;
   }
 
   /** JSON text, or null for null. */

@@ -5,6 +5,7 @@ import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
 import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.spi.Boundary;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.io.PrintWriter;
@@ -135,6 +136,11 @@ final class StepExecutor {
         return new Outcome.Skipped();
       }
       Object output = definition.invokeStep(spec.id(), invocation);
+      // An output that breaks its schema is not recorded: the step fails (and is retried if
+      // its policy retries ValidationException) with every violation in its error.
+      definition
+          .contract(Boundary.output(spec.id()))
+          .ifPresent(c -> c.check(output, task.workflow()));
       return new Outcome.Succeeded(codec.write(output));
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());

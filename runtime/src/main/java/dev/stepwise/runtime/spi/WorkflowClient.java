@@ -6,6 +6,7 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.StepResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's untyped operations on one registered workflow; the generated {@code XxxRunner} wraps
@@ -21,6 +22,25 @@ public interface WorkflowClient {
    * idempotency key exists already, returns that run's id and starts nothing.
    */
   String start(Object input, StartOptions options);
+
+  /**
+   * Starts a run with input given as JSON text, as {@link #start} does. The JSON is checked against
+   * the input's schema first: malformed JSON, wrong types, unknown enum constants, missing required
+   * and unknown properties throw a {@code ValidationException} listing each with its path, and so
+   * do broken constraints; nothing is stored then.
+   */
+  String startJson(String json, StartOptions options);
+
+  /**
+   * Resumes a suspended step with a payload given as JSON text, checked like {@link #startJson}.
+   */
+  void resumeJson(String runId, String stepId, String json);
+
+  /**
+   * The type, validator and JSON Schema of a boundary (the input, a step's output, a resume
+   * payload), if the workflow has one there.
+   */
+  Optional<Contract<?>> contract(Boundary boundary);
 
   /** The run's current state; {@code RunNotFoundException} if there is no such run. */
   RunStatus status(String runId);

@@ -1,5 +1,8 @@
 package dev.stepwise.runtime.spi;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A workflow as the annotation processor generates it: the graph as data, and a {@code switch} that
  * calls the step and condition methods without reflection. Generated code implements this; user
@@ -18,4 +21,23 @@ public interface WorkflowDefinition {
 
   /** Evaluates the {@code @Condition} method with this name. */
   boolean evaluateCondition(String conditionName, StepInvocation invocation) throws Exception;
+
+  /**
+   * The validator and JSON Schema of each value crossing a boundary: the input, each non-void
+   * step's output, each resume payload. Empty for definitions generated before validation existed,
+   * which are then not validated.
+   */
+  default List<Contract<?>> contracts() {
+    return List.of();
+  }
+
+  /** The contract of one boundary, if the workflow has one there. */
+  default Optional<Contract<?>> contract(Boundary boundary) {
+    for (Contract<?> contract : contracts()) {
+      if (contract.boundary().equals(boundary)) {
+        return Optional.of(contract);
+      }
+    }
+    return Optional.empty();
+  }
 }

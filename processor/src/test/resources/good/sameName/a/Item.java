@@ -1,0 +1,3 @@
+package com.acme.names.a;
+
+public record Item(String name) {}

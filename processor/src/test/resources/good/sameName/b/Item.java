@@ -1,0 +1,3 @@
+package com.acme.names.b;
+
+public record Item(String label) {}
