@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.CommitQueue.Pending;
 import dev.stepwise.runtime.internal.Rows.NewStep;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
@@ -10,23 +11,30 @@ import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a step's outcome and queues what became ready, in ONE transaction: the fenced step
- * update, the run lock, the graph progress, the successor rows and the run status commit together.
- * Successors this node has room for are inserted already leased to it and returned, so the steady
- * state is one commit per step with no claim in between.
+ * Records steps' outcomes and queues what became ready, in ONE transaction per group: the fenced
+ * step updates, the run locks, the graph progress, the successor rows and the run statuses commit
+ * together. Workers that finish at the same moment share that transaction ({@link CommitQueue}),
+ * and its statements work on the whole group at once, so under load a step costs a fraction of a
+ * commit and of a round trip. Successors this node has room for are inserted already leased to it
+ * and returned, so there is no claim between steps.
  */
 final class Completion {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
+
+  /** Enough to cover every worker of a node; bounds the statements of one transaction. */
+  private static final int MAX_GROUP = 64;
 
   private final RunRepository repo;
   private final TaskQueue queue;
@@ -36,6 +44,8 @@ final class Completion {
   private final Dispatcher dispatcher;
   private final EngineConfig config;
   private final Clock clock;
+  private final CommitQueue<Item, List<Task>> commits =
+      new CommitQueue<>(MAX_GROUP, this::commitGroup);
   // Set once by the engine before it starts; steps with a delay are inserted WAITING through it.
   private volatile TimerQueue timers;
 
@@ -62,10 +72,21 @@ final class Completion {
     this.timers = timers;
   }
 
-  /** What the transaction did. */
-  private record Recorded(boolean leaseLost, boolean runChanged, boolean queued, List<Task> local) {
-    static final Recorded LOST = new Recorded(true, false, false, List.of());
-    static final Recorded QUIET = new Recorded(false, false, false, List.of());
+  /** A step's outcome to record. */
+  record Item(Task task, Outcome outcome) {}
+
+  /** What the transaction did for one item. */
+  private record Recorded(boolean leaseLost, List<Task> local) {
+    static final Recorded LOST = new Recorded(true, List.of());
+    static final Recorded QUIET = new Recorded(false, List.of());
+  }
+
+  /** What the transaction did for a group. */
+  private static final class GroupResult {
+    final Map<Item, Recorded> byItem = new HashMap<>();
+    final List<String> settledRuns = new ArrayList<>();
+    boolean queued;
+    int extraPermits;
   }
 
   /**
@@ -82,53 +103,36 @@ final class Completion {
       return List.of();
     }
     if (outcome instanceof Outcome.AwaitEvent wait) {
-      WorkflowGraph graph =
-          registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
-      EventInbox.Parked parked =
-          EventInbox.park(repo, graph, task, config.nodeId(), wait, clock.instant());
-      if (parked.queued()) {
-        dispatcher.workQueued();
-      }
-      if (parked.runChanged()) {
-        waiters.changed(task.runId());
-      }
-      if (parked.deadline() != null) {
-        timers.wakeAt(parked.deadline());
-      }
+      awaitEvent(task, wait);
       return List.of();
     }
     if (outcome instanceof Outcome.Repeat repeat) {
       if (LoopProgress.repeat(repo, task, config.nodeId(), repeat, clock.instant())) {
         dispatcher.workQueued();
+        waiters.touched(task.runId());
       }
       return List.of();
     }
-    // Set inside the transaction when successors take permits; given back unless it commits.
-    int[] extraPermits = {0};
-    Recorded r;
-    try {
-      r = repo.inTransaction(tx -> recordInTx(tx, task, outcome, extraPermits));
-    } catch (RuntimeException e) {
-      pool.releaseQuietly(extraPermits[0]);
-      throw e;
-    }
-    if (r.leaseLost()) {
-      pool.releaseQuietly(extraPermits[0]);
-      log.warn(
-          "Lost the lease of step {} of run {} (attempt {}); its result was dropped because another"
-              + " node has taken it over",
-          task.stepId(),
-          task.runId(),
-          task.attempt());
-      return List.of();
-    }
-    if (r.runChanged()) {
-      waiters.changed(task.runId());
-    }
-    if (r.queued()) {
+    return commits.submit(new Item(task, outcome));
+  }
+
+  /** Parks a step for its event (or child run), or re-queues it if that arrived meanwhile. */
+  private void awaitEvent(Task task, Outcome.AwaitEvent wait) {
+    WorkflowGraph graph =
+        registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
+    EventInbox.Parked parked =
+        EventInbox.park(repo, graph, task, config.nodeId(), wait, clock.instant());
+    if (parked.queued()) {
       dispatcher.workQueued();
     }
-    return r.local();
+    if (parked.runChanged()) {
+      waiters.changed(task.runId());
+    } else {
+      waiters.touched(task.runId());
+    }
+    if (parked.deadline() != null) {
+      timers.wakeAt(parked.deadline());
+    }
   }
 
   /** Thrown inside the transaction to roll back a transactional step's writes. */
@@ -141,42 +145,117 @@ final class Completion {
   }
 
   /**
-   * Runs a transactional step's {@code body} and records its output in ONE transaction: the step's
-   * writes, its result and the successors it makes ready commit together. A lost lease rolls the
-   * step's writes back. Exceptions of the body propagate, after the rollback.
+   * Runs a transactional step's {@code body} and records its output in ONE transaction of its own
+   * (not grouped): the step's writes, its result and the successors it makes ready commit together.
+   * A lost lease rolls the step's writes back. Exceptions of the body propagate, after the
+   * rollback.
    */
   Outcome recordTransactional(Task task, Function<DSLContext, String> body) {
-    int[] extraPermits = {0};
-    Recorded r;
+    GroupResult[] attempt = {null};
+    GroupResult r;
+    Item[] item = {null};
     try {
       r =
           repo.inTransaction(
               tx -> {
-                String output = body.apply(tx);
-                Recorded rec = recordInTx(tx, task, new Outcome.Succeeded(output), extraPermits);
-                if (rec.leaseLost()) {
+                if (attempt[0] != null) {
+                  pool.releaseQuietly(attempt[0].extraPermits);
+                }
+                attempt[0] = new GroupResult();
+                item[0] = new Item(task, new Outcome.Succeeded(body.apply(tx)));
+                recordInTx(tx, List.of(item[0]), attempt[0]);
+                if (attempt[0].byItem.getOrDefault(item[0], Recorded.QUIET).leaseLost()) {
                   throw new LeaseLost();
                 }
-                return rec;
+                return attempt[0];
               });
     } catch (LeaseLost e) {
-      pool.releaseQuietly(extraPermits[0]);
+      pool.releaseQuietly(attempt[0].extraPermits);
       log.warn(
           "Lost the lease of transactional step {} of run {}; its writes were rolled back",
           task.stepId(),
           task.runId());
       return new Outcome.Recorded(List.of());
     } catch (RuntimeException e) {
-      pool.releaseQuietly(extraPermits[0]);
+      if (attempt[0] != null) {
+        pool.releaseQuietly(attempt[0].extraPermits);
+      }
       throw e;
     }
-    if (r.runChanged()) {
-      waiters.changed(task.runId());
+    afterCommit(r);
+    return new Outcome.Recorded(resultFor(r, item[0]));
+  }
+
+  private void commitGroup(List<Pending<Item, List<Task>>> group) {
+    List<Item> items = group.stream().map(p -> p.item).toList();
+    GroupResult r;
+    try {
+      r = inTransaction(items);
+    } catch (RuntimeException e) {
+      if (group.size() == 1) {
+        throw e;
+      }
+      // One item may be what failed (say, a workflow no longer registered): commit each alone,
+      // so only that one is left to its lease expiry.
+      log.debug("A group of {} completions failed; committing them one by one", group.size(), e);
+      for (Pending<Item, List<Task>> p : group) {
+        try {
+          GroupResult one = inTransaction(List.of(p.item));
+          afterCommit(one);
+          p.result.complete(resultFor(one, p.item));
+        } catch (RuntimeException each) {
+          p.result.completeExceptionally(each);
+        }
+      }
+      return;
     }
-    if (r.queued()) {
+    afterCommit(r);
+    for (Pending<Item, List<Task>> p : group) {
+      p.result.complete(resultFor(r, p.item));
+    }
+  }
+
+  private GroupResult inTransaction(List<Item> items) {
+    GroupResult[] attempt = {null};
+    try {
+      return repo.inTransaction(
+          tx -> {
+            // A retried transaction starts afresh: give back what a failed attempt took.
+            if (attempt[0] != null) {
+              pool.releaseQuietly(attempt[0].extraPermits);
+            }
+            attempt[0] = new GroupResult();
+            recordInTx(tx, items, attempt[0]);
+            return attempt[0];
+          });
+    } catch (RuntimeException e) {
+      if (attempt[0] != null) {
+        pool.releaseQuietly(attempt[0].extraPermits);
+      }
+      throw e;
+    }
+  }
+
+  private void afterCommit(GroupResult r) {
+    r.settledRuns.forEach(waiters::changed);
+    // Watches hear of every change, settled or not (a no-op without watches).
+    r.byItem.keySet().forEach(i -> waiters.touched(i.task().runId()));
+    if (r.queued) {
       dispatcher.workQueued();
     }
-    return new Outcome.Recorded(r.local());
+  }
+
+  private List<Task> resultFor(GroupResult r, Item item) {
+    Recorded rec = r.byItem.getOrDefault(item, Recorded.QUIET);
+    if (rec.leaseLost()) {
+      log.warn(
+          "Lost the lease of step {} of run {} (attempt {}); its result was dropped because another"
+              + " node has taken it over",
+          item.task().stepId(),
+          item.task().runId(),
+          item.task().attempt());
+    }
+    return rec.local();
   }
 
   private void scheduleRetry(Task task, Outcome.Retry retry) {
@@ -195,84 +274,128 @@ final class Completion {
         retry.error().summary(),
         retry.notBefore());
     dispatcher.wakeAt(retry.notBefore());
-    waiters.changed(task.runId()); // a watch sees the retry scheduled
+    waiters.touched(task.runId()); // a watch sees the retry scheduled
   }
 
-  private Recorded recordInTx(DSLContext tx, Task task, Outcome outcome, int[] extraPermits) {
-    // Run first, then step: every writer takes the locks in this order, so none deadlock.
-    Optional<RunRow> locked = repo.lockRun(tx, task.runId());
-    if (locked.isEmpty()) {
-      return Recorded.LOST; // deleted by retention while the step ran
+  private void recordInTx(DSLContext tx, List<Item> items, GroupResult out) {
+    // Group by run, in id order: runs are locked in that order, here and on every other node, so
+    // two groups never deadlock; other writers (start, resume, cancel) lock a single run.
+    Map<String, List<Item>> byRun = new TreeMap<>();
+    for (Item i : items) {
+      byRun.computeIfAbsent(i.task().runId(), k -> new ArrayList<>()).add(i);
     }
-    // Read the clock under the lock, so a join never starts before a predecessor finished.
+    Map<String, RunRow> runs = repo.lockRuns(tx, byRun.keySet());
+    // Read the clock under the locks, so a join never starts before a predecessor finished.
     Instant now = clock.instant();
-    RunRow run = locked.get();
-    // A step that suspends in a run that has finished meanwhile can never be resumed.
-    Outcome recorded =
-        run.status().isTerminal() && outcome instanceof Outcome.Suspended
-            ? new Outcome.Abandoned()
-            : outcome;
-    if (!finishStep(tx, task, recorded, now)) {
-      return Recorded.LOST;
+    List<RunRepository.Finish> finishes = new ArrayList<>();
+    List<Item> finishing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : byRun.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      for (Item i : e.getValue()) {
+        if (run == null) {
+          out.byItem.put(i, Recorded.LOST); // deleted by retention while the step ran
+          continue;
+        }
+        // A step that suspends in a run that has finished meanwhile can never be resumed.
+        Outcome o =
+            run.status().isTerminal() && i.outcome() instanceof Outcome.Suspended
+                ? new Outcome.Abandoned()
+                : i.outcome();
+        finishes.add(finish(i.task(), o));
+        finishing.add(i);
+      }
     }
-    if (run.status().isTerminal()) {
-      // Cancelled or failed meanwhile: the step is recorded, nothing new starts.
-      return Recorded.QUIET;
+    int[] counts = repo.finishSteps(tx, finishes, config.nodeId(), now);
+    Map<String, List<Item>> recorded = new LinkedHashMap<>();
+    for (int k = 0; k < counts.length; k++) {
+      Item i = finishing.get(k);
+      if (counts[k] == 0) {
+        out.byItem.put(i, Recorded.LOST);
+      } else {
+        recorded.computeIfAbsent(i.task().runId(), id -> new ArrayList<>()).add(i);
+      }
     }
-    if (FanOut.isItem(task.stepId())) {
-      return itemFinished(tx, task, run, outcome, now, extraPermits);
+    List<String> advancing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : recorded.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      if (run.status().isTerminal()) {
+        continue; // cancelled or failed meanwhile: the steps are recorded, nothing new starts
+      }
+      // Elements of a fan-out start the next element, or finish (or fail) their step.
+      FanOut.GroupEffect fan = FanOut.itemsFinished(tx, repo, run, e.getValue(), this::graph, now);
+      out.queued |= fan.queued();
+      Item failed =
+          e.getValue().stream()
+              .filter(
+                  i -> i.outcome() instanceof Outcome.Failed && !FanOut.isItem(i.task().stepId()))
+              .findFirst()
+              .orElse(null);
+      if (failed != null) {
+        repo.failRun(
+            tx, run.id(), failed.task().stepId(), ((Outcome.Failed) failed.outcome()).error(), now);
+        repo.cancelOpenSteps(tx, run.id(), now);
+        out.settledRuns.add(run.id());
+      } else if (fan.failedStep() != null) {
+        repo.failRun(tx, run.id(), fan.failedStep(), fan.error(), now);
+        repo.cancelOpenSteps(tx, run.id(), now);
+        out.settledRuns.add(run.id());
+      } else if (fan.advance()) {
+        advancing.add(run.id());
+      }
     }
-    if (outcome instanceof Outcome.Failed failed) {
-      repo.failRun(tx, run.id(), task.stepId(), failed.error(), now);
-      repo.cancelOpenSteps(tx, run.id(), now);
-      return new Recorded(false, true, false, List.of());
+    if (advancing.isEmpty()) {
+      return;
     }
-    return advance(tx, task, run, now, extraPermits);
+    Map<String, List<StepRow>> steps = repo.steps(tx, advancing);
+    List<NewStep> rows = new ArrayList<>();
+    Map<String, Status> statusChanges = new LinkedHashMap<>();
+    for (String runId : advancing) {
+      advance(
+          tx,
+          runs.get(runId),
+          steps.getOrDefault(runId, List.of()),
+          recorded.get(runId),
+          now,
+          rows,
+          statusChanges,
+          out);
+    }
+    repo.insertSteps(tx, rows, now);
+    repo.setRunStatuses(tx, statusChanges, now);
   }
 
-  private boolean finishStep(DSLContext tx, Task task, Outcome outcome, Instant now) {
-    String owner = config.nodeId();
-    int n;
+  private static RunRepository.Finish finish(Task task, Outcome outcome) {
     if (outcome instanceof Outcome.Succeeded s) {
-      n = repo.finishStep(tx, task, owner, Status.SUCCEEDED, s.outputJson(), null, null, now);
+      return new RunRepository.Finish(task, Status.SUCCEEDED, s.outputJson(), null, null);
     } else if (outcome instanceof Outcome.Skipped) {
-      n = repo.finishStep(tx, task, owner, Status.SKIPPED, null, null, null, now);
+      return new RunRepository.Finish(task, Status.SKIPPED, null, null, null);
     } else if (outcome instanceof Outcome.Suspended s) {
-      n = repo.finishStep(tx, task, owner, Status.SUSPENDED, null, null, s.reason(), now);
+      return new RunRepository.Finish(task, Status.SUSPENDED, null, null, s.reason());
     } else if (outcome instanceof Outcome.Failed f) {
-      n = repo.finishStep(tx, task, owner, Status.FAILED, null, f.error(), null, now);
-    } else {
-      n = repo.finishStep(tx, task, owner, Status.CANCELLED, null, null, null, now);
+      return new RunRepository.Finish(task, Status.FAILED, null, f.error(), null);
     }
-    return n == 1;
+    return new RunRepository.Finish(task, Status.CANCELLED, null, null, null);
   }
 
-  /** One element of a fan-out finished: start the next, or finish (or fail) the step. */
-  private Recorded itemFinished(
-      DSLContext tx, Task task, RunRow run, Outcome outcome, Instant now, int[] extraPermits) {
+  /** Queues what became ready in {@code run}; its first recorded item runs the successors here. */
+  private void advance(
+      DSLContext tx,
+      RunRow run,
+      List<StepRow> stepRows,
+      List<Item> items,
+      Instant now,
+      List<NewStep> rows,
+      Map<String, Status> statusChanges,
+      GroupResult out) {
+    Item first = items.stream().min(Comparator.comparing(i -> i.task().stepId())).orElseThrow();
     WorkflowGraph graph =
-        registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
-    FanOut.ItemResult r = FanOut.itemFinished(tx, repo, run, graph, task.stepId(), outcome, now);
-    if (r instanceof FanOut.ItemResult.Failed f) {
-      repo.failRun(tx, run.id(), f.stepId(), f.error(), now);
-      repo.cancelOpenSteps(tx, run.id(), now);
-      return new Recorded(false, true, false, List.of());
-    }
-    if (r instanceof FanOut.ItemResult.Running running) {
-      return new Recorded(false, false, running.queued(), List.of());
-    }
-    if (r instanceof FanOut.ItemResult.Finished) {
-      return advance(tx, task, run, now, extraPermits);
-    }
-    return Recorded.QUIET;
-  }
-
-  private Recorded advance(DSLContext tx, Task task, RunRow run, Instant now, int[] extraPermits) {
-    WorkflowGraph graph =
-        registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
+        registry
+            .find(first.task().workflow())
+            .orElseThrow(() -> unknown(first.task().workflow()))
+            .graph();
     Map<String, Status> statuses = new HashMap<>();
     Map<String, String> outputs = new HashMap<>();
-    for (StepRow s : repo.steps(tx, run.id())) {
+    for (StepRow s : stepRows) {
       statuses.put(s.stepId(), s.status());
       if (s.status() == Status.SUCCEEDED) {
         outputs.put(s.stepId(), s.output());
@@ -281,13 +404,15 @@ final class Completion {
     // Fan-out steps leave p.ready(): they start as element rows instead (FanOut).
     FanOut.Plan plan = FanOut.plan(graph, statuses, outputs);
     GraphProgress.Result p = plan.progress();
+    timers.insertWaiting(tx, run, graph, p.waiting(), now);
+    out.queued |= FanOut.insert(tx, run, graph, plan, now);
     int local = 0;
     if (!p.ready().isEmpty() && pool.accepting()) {
-      // The caller's own permit passes to the first successor; take more for the others.
-      extraPermits[0] = pool.tryAcquire(p.ready().size() - 1);
-      local = 1 + extraPermits[0];
+      // The first item's own permit passes to the first successor; take more for the others.
+      int extra = pool.tryAcquire(p.ready().size() - 1);
+      out.extraPermits += extra;
+      local = 1 + extra;
     }
-    List<NewStep> rows = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
     Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
     for (int i = 0; i < p.ready().size(); i++) {
@@ -306,14 +431,19 @@ final class Completion {
           new NewStep(
               run.id(), stepId, run.workflow(), Status.SKIPPED, 0, null, null, null, now, 0L));
     }
-    repo.insertSteps(tx, rows, now);
-    timers.insertWaiting(tx, run, graph, p.waiting(), now);
-    boolean fannedOut = FanOut.insert(tx, run, graph, plan, now);
-    boolean changed = p.runStatus() != run.status();
-    if (changed) {
-      repo.setRunStatus(tx, run.id(), p.runStatus(), now);
+    for (Item i : items) {
+      out.byItem.put(i, i == first ? new Recorded(false, tasks) : Recorded.QUIET);
     }
-    return new Recorded(false, changed, local < p.ready().size() || fannedOut, tasks);
+    if (p.runStatus() != run.status()) {
+      statusChanges.put(run.id(), p.runStatus());
+      if (p.runStatus().isTerminal()
+          || p.runStatus() == Status.SUSPENDED
+          || p.runStatus() == Status.WAITING) {
+        // Waiters wait for a settled run: waking them for RUNNING would only cost them a read.
+        out.settledRuns.add(run.id());
+      }
+    }
+    out.queued |= local < p.ready().size();
   }
 
   /** A successor inserted already claimed by this node: attempt 1, version 1, leased. */
@@ -329,6 +459,10 @@ final class Completion {
         now,
         null,
         1L);
+  }
+
+  private WorkflowGraph graph(String workflow) {
+    return registry.find(workflow).orElseThrow(() -> unknown(workflow)).graph();
   }
 
   private static IllegalStateException unknown(String workflow) {

@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
                 database.dataSource(), database.schema(), config.nodeId(), this::changedElsewhere)
             : Notifier.NONE;
     this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
+    waiters.onTouch(watchers::changed);
     waiters.onChange(
         runId -> {
           watchers.changed(runId);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
@@ -112,6 +113,44 @@ final class FanOut {
       queued |= first > 0;
     }
     return queued;
+  }
+
+  /**
+   * What the recorded items of one run mean for it: {@code advance} the graph (a plain step
+   * finished, or a fan-out step finished), {@code queued} a next element, or fail the run with the
+   * fan-out step {@code failedStep} (null if none failed).
+   */
+  record GroupEffect(boolean advance, boolean queued, String failedStep, StepError error) {}
+
+  /** Applies {@link #itemFinished} to the elements among {@code items}, all of {@code run}. */
+  static GroupEffect itemsFinished(
+      DSLContext tx,
+      RunRepository repo,
+      RunRow run,
+      List<Completion.Item> items,
+      Function<String, WorkflowGraph> graphs,
+      Instant now) {
+    boolean advance = false;
+    boolean queued = false;
+    String failedStep = null;
+    StepError error = null;
+    for (Completion.Item i : items) {
+      if (!isItem(i.task().stepId())) {
+        advance = true;
+        continue;
+      }
+      WorkflowGraph graph = graphs.apply(i.task().workflow());
+      ItemResult r = itemFinished(tx, repo, run, graph, i.task().stepId(), i.outcome(), now);
+      if (r instanceof ItemResult.Failed f && failedStep == null) {
+        failedStep = f.stepId();
+        error = f.error();
+      } else if (r instanceof ItemResult.Running running) {
+        queued |= running.queued();
+      } else if (r instanceof ItemResult.Finished) {
+        advance = true;
+      }
+    }
+    return new GroupEffect(advance, queued, failedStep, error);
   }
 
   /** What finishing one element did to its fan-out. */

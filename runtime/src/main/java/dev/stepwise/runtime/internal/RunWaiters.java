@@ -14,8 +14,20 @@ final class RunWaiters {
   // Watch listeners hear of every committed change too.
   private volatile Consumer<String> onChange = id -> {};
 
+  // Watches hear of changes that do not settle the run too (cheap: no future, no NOTIFY).
+  private volatile Consumer<String> onTouch = id -> {};
+
   void onChange(Consumer<String> onChange) {
     this.onChange = onChange;
+  }
+
+  void onTouch(Consumer<String> onTouch) {
+    this.onTouch = onTouch;
+  }
+
+  /** Called after a commit that changed the run without settling it. */
+  void touched(String runId) {
+    onTouch.accept(runId);
   }
 
   /**
