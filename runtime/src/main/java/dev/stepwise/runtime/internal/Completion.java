@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.CommitQueue.Pending;
 import dev.stepwise.runtime.internal.Rows.NewStep;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
@@ -10,22 +11,29 @@ import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a step's outcome and queues what became ready, in ONE transaction: the fenced step
- * update, the run lock, the graph progress, the successor rows and the run status commit together.
- * Successors this node has room for are inserted already leased to it and returned, so the steady
- * state is one commit per step with no claim in between.
+ * Records steps' outcomes and queues what became ready, in ONE transaction per group: the fenced
+ * step updates, the run locks, the graph progress, the successor rows and the run statuses commit
+ * together. Workers that finish at the same moment share that transaction ({@link CommitQueue}),
+ * and its statements work on the whole group at once, so under load a step costs a fraction of a
+ * commit and of a round trip. Successors this node has room for are inserted already leased to it
+ * and returned, so there is no claim between steps.
  */
 final class Completion {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
+
+  /** Enough to cover every worker of a node; bounds the statements of one transaction. */
+  private static final int MAX_GROUP = 64;
 
   private final RunRepository repo;
   private final TaskQueue queue;
@@ -35,6 +43,8 @@ final class Completion {
   private final Dispatcher dispatcher;
   private final EngineConfig config;
   private final Clock clock;
+  private final CommitQueue<Item, List<Task>> commits =
+      new CommitQueue<>(MAX_GROUP, this::commitGroup);
 
   Completion(
       RunRepository repo,
@@ -55,10 +65,21 @@ final class Completion {
     this.clock = clock;
   }
 
-  /** What the transaction did. */
-  private record Recorded(boolean leaseLost, boolean runChanged, boolean queued, List<Task> local) {
-    static final Recorded LOST = new Recorded(true, false, false, List.of());
-    static final Recorded QUIET = new Recorded(false, false, false, List.of());
+  /** A step's outcome to record. */
+  record Item(Task task, Outcome outcome) {}
+
+  /** What the transaction did for one item. */
+  private record Recorded(boolean leaseLost, List<Task> local) {
+    static final Recorded LOST = new Recorded(true, List.of());
+    static final Recorded QUIET = new Recorded(false, List.of());
+  }
+
+  /** What the transaction did for a group. */
+  private static final class GroupResult {
+    final Map<Item, Recorded> byItem = new HashMap<>();
+    final List<String> settledRuns = new ArrayList<>();
+    boolean queued;
+    int extraPermits;
   }
 
   /**
@@ -71,32 +92,77 @@ final class Completion {
       scheduleRetry(task, retry);
       return List.of();
     }
-    // Set inside the transaction when successors take permits; given back unless it commits.
-    int[] extraPermits = {0};
-    Recorded r;
+    return commits.submit(new Item(task, outcome));
+  }
+
+  private void commitGroup(List<Pending<Item, List<Task>>> group) {
+    List<Item> items = group.stream().map(p -> p.item).toList();
+    GroupResult r;
     try {
-      r = repo.inTransaction(tx -> recordInTx(tx, task, outcome, extraPermits));
+      r = inTransaction(items);
     } catch (RuntimeException e) {
-      pool.releaseQuietly(extraPermits[0]);
+      if (group.size() == 1) {
+        throw e;
+      }
+      // One item may be what failed (say, a workflow no longer registered): commit each alone,
+      // so only that one is left to its lease expiry.
+      log.debug("A group of {} completions failed; committing them one by one", group.size(), e);
+      for (Pending<Item, List<Task>> p : group) {
+        try {
+          GroupResult one = inTransaction(List.of(p.item));
+          afterCommit(one);
+          p.result.complete(resultFor(one, p.item));
+        } catch (RuntimeException each) {
+          p.result.completeExceptionally(each);
+        }
+      }
+      return;
+    }
+    afterCommit(r);
+    for (Pending<Item, List<Task>> p : group) {
+      p.result.complete(resultFor(r, p.item));
+    }
+  }
+
+  private GroupResult inTransaction(List<Item> items) {
+    GroupResult[] attempt = {null};
+    try {
+      return repo.inTransaction(
+          tx -> {
+            // A retried transaction starts afresh: give back what a failed attempt took.
+            if (attempt[0] != null) {
+              pool.releaseQuietly(attempt[0].extraPermits);
+            }
+            attempt[0] = new GroupResult();
+            recordInTx(tx, items, attempt[0]);
+            return attempt[0];
+          });
+    } catch (RuntimeException e) {
+      if (attempt[0] != null) {
+        pool.releaseQuietly(attempt[0].extraPermits);
+      }
       throw e;
     }
-    if (r.leaseLost()) {
-      pool.releaseQuietly(extraPermits[0]);
+  }
+
+  private void afterCommit(GroupResult r) {
+    r.settledRuns.forEach(waiters::changed);
+    if (r.queued) {
+      dispatcher.workQueued();
+    }
+  }
+
+  private List<Task> resultFor(GroupResult r, Item item) {
+    Recorded rec = r.byItem.getOrDefault(item, Recorded.QUIET);
+    if (rec.leaseLost()) {
       log.warn(
           "Lost the lease of step {} of run {} (attempt {}); its result was dropped because another"
               + " node has taken it over",
-          task.stepId(),
-          task.runId(),
-          task.attempt());
-      return List.of();
+          item.task().stepId(),
+          item.task().runId(),
+          item.task().attempt());
     }
-    if (r.runChanged()) {
-      waiters.changed(task.runId());
-    }
-    if (r.queued()) {
-      dispatcher.workQueued();
-    }
-    return r.local();
+    return rec.local();
   }
 
   private void scheduleRetry(Task task, Outcome.Retry retry) {
@@ -117,58 +183,115 @@ final class Completion {
     dispatcher.wakeAt(retry.notBefore());
   }
 
-  private Recorded recordInTx(DSLContext tx, Task task, Outcome outcome, int[] extraPermits) {
-    // Run first, then step: every writer takes the locks in this order, so none deadlock.
-    Optional<RunRow> locked = repo.lockRun(tx, task.runId());
-    if (locked.isEmpty()) {
-      return Recorded.LOST; // deleted by retention while the step ran
+  private void recordInTx(DSLContext tx, List<Item> items, GroupResult out) {
+    // Group by run, in id order: runs are locked in that order, here and on every other node, so
+    // two groups never deadlock; other writers (start, resume, cancel) lock a single run.
+    Map<String, List<Item>> byRun = new TreeMap<>();
+    for (Item i : items) {
+      byRun.computeIfAbsent(i.task().runId(), k -> new ArrayList<>()).add(i);
     }
-    // Read the clock under the lock, so a join never starts before a predecessor finished.
+    Map<String, RunRow> runs = repo.lockRuns(tx, byRun.keySet());
+    // Read the clock under the locks, so a join never starts before a predecessor finished.
     Instant now = clock.instant();
-    RunRow run = locked.get();
-    // A step that suspends in a run that has finished meanwhile can never be resumed.
-    Outcome recorded =
-        run.status().isTerminal() && outcome instanceof Outcome.Suspended
-            ? new Outcome.Abandoned()
-            : outcome;
-    if (!finishStep(tx, task, recorded, now)) {
-      return Recorded.LOST;
+    List<RunRepository.Finish> finishes = new ArrayList<>();
+    List<Item> finishing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : byRun.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      for (Item i : e.getValue()) {
+        if (run == null) {
+          out.byItem.put(i, Recorded.LOST); // deleted by retention while the step ran
+          continue;
+        }
+        // A step that suspends in a run that has finished meanwhile can never be resumed.
+        Outcome o =
+            run.status().isTerminal() && i.outcome() instanceof Outcome.Suspended
+                ? new Outcome.Abandoned()
+                : i.outcome();
+        finishes.add(finish(i.task(), o));
+        finishing.add(i);
+      }
     }
-    if (run.status().isTerminal()) {
-      // Cancelled or failed meanwhile: the step is recorded, nothing new starts.
-      return Recorded.QUIET;
+    int[] counts = repo.finishSteps(tx, finishes, config.nodeId(), now);
+    Map<String, List<Item>> recorded = new LinkedHashMap<>();
+    for (int k = 0; k < counts.length; k++) {
+      Item i = finishing.get(k);
+      if (counts[k] == 0) {
+        out.byItem.put(i, Recorded.LOST);
+      } else {
+        recorded.computeIfAbsent(i.task().runId(), id -> new ArrayList<>()).add(i);
+      }
     }
-    if (outcome instanceof Outcome.Failed failed) {
-      repo.failRun(tx, run.id(), task.stepId(), failed.error(), now);
-      repo.cancelOpenSteps(tx, run.id(), now);
-      return new Recorded(false, true, false, List.of());
+    List<String> advancing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : recorded.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      if (run.status().isTerminal()) {
+        continue; // cancelled or failed meanwhile: the steps are recorded, nothing new starts
+      }
+      Item failed =
+          e.getValue().stream()
+              .filter(i -> i.outcome() instanceof Outcome.Failed)
+              .findFirst()
+              .orElse(null);
+      if (failed != null) {
+        repo.failRun(
+            tx, run.id(), failed.task().stepId(), ((Outcome.Failed) failed.outcome()).error(), now);
+        repo.cancelOpenSteps(tx, run.id(), now);
+        out.settledRuns.add(run.id());
+      } else {
+        advancing.add(run.id());
+      }
     }
-    return advance(tx, task, run, now, extraPermits);
+    if (advancing.isEmpty()) {
+      return;
+    }
+    Map<String, List<StepRow>> steps = repo.steps(tx, advancing);
+    List<NewStep> rows = new ArrayList<>();
+    Map<String, Status> statusChanges = new LinkedHashMap<>();
+    for (String runId : advancing) {
+      advance(
+          runs.get(runId),
+          steps.getOrDefault(runId, List.of()),
+          recorded.get(runId),
+          now,
+          rows,
+          statusChanges,
+          out);
+    }
+    repo.insertSteps(tx, rows, now);
+    repo.setRunStatuses(tx, statusChanges, now);
   }
 
-  private boolean finishStep(DSLContext tx, Task task, Outcome outcome, Instant now) {
-    String owner = config.nodeId();
-    int n;
+  private static RunRepository.Finish finish(Task task, Outcome outcome) {
     if (outcome instanceof Outcome.Succeeded s) {
-      n = repo.finishStep(tx, task, owner, Status.SUCCEEDED, s.outputJson(), null, null, now);
+      return new RunRepository.Finish(task, Status.SUCCEEDED, s.outputJson(), null, null);
     } else if (outcome instanceof Outcome.Skipped) {
-      n = repo.finishStep(tx, task, owner, Status.SKIPPED, null, null, null, now);
+      return new RunRepository.Finish(task, Status.SKIPPED, null, null, null);
     } else if (outcome instanceof Outcome.Suspended s) {
-      n = repo.finishStep(tx, task, owner, Status.SUSPENDED, null, null, s.reason(), now);
+      return new RunRepository.Finish(task, Status.SUSPENDED, null, null, s.reason());
     } else if (outcome instanceof Outcome.Failed f) {
-      n = repo.finishStep(tx, task, owner, Status.FAILED, null, f.error(), null, now);
-    } else {
-      n = repo.finishStep(tx, task, owner, Status.CANCELLED, null, null, null, now);
+      return new RunRepository.Finish(task, Status.FAILED, null, f.error(), null);
     }
-    return n == 1;
+    return new RunRepository.Finish(task, Status.CANCELLED, null, null, null);
   }
 
-  private Recorded advance(DSLContext tx, Task task, RunRow run, Instant now, int[] extraPermits) {
+  /** Queues what became ready in {@code run}; its first recorded item runs the successors here. */
+  private void advance(
+      RunRow run,
+      List<StepRow> stepRows,
+      List<Item> items,
+      Instant now,
+      List<NewStep> rows,
+      Map<String, Status> statusChanges,
+      GroupResult out) {
+    Item first = items.stream().min(Comparator.comparing(i -> i.task().stepId())).orElseThrow();
     WorkflowGraph graph =
-        registry.find(task.workflow()).orElseThrow(() -> unknown(task.workflow())).graph();
+        registry
+            .find(first.task().workflow())
+            .orElseThrow(() -> unknown(first.task().workflow()))
+            .graph();
     Map<String, Status> statuses = new HashMap<>();
     Map<String, String> outputs = new HashMap<>();
-    for (StepRow s : repo.steps(tx, run.id())) {
+    for (StepRow s : stepRows) {
       statuses.put(s.stepId(), s.status());
       if (s.status() == Status.SUCCEEDED) {
         outputs.put(s.stepId(), s.output());
@@ -177,11 +300,11 @@ final class Completion {
     GraphProgress.Result p = GraphProgress.advance(graph, statuses);
     int local = 0;
     if (!p.ready().isEmpty() && pool.accepting()) {
-      // The caller's own permit passes to the first successor; take more for the others.
-      extraPermits[0] = pool.tryAcquire(p.ready().size() - 1);
-      local = 1 + extraPermits[0];
+      // The first item's own permit passes to the first successor; take more for the others.
+      int extra = pool.tryAcquire(p.ready().size() - 1);
+      out.extraPermits += extra;
+      local = 1 + extra;
     }
-    List<NewStep> rows = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
     Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
     for (int i = 0; i < p.ready().size(); i++) {
@@ -200,12 +323,17 @@ final class Completion {
           new NewStep(
               run.id(), stepId, run.workflow(), Status.SKIPPED, 0, null, null, null, now, 0L));
     }
-    repo.insertSteps(tx, rows, now);
-    boolean changed = p.runStatus() != run.status();
-    if (changed) {
-      repo.setRunStatus(tx, run.id(), p.runStatus(), now);
+    for (Item i : items) {
+      out.byItem.put(i, i == first ? new Recorded(false, tasks) : Recorded.QUIET);
     }
-    return new Recorded(false, changed, local < p.ready().size(), tasks);
+    if (p.runStatus() != run.status()) {
+      statusChanges.put(run.id(), p.runStatus());
+      if (p.runStatus().isTerminal() || p.runStatus() == Status.SUSPENDED) {
+        // Waiters wait for a settled run: waking them for RUNNING would only cost them a read.
+        out.settledRuns.add(run.id());
+      }
+    }
+    out.queued |= local < p.ready().size();
   }
 
   /** A successor inserted already claimed by this node: attempt 1, version 1, leased. */

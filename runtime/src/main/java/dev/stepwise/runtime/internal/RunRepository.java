@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
+import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,48 @@ final class RunRepository {
         .fetchOptional(RunRepository::run);
   }
 
+  /**
+   * Locks the runs of a group of completions, in id order (every node locks several runs in this
+   * order, so none deadlock); returns those that exist.
+   */
+  Map<String, RunRow> lockRuns(DSLContext tx, Collection<String> runIds) {
+    if (runIds.size() == 1) {
+      String id = runIds.iterator().next();
+      return lockRun(tx, id).map(r -> Map.of(id, r)).orElse(Map.of());
+    }
+    Map<String, RunRow> runs = new LinkedHashMap<>();
+    tx.selectFrom(SW_RUNS)
+        .where(SW_RUNS.ID.in(runIds))
+        .orderBy(SW_RUNS.ID)
+        .forUpdate()
+        .fetch(RunRepository::run)
+        .forEach(r -> runs.put(r.id(), r));
+    return runs;
+  }
+
+  /** Sets the status of several runs, one statement each, sent together. */
+  void setRunStatuses(DSLContext tx, Map<String, Status> statuses, Instant now) {
+    if (statuses.size() == 1) {
+      Map.Entry<String, Status> e = statuses.entrySet().iterator().next();
+      setRunStatus(tx, e.getKey(), e.getValue(), now);
+      return;
+    }
+    if (statuses.isEmpty()) {
+      return;
+    }
+    List<Query> updates = new ArrayList<>();
+    statuses.forEach(
+        (runId, status) ->
+            updates.add(
+                tx.update(SW_RUNS)
+                    .set(SW_RUNS.STATUS, status.name())
+                    .set(SW_RUNS.UPDATED_AT, odt(now))
+                    .set(SW_RUNS.FINISHED_AT, status.isTerminal() ? odt(now) : null)
+                    .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
+                    .where(SW_RUNS.ID.eq(runId))));
+    tx.batch(updates).execute();
+  }
+
   Optional<String> findRunIdByKey(String workflow, String key) {
     return dsl.select(SW_RUNS.ID)
         .from(SW_RUNS)
@@ -175,6 +218,20 @@ final class RunRepository {
     return ctx.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.eq(runId)).fetch(RunRepository::step);
   }
 
+  /** The steps of several runs, inside a transaction that holds their locks. */
+  Map<String, List<StepRow>> steps(DSLContext tx, Collection<String> runIds) {
+    if (runIds.size() == 1) {
+      String id = runIds.iterator().next();
+      return Map.of(id, steps(tx, id));
+    }
+    Map<String, List<StepRow>> byRun = new LinkedHashMap<>();
+    for (StepRow s :
+        tx.selectFrom(SW_STEPS).where(SW_STEPS.RUN_ID.in(runIds)).fetch(RunRepository::step)) {
+      byRun.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s);
+    }
+    return byRun;
+  }
+
   Map<String, List<StepRow>> steps(Collection<String> runIds) {
     Map<String, List<StepRow>> byRun = new LinkedHashMap<>();
     for (StepRow s :
@@ -194,6 +251,36 @@ final class RunRepository {
     return out;
   }
 
+  /** A step outcome to record with {@link #finishSteps}. */
+  record Finish(Task task, Status status, String output, StepError error, String suspendReason) {}
+
+  /**
+   * Records several steps' outcomes, each fenced like {@link #finishStep}, sent to the database
+   * together; returns each one's row count (0: that lease was lost).
+   */
+  int[] finishSteps(DSLContext tx, List<Finish> finishes, String owner, Instant now) {
+    if (finishes.size() == 1) {
+      Finish f = finishes.get(0);
+      return new int[] {
+        finishStep(tx, f.task(), owner, f.status(), f.output(), f.error(), f.suspendReason(), now)
+      };
+    }
+    if (finishes.isEmpty()) {
+      return new int[0];
+    }
+    List<Query> updates = new ArrayList<>(finishes.size());
+    for (Finish f : finishes) {
+      updates.add(
+          finishQuery(
+              tx, f.task(), owner, f.status(), f.output(), f.error(), f.suspendReason(), now));
+    }
+    int[] counts = tx.batch(updates).execute();
+    for (int i = 0; i < counts.length; i++) {
+      checkOne(counts[i], finishes.get(i).task());
+    }
+    return counts;
+  }
+
   /**
    * Records a step's outcome if this node still holds its lease; 0 means the lease was lost (swept
    * and perhaps re-run elsewhere) and the result must be dropped.
@@ -207,24 +294,34 @@ final class RunRepository {
       StepError error,
       String suspendReason,
       Instant now) {
-    int n =
-        tx.update(SW_STEPS)
-            .set(SW_STEPS.STATUS, status.name())
-            .set(SW_STEPS.OUTPUT, output)
-            .set(SW_STEPS.ERROR_TYPE, error == null ? null : error.type())
-            .set(SW_STEPS.ERROR_MESSAGE, error == null ? null : error.message())
-            .set(SW_STEPS.ERROR_STACK, error == null ? null : error.stackTrace())
-            .set(SW_STEPS.SUSPEND_REASON, suspendReason)
-            // A payload is consumed by the execution that saw it; a new suspend waits for a new
-            // one.
-            .set(SW_STEPS.RESUME_PAYLOAD, (String) null)
-            .set(SW_STEPS.LEASE_OWNER, (String) null)
-            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
-            .set(SW_STEPS.FINISHED_AT, odt(now))
-            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-            .where(fenced(task, owner))
-            .execute();
+    int n = finishQuery(tx, task, owner, status, output, error, suspendReason, now).execute();
     return checkOne(n, task);
+  }
+
+  private static Query finishQuery(
+      DSLContext tx,
+      Task task,
+      String owner,
+      Status status,
+      String output,
+      StepError error,
+      String suspendReason,
+      Instant now) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, status.name())
+        .set(SW_STEPS.OUTPUT, output)
+        .set(SW_STEPS.ERROR_TYPE, error == null ? null : error.type())
+        .set(SW_STEPS.ERROR_MESSAGE, error == null ? null : error.message())
+        .set(SW_STEPS.ERROR_STACK, error == null ? null : error.stackTrace())
+        .set(SW_STEPS.SUSPEND_REASON, suspendReason)
+        // A payload is consumed by the execution that saw it; a new suspend waits for a new
+        // one.
+        .set(SW_STEPS.RESUME_PAYLOAD, (String) null)
+        .set(SW_STEPS.LEASE_OWNER, (String) null)
+        .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+        .set(SW_STEPS.FINISHED_AT, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(fenced(task, owner));
   }
 
   /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
@@ -263,13 +360,20 @@ final class RunRepository {
 
   // ---- mapping
 
-  /** The step row as leased by {@code task}: 0 rows updated means the lease was lost. */
+  /**
+   * The step row as leased by {@code task}: 0 rows updated means the lease was lost.
+   *
+   * <p>No {@code status = 'RUNNING'} here: only a lease sets {@code lease_owner}, every transition
+   * bumps {@code version}, so owner and version already pin the leased row. With the status in the
+   * predicate PostgreSQL may pick the (status, lease_until) index over the primary key and wade
+   * through its dead RUNNING entries, which churn leaves by the thousand: 276 buffers per update
+   * instead of 4 (EXPLAIN ANALYZE, docs/performance.md).
+   */
   static org.jooq.Condition fenced(Task task, String owner) {
     return SW_STEPS
         .RUN_ID
         .eq(task.runId())
         .and(SW_STEPS.STEP_ID.eq(task.stepId()))
-        .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
         .and(SW_STEPS.LEASE_OWNER.eq(owner))
         .and(SW_STEPS.VERSION.eq(task.version()));
   }

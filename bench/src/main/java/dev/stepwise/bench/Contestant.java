@@ -1,0 +1,40 @@
+package dev.stepwise.bench;
+
+import java.util.List;
+
+/**
+ * One engine under test, driven the way its users drive it. Every method blocks until the work it
+ * started is durably finished and returns the workflows' outputs, which the harness checks.
+ */
+public interface Contestant extends AutoCloseable {
+
+  /** "Stepwise", "DBOS" or "floor". */
+  String name();
+
+  /** The pool every statement of this contestant goes through, for counting. */
+  CountingDataSource dataSource();
+
+  /** Runs one 3-step sequential workflow and waits for it; returns its output. */
+  String runSequential(String input);
+
+  /** Starts all of {@code inputs} at once, then waits for every one; outputs in input order. */
+  List<String> runSequentialBatch(List<String> inputs);
+
+  /** Runs one fan-out workflow (1 -> 10 -> join) and waits for it. */
+  String runFanOut(String input);
+
+  /**
+   * Starts one approval workflow per input and returns once each has reached its suspension point
+   * (or, for an engine that keeps waiting workflows in memory, once it cannot take more).
+   */
+  void suspendAll(List<String> inputs);
+
+  /** Resumes every suspended workflow with {@code decision} and waits for all to finish. */
+  List<String> resumeAll(String decision);
+
+  /** Adds {@code count} finished sequential runs straight into the tables (bulk SQL). */
+  void seedFinishedRuns(int count);
+
+  @Override
+  void close();
+}

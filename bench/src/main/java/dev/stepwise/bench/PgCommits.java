@@ -1,0 +1,96 @@
+package dev.stepwise.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Reads {@code pg_stat_database.xact_commit} of the benchmark's database. A backend reports its
+ * counts to the shared statistics at most once a second, and an idle one up to ten seconds late,
+ * but always when it exits: so the pool's connections are closed before each reading.
+ */
+public final class PgCommits {
+  /** USER_HZ: Linux reports process times in 1/100 s on every common architecture. */
+  private static final long TICKS_PER_SECOND = 100;
+
+  private final String url;
+  private final String user;
+
+  public PgCommits(String url, String user) {
+    this.url = url;
+    this.user = user;
+  }
+
+  /** Closes the pool's idle connections (flushing their statistics), then reads the counter. */
+  public long read(CountingDataSource ds) {
+    ds.getHikariPoolMXBean().softEvictConnections();
+    sleep(400); // backends exiting, and the pool opening new ones (which commit nothing)
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read pg_stat_database", e);
+    }
+  }
+
+  /**
+   * CPU time, in milliseconds, that the server processes of the benchmark's database have used so
+   * far (user + system, from /proc; the pool's connections stay open during a timed round, so the
+   * difference of two readings is what that round cost the server). -1 when /proc is not readable,
+   * that is when PostgreSQL runs on another machine.
+   */
+  public long serverCpuMillis() {
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND backend_type = 'client backend'"
+                    + " AND pid <> pg_backend_pid()")) {
+      long ticks = 0;
+      while (rs.next()) {
+        ticks += cpuTicks(rs.getInt(1));
+      }
+      return ticks * 1000 / TICKS_PER_SECOND;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read pg_stat_activity", e);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static long cpuTicks(int pid) throws IOException {
+    Path stat = Path.of("/proc", Integer.toString(pid), "stat");
+    if (!Files.exists(stat)) {
+      return 0; // ended meanwhile
+    }
+    String line;
+    try {
+      line = Files.readString(stat);
+    } catch (NoSuchFileException e) {
+      return 0;
+    }
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

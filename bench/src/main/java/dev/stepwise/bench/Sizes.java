@@ -1,0 +1,52 @@
+package dev.stepwise.bench;
+
+/**
+ * How much work each workload does, per mode.
+ *
+ * @param rounds measured rounds per workload; the median is reported
+ * @param sequentialWarmup runs of (a) before measuring, to warm up the JIT and the pools
+ * @param sequentialRuns runs of (a) per round, one at a time
+ * @param batch workflows started at once in (b) and (e)
+ * @param fanOutRuns fan-out runs per round, one at a time, in (c)
+ * @param fanOutClients client threads running fan-outs back to back for (c)'s throughput
+ * @param fanOutConcurrentRuns fan-out runs per round shared by those clients
+ * @param suspended runs that suspend and are resumed in (d)
+ * @param seeded finished runs put in the tables before (e)
+ */
+public record Sizes(
+    String mode,
+    int rounds,
+    int sequentialWarmup,
+    int sequentialRuns,
+    int batch,
+    int fanOutRuns,
+    int fanOutClients,
+    int fanOutConcurrentRuns,
+    int suspended,
+    int seeded) {
+
+  /** Tiny counts: proves the harness works, in seconds; its figures mean nothing. */
+  public static Sizes smoke() {
+    return new Sizes("smoke", 1, 5, 10, 20, 3, 4, 8, 10, 1_000);
+  }
+
+  /** The counts the issue asks for; the figures in docs/performance.md. */
+  public static Sizes full() {
+    return new Sizes("full", 3, 300, 500, 1_000, 100, 8, 200, 10_000, 1_000_000);
+  }
+
+  /** These sizes with {@code n} runs of (a) and (b) in one round, for profiling. */
+  public Sizes withRuns(int n, int warmup) {
+    return new Sizes(
+        mode + "-runs-" + n,
+        1,
+        warmup,
+        n,
+        n,
+        fanOutRuns,
+        fanOutClients,
+        fanOutConcurrentRuns,
+        suspended,
+        seeded);
+  }
+}

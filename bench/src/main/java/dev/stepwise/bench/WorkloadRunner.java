@@ -1,0 +1,289 @@
+package dev.stepwise.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs workloads (a) to (e) against one contestant and records the figures. Timed rounds and the
+ * pass that counts commits are separate, because reading the server's commit counter means closing
+ * the pool's connections, which would cool down the next timed round.
+ */
+final class WorkloadRunner {
+  private static final int SEQ_STEPS = 3;
+  private static final int FAN_OUT_STEPS = 2 + Work.BRANCHES;
+  private static final int APPROVAL_STEPS = 2;
+
+  private final Contestant c;
+  private final String database;
+  private final Sizes sizes;
+  private final Results results;
+  private final PgCommits pg; // null on H2: the client's count is the only one
+  private final AtomicInteger ids = new AtomicInteger();
+
+  WorkloadRunner(Contestant c, String database, Sizes sizes, Results results, PgCommits pg) {
+    this.c = c;
+    this.database = database;
+    this.sizes = sizes;
+    this.results = results;
+    this.pg = pg;
+  }
+
+  /** Runs the workloads named in {@code which} (letters a to e). */
+  void run(String which) {
+    if (which.contains("a")) {
+      sequentialLatency();
+    }
+    if (which.contains("b")) {
+      sequentialBatch(batchName());
+    }
+    if (which.contains("c")) {
+      fanOut();
+    }
+    if (which.contains("d")) {
+      suspendResume();
+    }
+    if (which.contains("e")) {
+      log("seeding " + sizes.seeded() + " finished runs");
+      long t = System.nanoTime();
+      c.seedFinishedRuns(sizes.seeded());
+      log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
+      String w = String.format("(e) (b) after %,d finished runs", sizes.seeded());
+      sequentialBatch(w);
+      Double b = results.get(database, batchName(), "workflows/s", c.name());
+      Double e = results.get(database, w, "workflows/s", c.name());
+      if (b != null && e != null) {
+        put(w, "(e)/(b)", e / b);
+      }
+    }
+  }
+
+  /** (a): one 3-step workflow at a time. */
+  private void sequentialLatency() {
+    String w = "(a) one at a time";
+    log(w);
+    for (int i = 0; i < sizes.sequentialWarmup(); i++) {
+      checked(next(), Work::expectedSequential, c::runSequential);
+    }
+    List<Double> p50 = new ArrayList<>();
+    List<Double> p99 = new ArrayList<>();
+    Cpu cpu = new Cpu();
+    for (int round = 0; round < sizes.rounds(); round++) {
+      long[] micros = new long[sizes.sequentialRuns()];
+      for (int i = 0; i < micros.length; i++) {
+        String in = next();
+        long t = System.nanoTime();
+        String out = c.runSequential(in);
+        micros[i] = (System.nanoTime() - t) / 1_000;
+        expect(Work.expectedSequential(in), out);
+      }
+      p50.add(Stats.percentile(micros, 50) / 1_000);
+      p99.add(Stats.percentile(micros, 99) / 1_000);
+    }
+    put(w, "p50 latency, ms", Stats.median(p50));
+    put(w, "p99 latency, ms", Stats.median(p99));
+    cpu.record(w, (long) sizes.rounds() * sizes.sequentialRuns());
+    counted(
+        w,
+        sizes.sequentialRuns() * SEQ_STEPS,
+        () -> {
+          for (int i = 0; i < sizes.sequentialRuns(); i++) {
+            checked(next(), Work::expectedSequential, c::runSequential);
+          }
+        });
+  }
+
+  /** (b) and (e): a batch of sequential workflows started at once. */
+  private String batchName() {
+    return String.format("(b) %,d at once", sizes.batch());
+  }
+
+  private void sequentialBatch(String w) {
+    log(w);
+    runBatch(Math.max(1, sizes.batch() / 5)); // warm-up
+    List<Double> rate = new ArrayList<>();
+    Cpu cpu = new Cpu();
+    for (int round = 0; round < sizes.rounds(); round++) {
+      long t = System.nanoTime();
+      runBatch(sizes.batch());
+      rate.add(sizes.batch() / ((System.nanoTime() - t) / 1e9));
+    }
+    put(w, "workflows/s", Stats.median(rate));
+    cpu.record(w, (long) sizes.rounds() * sizes.batch());
+    counted(w, sizes.batch() * SEQ_STEPS, () -> runBatch(sizes.batch()));
+  }
+
+  private void runBatch(int n) {
+    List<String> inputs = inputs(n);
+    List<String> outs = c.runSequentialBatch(inputs);
+    for (int i = 0; i < n; i++) {
+      expect(Work.expectedSequential(inputs.get(i)), outs.get(i));
+    }
+  }
+
+  /** (c): 1 -> 10 -> join, one at a time and from several client threads. */
+  private void fanOut() {
+    String w = "(c) fan-out 1→10→join";
+    log(w);
+    for (int i = 0; i < Math.max(1, sizes.fanOutRuns() / 5); i++) {
+      checked(next(), Work::expectedFanOut, c::runFanOut);
+    }
+    List<Double> p50 = new ArrayList<>();
+    List<Double> rate = new ArrayList<>();
+    for (int round = 0; round < sizes.rounds(); round++) {
+      long[] micros = new long[sizes.fanOutRuns()];
+      for (int i = 0; i < micros.length; i++) {
+        String in = next();
+        long t = System.nanoTime();
+        String out = c.runFanOut(in);
+        micros[i] = (System.nanoTime() - t) / 1_000;
+        expect(Work.expectedFanOut(in), out);
+      }
+      p50.add(Stats.percentile(micros, 50) / 1_000);
+      long t = System.nanoTime();
+      concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns());
+      rate.add(sizes.fanOutConcurrentRuns() / ((System.nanoTime() - t) / 1e9));
+    }
+    put(w, "p50 latency, ms", Stats.median(p50));
+    put(w, "workflows/s, " + sizes.fanOutClients() + " clients", Stats.median(rate));
+    counted(
+        w,
+        sizes.fanOutConcurrentRuns() * FAN_OUT_STEPS,
+        () -> concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns()));
+  }
+
+  private void concurrently(int clients, int runs) {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        futures.add(pool.submit(() -> checked(next(), Work::expectedFanOut, c::runFanOut)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(c.name() + ": fan-out failed", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** (d): runs suspend; heap held meanwhile; then all are resumed. */
+  private void suspendResume() {
+    String w = "(d) " + String.format("%,d", sizes.suspended()) + " suspended, resumed";
+    log(w);
+    // A small warm-up of the whole path, so the measured heap holds no first-use class loading.
+    c.suspendAll(inputs(Math.min(20, sizes.suspended())));
+    c.resumeAll("warm");
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = usedHeapAfterGc(memory);
+    List<String> inputs = inputs(sizes.suspended());
+    long commits0 = commits();
+    long statements0 = c.dataSource().statements();
+    long clientCommits0 = c.dataSource().commits();
+    c.suspendAll(inputs);
+    long held = usedHeapAfterGc(memory) - before;
+    long t = System.nanoTime();
+    List<String> outs = c.resumeAll("yes");
+    double seconds = (System.nanoTime() - t) / 1e9;
+    long steps = (long) sizes.suspended() * APPROVAL_STEPS;
+    recordCounts(w, steps, commits0, statements0, clientCommits0);
+    for (int i = 0; i < inputs.size(); i++) {
+      expect(Work.expectedApproval(inputs.get(i), "yes"), outs.get(i));
+    }
+    put(w, "heap held per suspended run, bytes", Math.max(0, held) / (double) sizes.suspended());
+    put(w, "resumed workflows/s", sizes.suspended() / seconds);
+  }
+
+  private static long usedHeapAfterGc(MemoryMXBean memory) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /** Runs {@code work} once more, counting commits and statements per step. */
+  private void counted(String w, long steps, Runnable work) {
+    long commits0 = commits();
+    long statements0 = c.dataSource().statements();
+    long clientCommits0 = c.dataSource().commits();
+    work.run();
+    recordCounts(w, steps, commits0, statements0, clientCommits0);
+  }
+
+  private void recordCounts(
+      String w, long steps, long commits0, long statements0, long clientCommits0) {
+    long clientCommits = c.dataSource().commits() - clientCommits0;
+    long statements = c.dataSource().statements() - statements0;
+    if (pg != null) {
+      put(w, "commits/step (pg_stat_database)", (commits() - commits0) / (double) steps);
+    } else {
+      put(w, "commits/step (client count)", clientCommits / (double) steps);
+    }
+    put(w, "statements/step", statements / (double) steps);
+  }
+
+  /** Client (this JVM, engine included) and server CPU per workflow over a timed section. */
+  private final class Cpu {
+    private final long client0 = clientCpuNanos();
+    private final long server0 = pg != null ? pg.serverCpuMillis() : -1;
+
+    void record(String w, long workflows) {
+      put(w, "client CPU per workflow, ms", (clientCpuNanos() - client0) / 1e6 / workflows);
+      if (server0 >= 0) {
+        long server1 = pg.serverCpuMillis();
+        if (server1 >= 0) {
+          put(w, "server CPU per workflow, ms", (server1 - server0) / (double) workflows);
+        }
+      }
+    }
+  }
+
+  private static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private long commits() {
+    return pg != null ? pg.read(c.dataSource()) : c.dataSource().commits();
+  }
+
+  private void put(String workload, String metric, double value) {
+    results.put(database, workload, metric, c.name(), value);
+    log(String.format("  %-40s %s", metric, Results.format(value)));
+  }
+
+  private void checked(String in, Function<String, String> expected, Function<String, String> run) {
+    expect(expected.apply(in), run.apply(in));
+  }
+
+  private void expect(String expected, String actual) {
+    if (!expected.equals(actual)) {
+      throw new IllegalStateException(
+          c.name() + " returned " + actual + " where " + expected + " was due");
+    }
+  }
+
+  private String next() {
+    return "r" + ids.incrementAndGet();
+  }
+
+  private List<String> inputs(int n) {
+    List<String> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(next());
+    }
+    return list;
+  }
+
+  private void log(String message) {
+    System.out.println("[" + database + " " + c.name() + "] " + message);
+  }
+}
