@@ -60,7 +60,22 @@ public final class OrderWorkflowRunner {
   }
 
   /**
-   * Starts a run with input given as JSON and returns at once; a {@code ValidationException} lists every problem with its path, and nothing is stored.
+   * Starts a run with input given as JSON and waits until it is finished or suspended. A {@code ValidationException} lists every problem with its path, and nothing is stored.
+   */
+  public OrderWorkflowResult startJson(String json) {
+    return startJson(json, StartOptions.defaults());
+  }
+
+  /**
+   * Starts a run with input given as JSON and options, and waits until it is finished or suspended. A {@code ValidationException} lists every problem with its path, and nothing is stored.
+   */
+  public OrderWorkflowResult startJson(String json, StartOptions options) {
+    String runId = client.startJson(json, options);
+    return toResult(client.awaitSettled(runId, null));
+  }
+
+  /**
+   * Starts a run with input given as JSON and returns at once. A {@code ValidationException} lists every problem with its path, and nothing is stored.
    */
   public RunHandle<OrderWorkflowResult> startJsonAsync(String json, StartOptions options) {
     String runId = client.startJson(json, options);

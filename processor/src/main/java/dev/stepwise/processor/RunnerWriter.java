@@ -165,13 +165,38 @@ final class RunnerWriter {
       type.addMethod(withOptions.build());
     }
     if (input.isPresent()) {
+      String refused =
+          " A {@code ValidationException} lists every problem with its path, and nothing is"
+              + " stored.";
+      type.addMethod(
+          method(
+                  ctx,
+                  "startJson",
+                  "Starts a run with input given as JSON and waits until it"
+                      + " is finished or suspended."
+                      + refused)
+              .returns(ctx.result)
+              .addParameter(String.class, "json")
+              .addStatement("return startJson(json, $T.defaults())", Names.START_OPTIONS)
+              .build());
+      type.addMethod(
+          method(
+                  ctx,
+                  "startJson",
+                  "Starts a run with input given as JSON and options, and waits"
+                      + " until it is finished or suspended."
+                      + refused)
+              .returns(ctx.result)
+              .addParameter(String.class, "json")
+              .addParameter(Names.START_OPTIONS, "options")
+              .addStatement("$T runId = client.startJson(json, options)", String.class)
+              .addStatement("return toResult(client.awaitSettled(runId, null))")
+              .build());
       type.addMethod(
           method(
                   ctx,
                   "startJsonAsync",
-                  "Starts a run with input given as JSON and returns at once; a {@code"
-                      + " ValidationException} lists every problem with its path, and nothing is"
-                      + " stored.")
+                  "Starts a run with input given as JSON and returns at" + " once." + refused)
               .returns(handle)
               .addParameter(String.class, "json")
               .addParameter(Names.START_OPTIONS, "options")

@@ -15,9 +15,11 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.hibernate.validator.HibernateValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,12 @@ class HibernateAgreementTest {
 
   @BeforeAll
   static void open() {
-    factory = Validation.buildDefaultValidatorFactory();
+    // Generated messages are Hibernate Validator's English defaults; it would localize its own.
+    factory =
+        Validation.byProvider(HibernateValidator.class)
+            .configure()
+            .defaultLocale(Locale.ENGLISH)
+            .buildValidatorFactory();
     hibernate = factory.getValidator();
   }
 
