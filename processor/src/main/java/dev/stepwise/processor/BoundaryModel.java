@@ -1,18 +1,20 @@
 package dev.stepwise.processor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * A type crossing a step boundary, which gets a validator and a JSON Schema: the input, a step's
- * output, a resume payload. Events plug in as one more kind, listed by {@link #of}.
+ * output, a resume payload, an event's payload.
  *
  * @param kind which boundary
- * @param id the step id; empty for the input
+ * @param id the step id; the event name for an event; empty for the input
  * @param type the type of the values crossing
  * @param site where an error about the type is reported: the parameter or the step method
  * @param siteMirror the annotation on the site to underline, or null
@@ -30,12 +32,17 @@ record BoundaryModel(
   enum Kind {
     INPUT,
     OUTPUT,
-    RESUME
+    RESUME,
+    EVENT
   }
 
-  /** Every boundary of the workflow: the input first, then per step its output and resume. */
+  /**
+   * Every boundary of the workflow: the input first, then per step its output, resume payload and
+   * event payload (once per event name: the steps waiting for one event share its type).
+   */
   static List<BoundaryModel> of(WorkflowModel workflow) {
     List<BoundaryModel> boundaries = new ArrayList<>();
+    Set<String> events = new HashSet<>();
     workflow
         .allParams()
         .filter(p -> p.kind() == ParamKind.INPUT)
@@ -73,6 +80,18 @@ record BoundaryModel(
                           p.element(),
                           p.mirror(),
                           "The resume payload of step " + step.stepId() + "()")));
+      StepOptionsModel options = step.options();
+      if (options.hasEvent() && events.add(options.eventName().name())) {
+        ParamModel p = options.event();
+        boundaries.add(
+            new BoundaryModel(
+                Kind.EVENT,
+                options.eventName().name(),
+                p.type(),
+                p.element(),
+                p.mirror(),
+                "The payload of event \"" + options.eventName().name() + "\""));
+      }
     }
     return boundaries;
   }

@@ -204,6 +204,15 @@ final class DefinitionWriter {
     return calls.build();
   }
 
+  /** The step whose type-reference constant an event's contract reuses. */
+  private static String firstStepWaitingFor(WriterContext ctx, String event) {
+    return ctx.workflow.steps().stream()
+        .filter(s -> s.options().hasEvent() && s.options().eventName().name().equals(event))
+        .findFirst()
+        .orElseThrow()
+        .stepId();
+  }
+
   /** One contract per boundary: its type, generated validator and schema. */
   private static CodeBlock contracts(WriterContext ctx) {
     List<CodeBlock> contracts = new ArrayList<>();
@@ -214,12 +223,14 @@ final class DefinitionWriter {
             case INPUT -> CodeBlock.of("$T.input()", Names.BOUNDARY);
             case OUTPUT -> CodeBlock.of("$T.output($S)", Names.BOUNDARY, b.id());
             case RESUME -> CodeBlock.of("$T.resume($S)", Names.BOUNDARY, b.id());
+            case EVENT -> CodeBlock.of("$T.event($S)", Names.BOUNDARY, b.id());
           };
       String constant =
           switch (b.kind()) {
             case INPUT -> WriterContext.INPUT_CONSTANT;
             case OUTPUT -> WriterContext.outputConstant(b.id());
             case RESUME -> WriterContext.resumeConstant(b.id());
+            case EVENT -> WriterContext.eventConstant(firstStepWaitingFor(ctx, b.id()));
           };
       contracts.add(
           CodeBlock.of(

@@ -14,6 +14,10 @@ import dev.stepwise.validation.model.CorpusWorkflow;
 import dev.stepwise.validation.model.CorpusWorkflowResult;
 import dev.stepwise.validation.model.CorpusWorkflowRunner;
 import dev.stepwise.validation.model.Customer;
+import dev.stepwise.validation.model.SignOffWorkflow;
+import dev.stepwise.validation.model.SignOffWorkflow.SignOff;
+import dev.stepwise.validation.model.SignOffWorkflowResult;
+import dev.stepwise.validation.model.SignOffWorkflowRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +85,28 @@ class GeneratedValidationEngineTest {
     CorpusWorkflowResult done = corpus.awaitCompletion(runId, WAIT);
     assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(done.review().output().getOwner()).isEqualTo("ann");
+  }
+
+  @Test
+  void anInvalidEventPayload_isRefusedBeforeItIsStored_andTheStepKeepsWaiting() {
+    SignOffWorkflowRunner signOffs = new SignOffWorkflowRunner(engine, new SignOffWorkflow());
+    SignOffWorkflowResult waiting = signOffs.start("budget.pdf");
+    assertThat(waiting.publish().status()).isEqualTo(Status.WAITING);
+    String runId = waiting.runId();
+
+    assertThatThrownBy(() -> signOffs.sendSignedOff(runId, new SignOff(" ", 0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "Invalid payload of event signedOff:\n"
+                + "  $.by: must not be blank\n"
+                + "  $.level: must be greater than or equal to 1");
+    assertThat(signOffs.status(runId).step("publish").orElseThrow().status())
+        .isEqualTo(Status.WAITING);
+
+    // The refused payload was not kept: the first valid one is the one that counts.
+    assertThat(signOffs.sendSignedOff(runId, new SignOff("ann", 2))).isTrue();
+    SignOffWorkflowResult done = signOffs.awaitCompletion(runId, WAIT);
+    assertThat(done.publish().output()).isEqualTo("budget.pdf signed off by ann at level 2");
   }
 
   @Test

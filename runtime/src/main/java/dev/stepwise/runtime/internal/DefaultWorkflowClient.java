@@ -225,6 +225,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
           "Workflow \"" + name() + "\" has no step that waits for event \"" + name + "\"");
     }
     requireRun(runId);
+    // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
+    definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
     boolean stored = EventInbox.send(repo, runId, name, codec.write(payload), Instant.now());
     waiters.changed(runId);
     engine.workQueued();
