@@ -11,6 +11,7 @@ import dev.stepwise.example.order.OrderWorkflowRunner;
 import dev.stepwise.example.research.ResearchDemo;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.Watch;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,13 +78,19 @@ public final class ExampleApp {
   OrderWorkflowResult runLargeOrderWithApproval() {
     out.println("== A large order: the approval step suspends for a manager ==");
     RunHandle<OrderWorkflowResult> run = orders.startAsync(order(3, 60_000));
-    OrderWorkflowResult suspended = run.await(WAIT);
-    printResult(suspended);
-    out.println("-- the manager approves; resuming " + run.runId());
-    orders.resumeApprove(run.runId(), new Decision(true, "Ann (sales manager)"));
-    OrderWorkflowResult done = orders.awaitCompletion(run.runId(), WAIT);
-    printResult(done);
-    return done;
+    // Every state change as it happens, retries included; the watch ends with the run.
+    Watch live = orders.watch(run.runId(), change -> out.println("   . " + change));
+    try {
+      OrderWorkflowResult suspended = run.await(WAIT);
+      printResult(suspended);
+      out.println("-- the manager approves; resuming " + run.runId());
+      orders.resumeApprove(run.runId(), new Decision(true, "Ann (sales manager)"));
+      OrderWorkflowResult done = orders.awaitCompletion(run.runId(), WAIT);
+      printResult(done);
+      return done;
+    } finally {
+      live.close(); // a no-op once the run finished; stops the watch if waiting failed
+    }
   }
 
   private void printResult(OrderWorkflowResult r) {

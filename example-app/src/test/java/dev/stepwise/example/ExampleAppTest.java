@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +40,9 @@ class ExampleAppTest {
   @Test
   void largeOrderSuspendsForApprovalAndCompletesWhenResumed() {
     try (Stepwise engine = Stepwise.embedded(dataDir)) {
-      ExampleApp app = new ExampleApp(engine, quiet());
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      ExampleApp app =
+          new ExampleApp(engine, new PrintStream(printed, true, StandardCharsets.UTF_8));
       engine.start();
 
       OrderWorkflowResult r = app.runLargeOrderWithApproval();
@@ -47,7 +51,28 @@ class ExampleAppTest {
       assertThat(r.approve().status()).isEqualTo(Status.SUCCEEDED);
       assertThat(r.approve().output().approved()).isTrue();
       assertThat(r.approve().output().amountCents()).isEqualTo(180_000);
+      // The watch prints each change as it happens, in order, ending with the run's own.
+      String out = awaitPrinted(printed, "run SUCCEEDED");
+      assertThat(out)
+          .containsSubsequence(
+              "charge RUNNING (attempt 1)",
+              "charge PENDING (attempt 1)",
+              "charge SUCCEEDED (attempt 3)",
+              "approve SUSPENDED (attempt 1)",
+              "approve SUCCEEDED (attempt 2)",
+              "run SUCCEEDED");
     }
+  }
+
+  /** What was printed, once it contains {@code text} (the watch delivers asynchronously). */
+  private static String awaitPrinted(ByteArrayOutputStream printed, String text) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String out = printed.toString(StandardCharsets.UTF_8);
+    while (!out.contains(text) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      out = printed.toString(StandardCharsets.UTF_8);
+    }
+    return out;
   }
 
   @Test
