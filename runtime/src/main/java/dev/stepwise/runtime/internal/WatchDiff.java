@@ -14,7 +14,7 @@ import java.util.List;
  * reads are reconstructed from the attempt counter: a step seen RUNNING on attempt 1 and then
  * SUCCEEDED on attempt 3 had two retries scheduled and two more starts, and the listener sees each
  * of them. Each step's changes are in order; steps are ordered by when they last started (or
- * finished); the run's own change comes last.
+ * finished); the run's own change comes first when it became RUNNING, last otherwise.
  */
 final class WatchDiff {
   private WatchDiff() {}
@@ -45,13 +45,20 @@ final class WatchDiff {
     List<RunChange> out = new ArrayList<>();
     order.forEach(i -> out.addAll(perStep.get(i)));
     if (before == null || before.status() != after.status()) {
-      out.add(
+      RunChange run =
           new RunChange(
               after.runId(),
               null,
               after.status(),
               0,
-              after.status().isTerminal() ? after.updatedAt() : null));
+              after.status().isTerminal() ? after.updatedAt() : null);
+      // A run becomes RUNNING before its steps start (or restart, after a resume); every other
+      // status of the run (suspended, waiting, finished) is the consequence of its steps' changes.
+      if (after.status() == Status.RUNNING) {
+        out.add(0, run);
+      } else {
+        out.add(run);
+      }
     }
     return out;
   }

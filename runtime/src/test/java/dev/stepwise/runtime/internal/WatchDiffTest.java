@@ -47,6 +47,14 @@ class WatchDiffTest {
   }
 
   @Test
+  void aRunThatBecameRunningIsShownBeforeTheStepsItStarted() {
+    var before = run(Status.SUSPENDED, step("a", Status.SUSPENDED, 1));
+    var after = run(Status.RUNNING, step("a", Status.RUNNING, 2));
+    assertThat(texts(WatchDiff.diff(before, after)))
+        .containsExactly("run RUNNING", "a PENDING (attempt 1)", "a RUNNING (attempt 2)");
+  }
+
+  @Test
   void nothingChangedMeansNothingDelivered() {
     var same = run(Status.RUNNING, step("a", Status.RUNNING, 1));
     assertThat(WatchDiff.diff(same, same)).isEmpty();
