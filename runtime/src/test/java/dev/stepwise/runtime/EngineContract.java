@@ -139,6 +139,8 @@ abstract class EngineContract {
         .isEqualTo("shipped o-1 for 3000");
     assertThat(client.list(10)).extracting(RunStatus::runId).containsExactly(runId);
     assertThat(flow.mdc).containsEntry("charge", runId + "/charge");
+    // The status handed to the waiter by the final commit is the one a read returns.
+    assertThat(client.status(runId)).isEqualTo(s);
   }
 
   @Test
@@ -236,6 +238,7 @@ abstract class EngineContract {
 
     RunStatus small = client.awaitCompletion(client.start(10, StartOptions.defaults()), WAIT);
     assertThat(small.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.status(small.runId())).isEqualTo(small);
     assertThat(statuses(small))
         .containsExactly(
             "check=SUCCEEDED",
@@ -247,6 +250,7 @@ abstract class EngineContract {
     assertThat(client.stepResult(small, "merge", String.class).output()).isEqualTo("small:10");
 
     RunStatus large = client.awaitCompletion(client.start(5000, StartOptions.defaults()), WAIT);
+    assertThat(client.status(large.runId())).isEqualTo(large);
     assertThat(statuses(large))
         .containsExactly(
             "check=SUCCEEDED",

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal;
 
+import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.CommitQueue.Pending;
 import dev.stepwise.runtime.internal.Rows.NewStep;
@@ -85,6 +86,8 @@ final class Completion {
   private static final class GroupResult {
     final Map<Item, Recorded> byItem = new HashMap<>();
     final List<String> settledRuns = new ArrayList<>();
+    // The final status of runs this group finished successfully, handed to their waiters.
+    final Map<String, RunStatus> succeeded = new HashMap<>();
     boolean queued;
     int extraPermits;
   }
@@ -237,7 +240,7 @@ final class Completion {
   }
 
   private void afterCommit(GroupResult r) {
-    r.settledRuns.forEach(waiters::changed);
+    r.settledRuns.forEach(id -> waiters.changed(id, r.succeeded.get(id)));
     // Watches hear of every change, settled or not (a no-op without watches).
     r.byItem.keySet().forEach(i -> waiters.touched(i.task().runId()));
     if (r.queued) {
@@ -442,8 +445,51 @@ final class Completion {
         // Waiters wait for a settled run: waking them for RUNNING would only cost them a read.
         out.settledRuns.add(run.id());
       }
+      if (p.runStatus() == Status.SUCCEEDED) {
+        RunStatus status = succeededStatus(graph, run, first, stepRows, p.skipped());
+        if (status != null) {
+          out.succeeded.put(run.id(), status);
+        }
+      }
     }
     out.queued |= local < p.ready().size();
+  }
+
+  /**
+   * The status a re-read would return once this transaction commits a SUCCEEDED run: the step rows
+   * were read inside it after its own updates, plus the SKIPPED rows it inserts; the run's update
+   * time is the recorded step's finish time as the database stored it. Null if that is not known.
+   */
+  private static RunStatus succeededStatus(
+      WorkflowGraph graph, RunRow run, Item first, List<StepRow> stepRows, List<String> skipped) {
+    Instant finished = null;
+    for (StepRow s : stepRows) {
+      if (s.stepId().equals(first.task().stepId())) {
+        finished = s.finishedAt();
+      }
+    }
+    if (finished == null) {
+      return null;
+    }
+    List<StepRow> rows = new ArrayList<>(stepRows);
+    for (String stepId : skipped) {
+      rows.add(
+          new StepRow(run.id(), stepId, Status.SKIPPED, 0, null, null, null, null, null, finished));
+    }
+    RunRow settled =
+        new RunRow(
+            run.id(),
+            run.workflow(),
+            run.graphVersion(),
+            Status.SUCCEEDED,
+            run.input(),
+            run.idempotencyKey(),
+            run.failedStep(),
+            run.error(),
+            run.createdAt(),
+            finished,
+            finished);
+    return RunStatuses.of(graph, settled, rows);
   }
 
   /** A successor inserted already claimed by this node: attempt 1, version 1, leased. */

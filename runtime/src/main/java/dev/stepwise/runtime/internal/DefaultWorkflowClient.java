@@ -117,7 +117,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus status(String runId) {
-    RunRow run = requireRun(runId);
+    return status(requireRun(runId));
+  }
+
+  private RunStatus status(RunRow run) {
+    String runId = run.id();
     return ChildRuns.withChildren(
         repo, RunStatuses.of(graph(), run, repo.steps(repo.dsl(), runId)));
   }
@@ -136,18 +140,32 @@ final class DefaultWorkflowClient implements WorkflowClient {
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     // A run another node advances wakes this waiter at once on PostgreSQL (NOTIFY).
     watchers.listenToOtherNodes();
+    // The final status a commit on this node handed over (a SUCCEEDED run), instead of a re-read.
+    RunStatus handed = null;
     while (true) {
       // Take the future before reading, so a commit in between still wakes us.
-      CompletableFuture<Void> change = waiters.next(runId);
+      CompletableFuture<RunStatus> change = waiters.next(runId);
       try {
-        RunStatus s = status(runId);
-        if (done.test(s)) {
+        RunStatus s;
+        if (handed != null) {
+          s = handed;
+          handed = null;
+        } else {
+          RunRow run = requireRun(runId);
+          // A PENDING or RUNNING run is neither settled nor finished whatever its steps are (its
+          // status only shows RUNNING for PENDING): wait without reading them.
+          s = run.status() == Status.PENDING || run.status() == Status.RUNNING ? null : status(run);
+        }
+        if (s != null && done.test(s)) {
           return s;
         }
         Duration wait = REREAD;
         if (deadline != null) {
           Duration left = Duration.between(Instant.now(), deadline);
           if (left.isNegative() || left.isZero()) {
+            if (s == null) {
+              s = status(runId);
+            }
             throw new AwaitTimeoutException(
                 "Run "
                     + runId
@@ -162,7 +180,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
           }
           wait = left.compareTo(REREAD) < 0 ? left : REREAD;
         }
-        change.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        RunStatus succeeded = change.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (succeeded != null && succeeded.workflow().equals(name())) {
+          handed = ChildRuns.withChildren(repo, succeeded);
+        }
       } catch (TimeoutException e) {
         // re-read: the run may be advanced by another node
       } catch (InterruptedException e) {

@@ -60,12 +60,18 @@ final class RunStarter {
     String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
     String json = codec.write(input);
     Instant now = clock.instant();
+    List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
+    // Roots this node has room for are inserted leased to it and run without a claim.
+    int local = dispatcher.isRunning() ? pool.tryAcquire(roots.size()) : 0;
+    // A run whose roots all start here is RUNNING from its first commit, as its first completion
+    // would set it: that completion then has no run status to update.
+    Status status = local > 0 && local == roots.size() ? Status.RUNNING : Status.PENDING;
     RunRow run =
         new RunRow(
             runId,
             graph.name(),
             graph.version(),
-            Status.PENDING,
+            status,
             json,
             options.idempotencyKey(),
             null,
@@ -73,12 +79,9 @@ final class RunStarter {
             now,
             now,
             null);
-    List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
-    // Roots this node has room for are inserted leased to it and run without a claim.
-    int local = dispatcher.isRunning() ? pool.tryAcquire(roots.size()) : 0;
     List<NewStep> rows = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
-    Snapshot snapshot = new Snapshot(graph.version(), Status.PENDING, json, Map.of());
+    Snapshot snapshot = new Snapshot(graph.version(), status, json, Map.of());
     for (int i = 0; i < roots.size(); i++) {
       if (i < local) {
         rows.add(completion.leasedStep(run, roots.get(i), now));

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal;
 
+import dev.stepwise.runtime.RunStatus;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
  * rather than polled; changes made by other nodes are seen by the waiters' slow re-read.
  */
 final class RunWaiters {
-  private final ConcurrentMap<String, CompletableFuture<Void>> byRun = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CompletableFuture<RunStatus>> byRun =
+      new ConcurrentHashMap<>();
   // Watch listeners hear of every committed change too.
   private volatile Consumer<String> onChange = id -> {};
 
@@ -32,28 +34,42 @@ final class RunWaiters {
 
   /**
    * The future completed by the next change of {@code runId}. Take it before reading the run's
-   * state, so a change committed in between is not missed.
+   * state, so a change committed in between is not missed. Its value is the run's final status when
+   * the commit that completed it finished the run successfully and knew every step row (a SUCCEEDED
+   * run never changes again, so that status cannot be stale), else {@code null}: read the run.
    */
-  CompletableFuture<Void> next(String runId) {
+  CompletableFuture<RunStatus> next(String runId) {
     return byRun.computeIfAbsent(runId, id -> new CompletableFuture<>());
   }
 
   /** Drops a future nobody waits on any more (it may be replaced already). */
-  void forget(String runId, CompletableFuture<Void> future) {
+  void forget(String runId, CompletableFuture<RunStatus> future) {
     byRun.remove(runId, future);
   }
 
   /** Called after a commit that changed the run. */
   void changed(String runId) {
+    changed(runId, null);
+  }
+
+  /**
+   * Called after a commit that changed the run; {@code succeeded} is its final status if that
+   * commit finished it successfully (built from the rows the commit read and wrote), else null.
+   */
+  void changed(String runId, RunStatus succeeded) {
     onChange.accept(runId);
-    wake(runId);
+    wake(runId, succeeded);
   }
 
   /** Wakes the waiters of a run another node changed. */
   void wake(String runId) {
-    CompletableFuture<Void> f = byRun.remove(runId);
+    wake(runId, null);
+  }
+
+  private void wake(String runId, RunStatus succeeded) {
+    CompletableFuture<RunStatus> f = byRun.remove(runId);
     if (f != null) {
-      f.complete(null);
+      f.complete(succeeded);
     }
   }
 }
