@@ -87,9 +87,12 @@ public final class ExampleApp {
       orders.resumeApprove(run.runId(), new Decision(true, "Ann (sales manager)"));
       OrderWorkflowResult done = orders.awaitCompletion(run.runId(), WAIT);
       printResult(done);
+      // No close here: the watch may still be delivering the last changes; it ends by itself
+      // once it has delivered the run's final one.
       return done;
-    } finally {
-      live.close(); // a no-op once the run finished; stops the watch if waiting failed
+    } catch (RuntimeException e) {
+      live.close(); // the run did not finish in time: stop watching it
+      throw e;
     }
   }
 
