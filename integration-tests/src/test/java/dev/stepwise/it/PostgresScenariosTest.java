@@ -1,11 +1,8 @@
 package dev.stepwise.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.TestDatabase;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -17,62 +14,36 @@ import org.junit.jupiter.api.BeforeAll;
  * stepwise.requirePostgres=true}: then an unreachable PostgreSQL fails the build.
  */
 class PostgresScenariosTest extends ScenarioSuite implements AllScenarios {
-  static final String URL =
-      System.getProperty("stepwise.pgUrl", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String USER = System.getProperty("stepwise.pgUser", "postgres");
-  private static HikariDataSource dataSource;
-  private static RuntimeException unreachable;
+  private static TestDatabase db;
 
   @BeforeAll
   static void connect() {
-    try {
-      HikariConfig c = new HikariConfig();
-      c.setJdbcUrl(URL);
-      c.setUsername(USER);
-      c.setMaximumPoolSize(24);
-      c.setConnectionTimeout(5000);
-      dataSource = new HikariDataSource(c);
-    } catch (RuntimeException e) {
-      unreachable = e; // reported per test, so each shows as skipped (or failed)
-    }
+    db = TestDatabase.postgres();
   }
 
   @AfterAll
-  static void close() {
-    if (dataSource != null) {
-      dataSource.close();
-    }
+  static void close() throws IOException {
+    db.close();
   }
 
   @Override
   protected void requireDatabase() {
-    if (unreachable == null) {
-      return;
-    }
-    if (Boolean.getBoolean("stepwise.requirePostgres")) {
-      fail(
-          "PostgreSQL is required (stepwise.requirePostgres=true) but "
-              + URL
-              + " is unreachable: "
-              + unreachable);
-    }
-    assumeTrue(
-        false, "PostgreSQL unreachable at " + URL + "; skipped: " + unreachable.getMessage());
+    db.require();
   }
 
   @Override
   protected DataSource dataSource() {
-    return dataSource;
+    return db.dataSource();
   }
 
   @Override
   public List<String> childDatabase(Path dbDir) {
-    return List.of("pg", URL, USER, schema);
+    return List.of("pg", TestDatabase.PG_URL, TestDatabase.PG_USER, schema);
   }
 
   @Override
   public Stepwise.Builder afterKill(Path dbDir) {
-    return Stepwise.builder().dataSource(dataSource).schema(schema);
+    return Stepwise.builder().dataSource(db.dataSource()).schema(schema);
   }
 
   @Override

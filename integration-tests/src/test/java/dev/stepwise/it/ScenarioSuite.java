@@ -1,13 +1,10 @@
 package dev.stepwise.it;
 
 import dev.stepwise.runtime.Stepwise;
-import java.sql.Connection;
-import java.sql.Statement;
+import dev.stepwise.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +30,7 @@ public abstract class ScenarioSuite implements Scenario {
   @BeforeEach
   void createSchema() {
     requireDatabase();
-    schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    schema = TestDatabase.randomSchema("it_");
   }
 
   @AfterEach
@@ -45,10 +42,7 @@ public abstract class ScenarioSuite implements Scenario {
       engines.get(i).close();
     }
     engines.clear();
-    try (Connection c = dataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + schema.toUpperCase(Locale.ROOT) + " CASCADE");
-    }
+    TestDatabase.dropSchema(dataSource(), schema);
   }
 
   @Override

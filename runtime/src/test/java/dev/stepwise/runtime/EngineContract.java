@@ -20,16 +20,14 @@ import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -73,7 +71,7 @@ abstract class EngineContract {
   @BeforeEach
   void createSchema() {
     requireDatabase();
-    schema = "sw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    schema = TestDatabase.randomSchema("sw_");
   }
 
   @AfterEach
@@ -85,10 +83,7 @@ abstract class EngineContract {
     for (int i = engines.size() - 1; i >= 0; i--) {
       engines.get(i).close();
     }
-    try (Connection c = dataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + schema.toUpperCase(Locale.ROOT) + " CASCADE");
-    }
+    TestDatabase.dropSchema(dataSource(), schema);
   }
 
   /** An engine on this test's schema; closed after the test. */

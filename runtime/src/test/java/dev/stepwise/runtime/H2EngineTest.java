@@ -1,11 +1,8 @@
 package dev.stepwise.runtime;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import dev.stepwise.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -13,33 +10,21 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The engine contract on an H2 file database, the embedded default. */
 class H2EngineTest extends EngineContract {
-  private static HikariDataSource dataSource;
-  private static Path dir;
+  private static TestDatabase db;
 
   @BeforeAll
-  static void open() throws IOException {
-    // A fresh database file per run, so nothing a crashed earlier run left can interfere.
-    dir = Files.createTempDirectory(Path.of("target"), "h2-contract-").toAbsolutePath();
-    HikariConfig c = new HikariConfig();
-    c.setJdbcUrl("jdbc:h2:file:" + dir.resolve("db") + ";LOCK_TIMEOUT=10000");
-    c.setUsername("sa");
-    c.setMaximumPoolSize(24);
-    dataSource = new HikariDataSource(c);
+  static void open() {
+    db = TestDatabase.h2File("h2-contract-");
   }
 
   @AfterAll
   static void close() throws IOException {
-    dataSource.close();
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    db.close();
   }
 
   @Override
   protected DataSource dataSource() {
-    return dataSource;
+    return db.dataSource();
   }
 
   @Override
