@@ -39,8 +39,7 @@ public final class OrderWorkflowRunner {
    * Starts a run with options and waits until it is finished or suspended.
    */
   public OrderWorkflowResult start(OrderModel.OrderRequest input, StartOptions options) {
-    String runId = client.start(input, options);
-    return toResult(client.awaitSettled(runId, null));
+    return toResult(client.run(input, options));
   }
 
   /**

@@ -39,8 +39,7 @@ final class ReviewWorkflowRunner {
    * Starts a run with options and waits until it is finished or suspended.
    */
   ReviewWorkflowResult start(StartOptions options) {
-    String runId = client.start(null, options);
-    return toResult(client.awaitSettled(runId, null));
+    return toResult(client.run(null, options));
   }
 
   /**

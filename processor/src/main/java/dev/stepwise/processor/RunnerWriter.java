@@ -152,14 +152,14 @@ final class RunnerWriter {
       } else {
         plain.addStatement("return $N($T.defaults())", name, Names.START_OPTIONS);
       }
-      withOptions
-          .addParameter(Names.START_OPTIONS, "options")
-          .addStatement("$T runId = client.start($L, options)", String.class, inputArg);
+      withOptions.addParameter(Names.START_OPTIONS, "options");
       if (async) {
-        withOptions.addStatement(
-            "return new $T<>(runId, client, this::toResult)", Names.RUN_HANDLE);
+        withOptions
+            .addStatement("$T runId = client.start($L, options)", String.class, inputArg)
+            .addStatement("return new $T<>(runId, client, this::toResult)", Names.RUN_HANDLE);
       } else {
-        withOptions.addStatement("return toResult(client.awaitSettled(runId, null))");
+        // The engine may run the steps on the caller's thread while it waits.
+        withOptions.addStatement("return toResult(client.run($L, options))", inputArg);
       }
       type.addMethod(plain.build());
       type.addMethod(withOptions.build());

@@ -4,13 +4,19 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Wraps a DataSource and counts the commits made through its connections. */
+/**
+ * Wraps a DataSource and counts the writing transactions committed through its connections: each
+ * {@code commit()}, and each writing statement executed in auto-commit mode (a transaction of its
+ * own).
+ */
 final class CountingDataSource implements DataSource {
   private final DataSource delegate;
   final AtomicInteger commits = new AtomicInteger();
@@ -29,7 +35,38 @@ final class CountingDataSource implements DataSource {
                 commits.incrementAndGet();
               }
               try {
-                return method.invoke(c, args);
+                Object result = method.invoke(c, args);
+                if (method.getName().equals("prepareStatement") && isWrite((String) args[0])) {
+                  return autoCommitCounting(c, (PreparedStatement) result);
+                }
+                return result;
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static boolean isWrite(String sql) {
+    String s = sql.stripLeading().toLowerCase(Locale.ROOT);
+    return s.startsWith("insert")
+        || s.startsWith("update")
+        || s.startsWith("delete")
+        || s.startsWith("merge")
+        || s.startsWith("with");
+  }
+
+  /** Counts the executions of a writing statement made while the connection auto-commits. */
+  private PreparedStatement autoCommitCounting(Connection c, PreparedStatement ps) {
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, args) -> {
+              if (method.getName().startsWith("execute") && c.getAutoCommit()) {
+                commits.incrementAndGet();
+              }
+              try {
+                return method.invoke(ps, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }

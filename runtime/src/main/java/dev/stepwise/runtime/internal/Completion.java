@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -45,6 +46,7 @@ final class Completion {
   private final Dispatcher dispatcher;
   private final EngineConfig config;
   private final Clock clock;
+  private final ChainCompletion chain;
   private final CommitQueue<Item, List<Task>> commits =
       new CommitQueue<>(MAX_GROUP, this::commitGroup);
   // Set once by the engine before it starts; steps with a delay are inserted WAITING through it.
@@ -58,7 +60,8 @@ final class Completion {
       RunWaiters waiters,
       Dispatcher dispatcher,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      ChainCompletion chain) {
     this.repo = repo;
     this.queue = queue;
     this.registry = registry;
@@ -67,6 +70,7 @@ final class Completion {
     this.dispatcher = dispatcher;
     this.config = config;
     this.clock = clock;
+    this.chain = chain;
   }
 
   void timers(TimerQueue timers) {
@@ -115,6 +119,13 @@ final class Completion {
         waiters.touched(task.runId());
       }
       return List.of();
+    }
+    if (outcome instanceof Outcome.Succeeded succeeded) {
+      // A step of a chain is recorded without the run's other steps, in a transaction of its own.
+      Optional<List<Task>> recorded = chain.record(task, succeeded);
+      if (recorded.isPresent()) {
+        return recorded.get();
+      }
     }
     return commits.submit(new Item(task, outcome));
   }
@@ -424,9 +435,7 @@ final class Completion {
         rows.add(leasedStep(run, stepId, now));
         tasks.add(new Task(run.id(), stepId, run.workflow(), 1, 1L, null, snapshot));
       } else {
-        rows.add(
-            new NewStep(
-                run.id(), stepId, run.workflow(), Status.PENDING, 0, null, null, null, null, 0L));
+        rows.add(NewStep.pending(run.id(), stepId, run.workflow()));
       }
     }
     for (String stepId : p.skipped()) {
@@ -476,35 +485,13 @@ final class Completion {
       rows.add(
           new StepRow(run.id(), stepId, Status.SKIPPED, 0, null, null, null, null, null, finished));
     }
-    RunRow settled =
-        new RunRow(
-            run.id(),
-            run.workflow(),
-            run.graphVersion(),
-            Status.SUCCEEDED,
-            run.input(),
-            run.idempotencyKey(),
-            run.failedStep(),
-            run.error(),
-            run.createdAt(),
-            finished,
-            finished);
+    RunRow settled = run.succeededAt(finished);
     return RunStatuses.of(graph, settled, rows);
   }
 
   /** A successor inserted already claimed by this node: attempt 1, version 1, leased. */
   NewStep leasedStep(RunRow run, String stepId, Instant now) {
-    return new NewStep(
-        run.id(),
-        stepId,
-        run.workflow(),
-        Status.RUNNING,
-        1,
-        config.nodeId(),
-        now.plus(config.lease()),
-        now,
-        null,
-        1L);
+    return NewStep.leased(run.id(), stepId, run.workflow(), config.nodeId(), now, config.lease());
   }
 
   private WorkflowGraph graph(String workflow) {

@@ -45,8 +45,14 @@ public final class Engine implements AutoCloseable {
     this.queue = new TaskQueue(database.dsl());
     this.pool = new WorkerPool(config.workers(), config.nodeId());
     this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);
+    ChainWrites chainWrites =
+        database.dialect() == SQLDialect.POSTGRES
+            ? new PgChainWrites(database.dataSource(), database.schema())
+            : new PortableChainWrites(repo);
+    ChainCompletion chain =
+        new ChainCompletion(chainWrites, registry, pool, waiters, dispatcher, config, clock);
     Completion completion =
-        new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock);
+        new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock, chain);
     this.executor =
         new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
     this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);

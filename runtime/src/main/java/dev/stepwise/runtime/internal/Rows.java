@@ -2,6 +2,7 @@ package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,7 +22,24 @@ final class Rows {
       StepError error,
       Instant createdAt,
       Instant updatedAt,
-      Instant finishedAt) {}
+      Instant finishedAt) {
+
+    /** This run as the transaction that finishes it successfully at {@code at} leaves it. */
+    RunRow succeededAt(Instant at) {
+      return new RunRow(
+          id,
+          workflow,
+          graphVersion,
+          Status.SUCCEEDED,
+          input,
+          idempotencyKey,
+          failedStep,
+          error,
+          createdAt,
+          at,
+          at);
+    }
+  }
 
   /** A row of {@code sw_steps}. */
   record StepRow(
@@ -47,7 +65,20 @@ final class Rows {
       Instant leaseUntil,
       Instant startedAt,
       Instant finishedAt,
-      long version) {}
+      long version) {
+
+    /** A step queued for any node to claim. */
+    static NewStep pending(String runId, String stepId, String workflow) {
+      return new NewStep(runId, stepId, workflow, Status.PENDING, 0, null, null, null, null, 0L);
+    }
+
+    /** A step inserted already claimed by {@code owner}: attempt 1, version 1, leased. */
+    static NewStep leased(
+        String runId, String stepId, String workflow, String owner, Instant now, Duration lease) {
+      return new NewStep(
+          runId, stepId, workflow, Status.RUNNING, 1, owner, now.plus(lease), now, null, 1L);
+    }
+  }
 
   /**
    * What a worker needs to execute a step without another read: known when this node just wrote the
@@ -70,5 +101,11 @@ final class Rows {
       int attempt,
       long version,
       String resumePayload,
-      Snapshot snapshot) {}
+      Snapshot snapshot) {
+
+    /** The same task with what it needs to execute without another read. */
+    Task withSnapshot(Snapshot snapshot) {
+      return new Task(runId, stepId, workflow, attempt, version, resumePayload, snapshot);
+    }
+  }
 }

@@ -52,10 +52,39 @@ final class RunStarter {
     this.worker = worker;
   }
 
+  /** A stored run and the root steps leased to this node, not yet handed to a thread. */
+  record Started(String runId, List<Task> local) {}
+
+  /** Stores the run and hands its roots leased to this node to worker threads. */
   String start(WorkflowGraph graph, Object input, StartOptions options) {
+    Started started = store(graph, input, options);
+    started.local().forEach(t -> pool.execute(t, worker));
+    return started.runId();
+  }
+
+  /**
+   * Runs the first root leased to this node on the calling thread, which holds its permit until the
+   * chain of steps it leads ends (a synchronous start waits anyway: this saves two thread
+   * hand-offs); any other root goes to a worker thread.
+   */
+  void runHere(Started started) {
+    List<Task> local = started.local();
+    for (int i = 1; i < local.size(); i++) {
+      pool.execute(local.get(i), worker);
+    }
+    if (!local.isEmpty()) {
+      worker.accept(local.get(0));
+    }
+  }
+
+  /**
+   * Stores the run, its roots this node has room for leased to it and the others queued; an
+   * existing run with the options' id or idempotency key is returned instead, with nothing leased.
+   */
+  Started store(WorkflowGraph graph, Object input, StartOptions options) {
     Optional<String> existing = existing(graph.name(), options);
     if (existing.isPresent()) {
-      return existing.get();
+      return new Started(existing.get(), List.of());
     }
     String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
     String json = codec.write(input);
@@ -87,9 +116,7 @@ final class RunStarter {
         rows.add(completion.leasedStep(run, roots.get(i), now));
         tasks.add(new Task(runId, roots.get(i), graph.name(), 1, 1L, null, snapshot));
       } else {
-        rows.add(
-            new NewStep(
-                runId, roots.get(i), graph.name(), Status.PENDING, 0, null, null, null, null, 0L));
+        rows.add(NewStep.pending(runId, roots.get(i), graph.name()));
       }
     }
     try {
@@ -102,13 +129,12 @@ final class RunStarter {
     } catch (DataAccessException e) {
       pool.releaseQuietly(local);
       // A concurrent start with the same id or key won the unique constraint: return its run.
-      return existing(graph.name(), options).orElseThrow(() -> e);
+      return new Started(existing(graph.name(), options).orElseThrow(() -> e), List.of());
     }
-    tasks.forEach(t -> pool.execute(t, worker));
     if (local < roots.size()) {
       dispatcher.workQueued();
     }
-    return runId;
+    return new Started(runId, List.copyOf(tasks));
   }
 
   private Optional<String> existing(String workflow, StartOptions options) {

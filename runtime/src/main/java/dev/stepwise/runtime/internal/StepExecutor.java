@@ -82,7 +82,11 @@ final class StepExecutor {
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
     try {
-      return completion.record(task, execute(task));
+      // After a claim the snapshot is read once here and passed on with the task, so the steps
+      // that follow on this thread need no read of their own.
+      Task loaded =
+          task.snapshot() != null ? task : load(task).map(task::withSnapshot).orElse(task);
+      return completion.record(loaded, execute(loaded));
     } catch (RuntimeException e) {
       // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
       // on another node) re-queues the step.
@@ -101,7 +105,7 @@ final class StepExecutor {
 
   private Outcome execute(Task task) {
     WorkflowDefinition definition = registry.find(task.workflow()).orElseThrow();
-    Snapshot snapshot = task.snapshot() != null ? task.snapshot() : load(task).orElse(null);
+    Snapshot snapshot = task.snapshot();
     if (snapshot == null || snapshot.runStatus().isTerminal()) {
       return new Outcome.Abandoned();
     }

@@ -27,6 +27,15 @@ public interface WorkflowClient {
   String start(Object input, StartOptions options);
 
   /**
+   * Starts a run as {@link #start} does and waits until it is settled (finished, suspended or
+   * waiting), as the runner's synchronous {@code start} does. The engine may execute the run's
+   * steps on the calling thread meanwhile, instead of handing them to a worker and waiting.
+   */
+  default RunStatus run(Object input, StartOptions options) {
+    return awaitSettled(start(input, options), null);
+  }
+
+  /**
    * Starts a run with input given as JSON text, as {@link #start} does. The JSON is checked against
    * the input's schema first: malformed JSON, wrong types, unknown enum constants, missing required
    * and unknown properties throw a {@code ValidationException} listing each with its path, and so

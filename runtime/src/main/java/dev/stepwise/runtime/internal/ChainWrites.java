@@ -1,0 +1,41 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.internal.Rows.NewStep;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.internal.Rows.Task;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The writes of {@link ChainCompletion}, in one transaction: lock the run, record the step's output
+ * fenced on its lease, then either insert the next step (the run is RUNNING) or finish the run
+ * (SUCCEEDED) and return its rows. A cancelled or failed run gets the step recorded and nothing
+ * else.
+ */
+interface ChainWrites {
+
+  /** What the transaction did. */
+  enum Kind {
+    /** The lease was lost (or the run deleted): nothing was written. */
+    LEASE_LOST,
+    /** The step is recorded, but the run had finished meanwhile: nothing new starts. */
+    RUN_OVER,
+    /** The step is recorded and the next one inserted. */
+    ADVANCED,
+    /** The step is recorded and the run SUCCEEDED; {@code run} and {@code steps} are as stored. */
+    FINISHED
+  }
+
+  record Result(Kind kind, RunRow run, List<StepRow> steps) {
+    static final Result LEASE_LOST = new Result(Kind.LEASE_LOST, null, List.of());
+    static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of());
+    static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of());
+  }
+
+  /** Records {@code output} for {@code task} and inserts {@code next}, in one transaction. */
+  Result advance(Task task, String owner, String output, NewStep next, Instant now);
+
+  /** Records {@code output} for {@code task}, the chain's last step, and finishes the run. */
+  Result finish(Task task, String owner, String output, Instant now);
+}

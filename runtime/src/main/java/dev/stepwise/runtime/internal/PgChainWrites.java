@@ -1,0 +1,209 @@
+package dev.stepwise.runtime.internal;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.Rows.NewStep;
+import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.StepRow;
+import dev.stepwise.runtime.internal.Rows.Task;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * {@link ChainWrites} on PostgreSQL as ONE auto-committed statement each: the run lock, the fenced
+ * step update and the insert of the next step (or the run's final update) are data-modifying parts
+ * of one {@code WITH} query, so a step of a chain costs one round trip and one commit, as a
+ * hand-written insert of its output would. Written as plain JDBC because it runs once per step and
+ * jOOQ's rendering cost more CPU than the database spent on it (docs/performance.md).
+ *
+ * <p>Why this is safe under READ COMMITTED: the run row is locked ({@code FOR UPDATE} re-reads the
+ * newest row version after waiting), and the updates re-check their conditions on the newest row
+ * versions, so a cancel committed meanwhile is seen. The one plain read, the other steps of a
+ * finishing run, sees the statement's snapshot: in a chain those steps finished before this step
+ * was leased, so that snapshot already holds them.
+ */
+final class PgChainWrites implements ChainWrites {
+  private static final String TERMINAL = "('SUCCEEDED', 'FAILED', 'CANCELLED')";
+  private static final String STEP_COLUMNS =
+      "run_id, step_id, status, attempts, output, error_type, error_message, error_stack,"
+          + " suspend_reason, resume_payload, started_at, finished_at";
+
+  private final DataSource dataSource;
+  private final String advanceSql;
+  private final String finishSql;
+
+  /**
+   * @param schema the schema holding the tables, or null for the connection's search path
+   */
+  PgChainWrites(DataSource dataSource, String schema) {
+    this.dataSource = dataSource;
+    String runs = qualified(schema, "sw_runs");
+    String steps = qualified(schema, "sw_steps");
+    String lockAndRecord =
+        "WITH r AS (SELECT status FROM "
+            + runs
+            + " WHERE id = ? FOR UPDATE),"
+            + " u AS (UPDATE "
+            + steps
+            + " SET status = 'SUCCEEDED', output = ?, error_type = NULL, error_message = NULL,"
+            + " error_stack = NULL, suspend_reason = NULL, resume_payload = NULL,"
+            + " lease_owner = NULL, lease_until = NULL, finished_at = ?, version = version + 1"
+            + " WHERE run_id = ? AND step_id = ? AND lease_owner = ? AND version = ?"
+            + " AND EXISTS (SELECT 1 FROM r)"
+            + " RETURNING "
+            + STEP_COLUMNS
+            + ")";
+    this.advanceSql =
+        lockAndRecord
+            + ", i AS (INSERT INTO "
+            + steps
+            + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
+            + " lease_until, started_at, version)"
+            + " SELECT u.run_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM u, r"
+            + " WHERE r.status NOT IN "
+            + TERMINAL
+            + " RETURNING run_id),"
+            + " s AS (UPDATE "
+            + runs
+            + " SET status = 'RUNNING', updated_at = ?, version = version + 1"
+            + " WHERE id = ? AND status <> 'RUNNING' AND EXISTS (SELECT 1 FROM i))"
+            + " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM i)";
+    this.finishSql =
+        lockAndRecord
+            + ", s AS (UPDATE "
+            + runs
+            + " SET status = 'SUCCEEDED', updated_at = ?, finished_at = ?, version = version + 1"
+            + " WHERE id = ? AND status NOT IN "
+            + TERMINAL
+            + " AND EXISTS (SELECT 1 FROM u)"
+            + " RETURNING id, workflow, graph_version, input, idempotency_key, created_at,"
+            + " updated_at)"
+            // The recorded step, then (only if the run finished) its other steps, each row with
+            // the finished run's columns.
+            + " SELECT u.*, s.* FROM u LEFT JOIN s ON true"
+            + " UNION ALL SELECT o.*, s.* FROM (SELECT "
+            + STEP_COLUMNS
+            + " FROM "
+            + steps
+            + " WHERE run_id = ? AND step_id <> ?) o JOIN s ON true";
+  }
+
+  private static String qualified(String schema, String table) {
+    return schema == null ? table : schema + "." + table;
+  }
+
+  @Override
+  public Result advance(Task task, String owner, String output, NewStep next, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(advanceSql)) {
+      c.setAutoCommit(true);
+      int i = bindLockAndRecord(ps, task, owner, output, now);
+      ps.setString(i++, next.stepId());
+      ps.setString(i++, next.workflow());
+      ps.setString(i++, next.status().name());
+      ps.setInt(i++, next.attempts());
+      ps.setObject(i++, RunRepository.odt(now));
+      ps.setString(i++, next.leaseOwner());
+      ps.setObject(i++, RunRepository.odt(next.leaseUntil()));
+      ps.setObject(i++, RunRepository.odt(next.startedAt()));
+      ps.setLong(i++, next.version());
+      ps.setObject(i++, RunRepository.odt(now));
+      ps.setString(i, task.runId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return Result.LEASE_LOST;
+        }
+        return rs.getLong(2) == 0 ? Result.RUN_OVER : Result.ADVANCED;
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Recording step " + task.stepId() + " failed", e);
+    }
+  }
+
+  @Override
+  public Result finish(Task task, String owner, String output, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(finishSql)) {
+      c.setAutoCommit(true);
+      int i = bindLockAndRecord(ps, task, owner, output, now);
+      ps.setObject(i++, RunRepository.odt(now));
+      ps.setObject(i++, RunRepository.odt(now));
+      ps.setString(i++, task.runId());
+      ps.setString(i++, task.runId());
+      ps.setString(i, task.stepId());
+      List<StepRow> steps = new ArrayList<>();
+      RunRow run = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          steps.add(step(rs));
+          if (run == null && rs.getString(13) != null) {
+            run = run(rs);
+          }
+        }
+      }
+      if (steps.isEmpty()) {
+        return Result.LEASE_LOST;
+      }
+      return run == null ? Result.RUN_OVER : new Result(Kind.FINISHED, run, steps);
+    } catch (SQLException e) {
+      throw new DataAccessException("Recording step " + task.stepId() + " failed", e);
+    }
+  }
+
+  private static int bindLockAndRecord(
+      PreparedStatement ps, Task task, String owner, String output, Instant now)
+      throws SQLException {
+    ps.setString(1, task.runId());
+    ps.setString(2, output);
+    ps.setObject(3, RunRepository.odt(now));
+    ps.setString(4, task.runId());
+    ps.setString(5, task.stepId());
+    ps.setString(6, owner);
+    ps.setLong(7, task.version());
+    return 8;
+  }
+
+  private static StepRow step(ResultSet rs) throws SQLException {
+    String errorType = rs.getString(6);
+    return new StepRow(
+        rs.getString(1),
+        rs.getString(2),
+        Status.valueOf(rs.getString(3)),
+        rs.getInt(4),
+        rs.getString(5),
+        errorType == null ? null : new StepError(errorType, rs.getString(7), rs.getString(8)),
+        rs.getString(9),
+        rs.getString(10),
+        instant(rs, 11),
+        instant(rs, 12));
+  }
+
+  private static RunRow run(ResultSet rs) throws SQLException {
+    return new RunRow(
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15),
+        Status.SUCCEEDED,
+        rs.getString(16),
+        rs.getString(17),
+        null,
+        null,
+        instant(rs, 18),
+        instant(rs, 19),
+        instant(rs, 19));
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+}
