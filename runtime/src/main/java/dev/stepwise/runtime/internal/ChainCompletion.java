@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal;
 
+import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.Rows.NewStep;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
@@ -25,6 +26,7 @@ final class ChainCompletion {
   private static final Logger log = LoggerFactory.getLogger(ChainCompletion.class);
 
   private final ChainWrites writes;
+  private final RunRepository repo;
   private final Registry registry;
   private final WorkerPool pool;
   private final RunWaiters waiters;
@@ -35,6 +37,7 @@ final class ChainCompletion {
 
   ChainCompletion(
       ChainWrites writes,
+      RunRepository repo,
       Registry registry,
       WorkerPool pool,
       RunWaiters waiters,
@@ -42,6 +45,7 @@ final class ChainCompletion {
       EngineConfig config,
       Clock clock) {
     this.writes = writes;
+    this.repo = repo;
     this.registry = registry;
     this.pool = pool;
     this.waiters = waiters;
@@ -68,7 +72,11 @@ final class ChainCompletion {
     if (next.isEmpty()) {
       ChainWrites.Result r = writes.finish(task, config.nodeId(), outcome.outputJson(), now);
       if (r.kind() == ChainWrites.Kind.FINISHED) {
-        waiters.changed(task.runId(), RunStatuses.of(graph.get(), r.run(), r.steps()));
+        RunStatus status = RunStatuses.of(graph.get(), r.run(), r.steps());
+        if (r.mayHaveChildren() && waiters.isAwaited(task.runId())) {
+          status = ChildRuns.withChildren(repo, status); // handed over complete
+        }
+        waiters.changed(task.runId(), status);
         return Optional.of(List.of());
       }
       return Optional.of(ended(task, r.kind()));

@@ -27,10 +27,13 @@ interface ChainWrites {
     FINISHED
   }
 
-  record Result(Kind kind, RunRow run, List<StepRow> steps) {
-    static final Result LEASE_LOST = new Result(Kind.LEASE_LOST, null, List.of());
-    static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of());
-    static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of());
+  /**
+   * @param mayHaveChildren for a FINISHED run: false only if it is known to have no child runs
+   */
+  record Result(Kind kind, RunRow run, List<StepRow> steps, boolean mayHaveChildren) {
+    static final Result LEASE_LOST = new Result(Kind.LEASE_LOST, null, List.of(), false);
+    static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of(), false);
+    static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of(), false);
   }
 
   /** Records {@code output} for {@code task} and inserts {@code next}, in one transaction. */

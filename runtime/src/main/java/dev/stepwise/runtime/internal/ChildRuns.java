@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,23 @@ final class ChildRuns {
 
   static String childId(String parentRunId, String stepId) {
     return parentRunId + "/" + stepId;
+  }
+
+  /** The id of the top-level run of a child run's family; null for a top-level run. */
+  static String rootOf(String runId) {
+    int slash = runId.indexOf('/');
+    return slash > 0 ? runId.substring(0, slash) : null;
+  }
+
+  /**
+   * The runs of {@code runId}'s family that descend from it: through the root_id index, then the id
+   * prefix among the family (a top-level run's family are all its descendants).
+   */
+  private static Condition descendantsOf(String runId) {
+    String root = rootOf(runId);
+    return root == null
+        ? SW_RUNS.ROOT_ID.eq(runId)
+        : SW_RUNS.ROOT_ID.eq(root).and(SW_RUNS.ID.startsWith(runId + "/"));
   }
 
   static String eventOf(String childRunId) {
@@ -63,11 +81,7 @@ final class ChildRuns {
   /** Cancels every unfinished descendant of {@code runId}; returns their ids. */
   static List<String> cancelDescendants(RunRepository repo, String runId, Instant now) {
     List<String> ids =
-        repo.dsl()
-            .select(SW_RUNS.ID)
-            .from(SW_RUNS)
-            .where(SW_RUNS.ID.startsWith(runId + "/"))
-            .fetch(SW_RUNS.ID);
+        repo.dsl().select(SW_RUNS.ID).from(SW_RUNS).where(descendantsOf(runId)).fetch(SW_RUNS.ID);
     List<String> cancelled = new ArrayList<>();
     for (String id : ids) {
       boolean done =
@@ -96,9 +110,13 @@ final class ChildRuns {
     String prefix = parent.runId() + "/";
     List<StepStatus> extra = new ArrayList<>();
     repo.dsl()
-        .selectFrom(SW_STEPS)
-        .where(SW_STEPS.RUN_ID.startsWith(prefix))
+        .select(SW_STEPS.fields())
+        .from(SW_STEPS)
+        .join(SW_RUNS)
+        .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+        .where(descendantsOf(parent.runId()))
         .orderBy(SW_STEPS.RUN_ID, SW_STEPS.STARTED_AT)
+        .fetchInto(SW_STEPS)
         .forEach(
             r ->
                 extra.add(

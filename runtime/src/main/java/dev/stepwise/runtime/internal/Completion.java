@@ -251,7 +251,15 @@ final class Completion {
   }
 
   private void afterCommit(GroupResult r) {
-    r.settledRuns.forEach(id -> waiters.changed(id, r.succeeded.get(id)));
+    for (String id : r.settledRuns) {
+      RunStatus succeeded = r.succeeded.get(id);
+      // Handed over complete, with the child runs' steps, and only to a thread that waits.
+      waiters.changed(
+          id,
+          succeeded == null || !waiters.isAwaited(id)
+              ? null
+              : ChildRuns.withChildren(repo, succeeded));
+    }
     // Watches hear of every change, settled or not (a no-op without watches).
     r.byItem.keySet().forEach(i -> waiters.touched(i.task().runId()));
     if (r.queued) {

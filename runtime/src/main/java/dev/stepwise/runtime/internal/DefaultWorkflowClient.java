@@ -95,7 +95,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
       starter.runHere(started);
       RunStatus succeeded = change.getNow(null);
       if (succeeded != null && succeeded.workflow().equals(name())) {
-        return ChildRuns.withChildren(repo, succeeded);
+        return succeeded;
       }
     } finally {
       waiters.forget(started.runId(), change);
@@ -203,7 +203,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
         }
         RunStatus succeeded = change.get(wait.toNanos(), TimeUnit.NANOSECONDS);
         if (succeeded != null && succeeded.workflow().equals(name())) {
-          handed = ChildRuns.withChildren(repo, succeeded);
+          handed = succeeded;
         }
       } catch (TimeoutException e) {
         // re-read: the run may be advanced by another node

@@ -50,7 +50,7 @@ public final class Engine implements AutoCloseable {
             ? new PgChainWrites(database.dataSource(), database.schema())
             : new PortableChainWrites(repo);
     ChainCompletion chain =
-        new ChainCompletion(chainWrites, registry, pool, waiters, dispatcher, config, clock);
+        new ChainCompletion(chainWrites, repo, registry, pool, waiters, dispatcher, config, clock);
     Completion completion =
         new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock, chain);
     this.executor =

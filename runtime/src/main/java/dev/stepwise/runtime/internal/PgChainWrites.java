@@ -88,8 +88,12 @@ final class PgChainWrites implements ChainWrites {
             + " updated_at)"
             // The recorded step, then (only if the run finished) its other steps, each row with
             // the finished run's columns.
-            + " SELECT u.*, s.* FROM u LEFT JOIN s ON true"
-            + " UNION ALL SELECT o.*, s.* FROM (SELECT "
+            + " SELECT u.*, s.*, f.family FROM u LEFT JOIN s ON true"
+            // Whether the run's family has other runs: only then are child runs looked up.
+            + " CROSS JOIN (SELECT EXISTS (SELECT 1 FROM "
+            + runs
+            + " WHERE root_id = ?) AS family) f"
+            + " UNION ALL SELECT o.*, s.*, true FROM (SELECT "
             + STEP_COLUMNS
             + " FROM "
             + steps
@@ -138,22 +142,26 @@ final class PgChainWrites implements ChainWrites {
       ps.setObject(i++, RunRepository.odt(now));
       ps.setObject(i++, RunRepository.odt(now));
       ps.setString(i++, task.runId());
+      String root = ChildRuns.rootOf(task.runId());
+      ps.setString(i++, root == null ? task.runId() : root);
       ps.setString(i++, task.runId());
       ps.setString(i, task.stepId());
       List<StepRow> steps = new ArrayList<>();
       RunRow run = null;
+      boolean family = false;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           steps.add(step(rs));
           if (run == null && rs.getString(13) != null) {
             run = run(rs);
+            family = rs.getBoolean(20);
           }
         }
       }
       if (steps.isEmpty()) {
         return Result.LEASE_LOST;
       }
-      return run == null ? Result.RUN_OVER : new Result(Kind.FINISHED, run, steps);
+      return run == null ? Result.RUN_OVER : new Result(Kind.FINISHED, run, steps, family);
     } catch (SQLException e) {
       throw new DataAccessException("Recording step " + task.stepId() + " failed", e);
     }

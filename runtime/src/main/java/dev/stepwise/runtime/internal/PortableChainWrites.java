@@ -62,7 +62,7 @@ final class PortableChainWrites implements ChainWrites {
                   .map(StepRow::finishedAt)
                   .findFirst()
                   .orElseThrow();
-          return new Result(Kind.FINISHED, run.get().succeededAt(at), steps);
+          return new Result(Kind.FINISHED, run.get().succeededAt(at), steps, true);
         });
   }
 

@@ -88,6 +88,7 @@ final class RunRepository {
         .set(SW_RUNS.STATUS, run.status().name())
         .set(SW_RUNS.INPUT, run.input())
         .set(SW_RUNS.IDEMPOTENCY_KEY, run.idempotencyKey())
+        .set(SW_RUNS.ROOT_ID, ChildRuns.rootOf(run.id()))
         .set(SW_RUNS.CREATED_AT, odt(run.createdAt()))
         .set(SW_RUNS.UPDATED_AT, odt(run.updatedAt()))
         .set(SW_RUNS.VERSION, 0L)

@@ -34,12 +34,18 @@ final class RunWaiters {
 
   /**
    * The future completed by the next change of {@code runId}. Take it before reading the run's
-   * state, so a change committed in between is not missed. Its value is the run's final status when
-   * the commit that completed it finished the run successfully and knew every step row (a SUCCEEDED
-   * run never changes again, so that status cannot be stale), else {@code null}: read the run.
+   * state, so a change committed in between is not missed. Its value is the run's final status, its
+   * child runs' steps included, when the commit that completed it finished the run successfully and
+   * knew every step row (a SUCCEEDED run never changes again, so that status cannot be stale), else
+   * {@code null}: read the run.
    */
   CompletableFuture<RunStatus> next(String runId) {
     return byRun.computeIfAbsent(runId, id -> new CompletableFuture<>());
+  }
+
+  /** True if a thread waits for the next change of {@code runId}. */
+  boolean isAwaited(String runId) {
+    return byRun.containsKey(runId);
   }
 
   /** Drops a future nobody waits on any more (it may be replaced already). */
