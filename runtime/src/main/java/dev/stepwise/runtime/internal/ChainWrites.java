@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The writes of {@link ChainCompletion}, in one transaction: lock the run, record the step's output
- * fenced on its lease, then either insert the next step (the run is RUNNING) or finish the run
- * (SUCCEEDED) and return its rows. A cancelled or failed run gets the step recorded and nothing
- * else.
+ * The writes on the path of a synchronous run: storing a run with one root, and those of {@link
+ * ChainCompletion}, each in one transaction: lock the run, record the step's output fenced on its
+ * lease, then either insert the next step (the run is RUNNING) or finish the run (SUCCEEDED) and
+ * return its rows. A cancelled or failed run gets the step recorded and nothing else.
  */
 interface ChainWrites {
 
@@ -35,6 +35,9 @@ interface ChainWrites {
     static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of(), false);
     static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of(), false);
   }
+
+  /** Stores a new run and its one root step, in one transaction. */
+  void start(RunRow run, NewStep root, Instant now);
 
   /** Records {@code output} for {@code task} and inserts {@code next}, in one transaction. */
   Result advance(Task task, String owner, String output, NewStep next, Instant now);

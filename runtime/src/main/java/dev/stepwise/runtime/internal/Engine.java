@@ -55,7 +55,7 @@ public final class Engine implements AutoCloseable {
         new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock, chain);
     this.executor =
         new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
-    this.starter = new RunStarter(repo, codec, pool, dispatcher, completion, clock);
+    this.starter = new RunStarter(repo, chainWrites, codec, pool, dispatcher, completion, clock);
     this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
     this.timers = new TimerQueue(repo, registry, dispatcher, waiters, config, clock);
     completion.timers(timers);

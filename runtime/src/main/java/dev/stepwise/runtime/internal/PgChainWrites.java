@@ -18,11 +18,12 @@ import javax.sql.DataSource;
 import org.jooq.exception.DataAccessException;
 
 /**
- * {@link ChainWrites} on PostgreSQL as ONE auto-committed statement each: the run lock, the fenced
- * step update and the insert of the next step (or the run's final update) are data-modifying parts
- * of one {@code WITH} query, so a step of a chain costs one round trip and one commit, as a
- * hand-written insert of its output would. Written as plain JDBC because it runs once per step and
- * jOOQ's rendering cost more CPU than the database spent on it (docs/performance.md).
+ * {@link ChainWrites} on PostgreSQL as ONE auto-committed statement each. A run and its root are
+ * inserted together; for a step, the run lock, the fenced step update and the insert of the next
+ * step (or the run's final update) are data-modifying parts of one {@code WITH} query, so a step of
+ * a chain costs one round trip and one commit, as a hand-written insert of its output would.
+ * Written as plain JDBC because it runs once per step and jOOQ's rendering cost more CPU than the
+ * database spent on it (docs/performance.md).
  *
  * <p>Why this is safe under READ COMMITTED: the run row is locked ({@code FOR UPDATE} re-reads the
  * newest row version after waiting), and the updates re-check their conditions on the newest row
@@ -37,6 +38,7 @@ final class PgChainWrites implements ChainWrites {
           + " suspend_reason, resume_payload, started_at, finished_at";
 
   private final DataSource dataSource;
+  private final String startSql;
   private final String advanceSql;
   private final String finishSql;
 
@@ -61,6 +63,17 @@ final class PgChainWrites implements ChainWrites {
             + " RETURNING "
             + STEP_COLUMNS
             + ")";
+    this.startSql =
+        "WITH r AS (INSERT INTO "
+            + runs
+            + " (id, workflow, graph_version, status, input, idempotency_key, root_id,"
+            + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+            + " RETURNING id)"
+            + " INSERT INTO "
+            + steps
+            + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
+            + " lease_until, started_at, finished_at, version)"
+            + " SELECT r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM r";
     this.advanceSql =
         lockAndRecord
             + ", i AS (INSERT INTO "
@@ -102,6 +115,36 @@ final class PgChainWrites implements ChainWrites {
 
   private static String qualified(String schema, String table) {
     return schema == null ? table : schema + "." + table;
+  }
+
+  @Override
+  public void start(RunRow run, NewStep root, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(startSql)) {
+      c.setAutoCommit(true);
+      ps.setString(1, run.id());
+      ps.setString(2, run.workflow());
+      ps.setString(3, run.graphVersion());
+      ps.setString(4, run.status().name());
+      ps.setString(5, run.input());
+      ps.setString(6, run.idempotencyKey());
+      ps.setString(7, ChildRuns.rootOf(run.id()));
+      ps.setObject(8, RunRepository.odt(run.createdAt()));
+      ps.setObject(9, RunRepository.odt(run.updatedAt()));
+      ps.setString(10, root.stepId());
+      ps.setString(11, root.workflow());
+      ps.setString(12, root.status().name());
+      ps.setInt(13, root.attempts());
+      ps.setObject(14, RunRepository.odt(now));
+      ps.setString(15, root.leaseOwner());
+      ps.setObject(16, RunRepository.odt(root.leaseUntil()));
+      ps.setObject(17, RunRepository.odt(root.startedAt()));
+      ps.setObject(18, RunRepository.odt(root.finishedAt()));
+      ps.setLong(19, root.version());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataAccessException("Storing run " + run.id() + " failed", e);
+    }
   }
 
   @Override

@@ -23,6 +23,16 @@ final class PortableChainWrites implements ChainWrites {
   }
 
   @Override
+  public void start(RunRow run, NewStep root, Instant now) {
+    repo.inTransaction(
+        tx -> {
+          repo.insertRun(tx, run);
+          repo.insertSteps(tx, List.of(root), now);
+          return null;
+        });
+  }
+
+  @Override
   public Result advance(Task task, String owner, String output, NewStep next, Instant now) {
     return repo.inTransaction(
         tx -> {

@@ -26,6 +26,7 @@ import org.jooq.exception.DataAccessException;
  */
 final class RunStarter {
   private final RunRepository repo;
+  private final ChainWrites writes;
   private final JsonCodec codec;
   private final WorkerPool pool;
   private final Dispatcher dispatcher;
@@ -35,12 +36,14 @@ final class RunStarter {
 
   RunStarter(
       RunRepository repo,
+      ChainWrites writes,
       JsonCodec codec,
       WorkerPool pool,
       Dispatcher dispatcher,
       Completion completion,
       Clock clock) {
     this.repo = repo;
+    this.writes = writes;
     this.codec = codec;
     this.pool = pool;
     this.dispatcher = dispatcher;
@@ -120,12 +123,16 @@ final class RunStarter {
       }
     }
     try {
-      repo.inTransaction(
-          tx -> {
-            repo.insertRun(tx, run);
-            repo.insertSteps(tx, rows, now);
-            return null;
-          });
+      if (rows.size() == 1) {
+        writes.start(run, rows.get(0), now); // one statement on PostgreSQL
+      } else {
+        repo.inTransaction(
+            tx -> {
+              repo.insertRun(tx, run);
+              repo.insertSteps(tx, rows, now);
+              return null;
+            });
+      }
     } catch (DataAccessException e) {
       pool.releaseQuietly(local);
       // A concurrent start with the same id or key won the unique constraint: return its run.
