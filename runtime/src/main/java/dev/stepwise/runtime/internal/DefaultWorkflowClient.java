@@ -47,6 +47,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final RunStarter starter;
   private final Watchers watchers;
   private final JsonInputs jsonInputs;
+  private final RunReads reads;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -64,6 +65,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.waiters = waiters;
     this.starter = starter;
     this.jsonInputs = new JsonInputs(codec);
+    this.reads = new RunReads(repo.dsl());
   }
 
   @Override
@@ -138,13 +140,20 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus status(String runId) {
-    return status(requireRun(runId));
+    return status(read(runId));
   }
 
-  private RunStatus status(RunRow run) {
-    String runId = run.id();
-    return ChildRuns.withChildren(
-        repo, RunStatuses.of(graph(), run, repo.steps(repo.dsl(), runId)));
+  private RunStatus status(RunReads.Read read) {
+    RunStatus status = RunStatuses.of(graph(), read.run(), read.steps());
+    return read.mayHaveChildren() ? ChildRuns.withChildren(repo, status) : status;
+  }
+
+  /** The run with its steps, in one statement; RunNotFoundException if it is not one of ours. */
+  private RunReads.Read read(String runId) {
+    return reads
+        .read(runId)
+        .filter(r -> r.run().workflow().equals(name()))
+        .orElseThrow(() -> notFound(runId));
   }
 
   @Override
@@ -172,10 +181,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
           s = handed;
           handed = null;
         } else {
-          RunRow run = requireRun(runId);
+          RunReads.Read read = read(runId);
           // A PENDING or RUNNING run is neither settled nor finished whatever its steps are (its
-          // status only shows RUNNING for PENDING): wait without reading them.
-          s = run.status() == Status.PENDING || run.status() == Status.RUNNING ? null : status(run);
+          // status only shows RUNNING for PENDING): wait without building its status.
+          Status stored = read.run().status();
+          s = stored == Status.PENDING || stored == Status.RUNNING ? null : status(read);
         }
         if (s != null && done.test(s)) {
           return s;

@@ -413,7 +413,7 @@ final class RunRepository {
     return type == null ? null : new StepError(type, message, stack);
   }
 
-  private static RunRow run(SwRunsRecord r) {
+  static RunRow run(SwRunsRecord r) {
     return new RunRow(
         r.getId(),
         r.getWorkflow(),
@@ -428,7 +428,7 @@ final class RunRepository {
         instant(r.getFinishedAt()));
   }
 
-  private static StepRow step(SwStepsRecord r) {
+  static StepRow step(SwStepsRecord r) {
     return new StepRow(
         r.getRunId(),
         r.getStepId(),
