@@ -139,6 +139,37 @@ abstract class EngineContract {
   }
 
   @Test
+  void runExecutesAChainOnTheCallersThreadAndReturnsWhatAReadReturns() {
+    Stepwise engine = engine();
+    ChainFlow flow = new ChainFlow();
+    WorkflowClient client = engine.register(new ChainFlow.Definition(flow));
+    engine.start();
+
+    RunStatus s = client.run(new Order("o-run", 2), StartOptions.defaults());
+
+    assertThat(s.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.threads)
+        .containsOnlyKeys("reserve", "charge", "ship")
+        .allSatisfy((step, thread) -> assertThat(thread).isSameAs(Thread.currentThread()));
+    assertThat(client.stepResult(s, "ship", String.class).output())
+        .isEqualTo("shipped o-run for 2000");
+    assertThat(client.status(s.runId())).isEqualTo(s);
+  }
+
+  @Test
+  void runOfARunThatSuspendsReturnsItSuspended() {
+    Stepwise engine = engine();
+    WorkflowClient client = engine.register(new ApprovalFlow.Definition(new ApprovalFlow()));
+    engine.start();
+
+    RunStatus s = client.run("o", StartOptions.defaults());
+
+    assertThat(s.status()).isEqualTo(Status.SUSPENDED);
+    assertThat(s.step("approve").orElseThrow().status()).isEqualTo(Status.SUSPENDED);
+    assertThat(client.status(s.runId())).isEqualTo(s);
+  }
+
+  @Test
   void steadyStateCostsOneCommitPerStepPlusOneForTheStart() {
     CountingDataSource counting = new CountingDataSource(dataSource());
     // A long poll interval and lease: only the steps' own work may cause commits during the

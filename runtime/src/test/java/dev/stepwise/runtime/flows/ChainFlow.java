@@ -24,11 +24,13 @@ public final class ChainFlow {
   public final List<String> order = new CopyOnWriteArrayList<>();
   public final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
   public final Map<String, String> mdc = new ConcurrentHashMap<>();
+  public final Map<String, Thread> threads = new ConcurrentHashMap<>();
 
   private void ran(String step, StepContext ctx) {
     order.add(step);
     executions.computeIfAbsent(step, k -> new AtomicInteger()).incrementAndGet();
     mdc.put(step, MDC.get("stepwise.runId") + "/" + MDC.get("stepwise.stepId"));
+    threads.put(step, Thread.currentThread());
     ctx.logger().info("running {}", step);
   }
 
