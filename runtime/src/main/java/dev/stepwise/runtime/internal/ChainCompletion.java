@@ -76,7 +76,11 @@ final class ChainCompletion {
         if (r.mayHaveChildren() && waiters.isAwaited(task.runId())) {
           status = ChildRuns.withChildren(repo, status); // handed over complete
         }
-        waiters.changed(task.runId(), status);
+        if (writes.finishAnnounces()) {
+          waiters.changedAndAnnounced(task.runId(), status);
+        } else {
+          waiters.changed(task.runId(), status);
+        }
         return Optional.of(List.of());
       }
       return Optional.of(ended(task, r.kind()));

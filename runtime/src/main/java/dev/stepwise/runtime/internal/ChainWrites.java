@@ -36,6 +36,12 @@ interface ChainWrites {
     static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of(), false);
   }
 
+  /**
+   * True if {@link #finish} tells other nodes of the finished run itself, in its own statement
+   * (PostgreSQL NOTIFY), so the engine must not announce it again.
+   */
+  boolean finishAnnounces();
+
   /** Stores a new run and its one root step, in one transaction. */
   void start(RunRow run, NewStep root, Instant now);
 

@@ -90,7 +90,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
     RunStarter.Started started =
         starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options);
+            definition.graph(), input, options == null ? StartOptions.defaults() : options, true);
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {

@@ -47,7 +47,7 @@ public final class Engine implements AutoCloseable {
     this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);
     ChainWrites chainWrites =
         database.dialect() == SQLDialect.POSTGRES
-            ? new PgChainWrites(database.dataSource(), database.schema())
+            ? new PgChainWrites(database.dataSource(), database.schema(), config.nodeId())
             : new PortableChainWrites(repo);
     ChainCompletion chain =
         new ChainCompletion(chainWrites, repo, registry, pool, waiters, dispatcher, config, clock);
@@ -66,10 +66,10 @@ public final class Engine implements AutoCloseable {
             : Notifier.NONE;
     this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
     waiters.onTouch(watchers::changed);
+    waiters.onAnnounce(notifier::announce);
     waiters.onChange(
         runId -> {
           watchers.changed(runId);
-          notifier.announce(runId);
           // A child that finished wakes its parent's step (a read only for child run ids).
           ChildRuns.wakeParent(repo, runId, clock.instant())
               .ifPresent(
@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
                   });
         });
     pool.onFree(dispatcher::capacityFreed);
-    starter.worker(executor::runChain);
+    starter.executors(executor::runChain, executor::runOnCaller);
   }
 
   public EngineConfig config() {

@@ -38,6 +38,8 @@ final class PgChainWrites implements ChainWrites {
           + " suspend_reason, resume_payload, started_at, finished_at";
 
   private final DataSource dataSource;
+  private final String channel;
+  private final String nodeId;
   private final String startSql;
   private final String advanceSql;
   private final String finishSql;
@@ -45,8 +47,10 @@ final class PgChainWrites implements ChainWrites {
   /**
    * @param schema the schema holding the tables, or null for the connection's search path
    */
-  PgChainWrites(DataSource dataSource, String schema) {
+  PgChainWrites(DataSource dataSource, String schema, String nodeId) {
     this.dataSource = dataSource;
+    this.channel = PgNotifier.channel(schema);
+    this.nodeId = nodeId;
     String runs = qualified(schema, "sw_runs");
     String steps = qualified(schema, "sw_steps");
     String lockAndRecord =
@@ -101,12 +105,16 @@ final class PgChainWrites implements ChainWrites {
             + " updated_at)"
             // The recorded step, then (only if the run finished) its other steps, each row with
             // the finished run's columns.
-            + " SELECT u.*, s.*, f.family FROM u LEFT JOIN s ON true"
+            + " SELECT u.*, s.*, f.family, n.notified FROM u LEFT JOIN s ON true"
             // Whether the run's family has other runs: only then are child runs looked up.
             + " CROSS JOIN (SELECT EXISTS (SELECT 1 FROM "
             + runs
             + " WHERE root_id = ?) AS family) f"
-            + " UNION ALL SELECT o.*, s.*, true FROM (SELECT "
+            // Other nodes hear of the finished run at this commit (PgNotifier's channel and
+            // payload), instead of in a statement of their own.
+            + " LEFT JOIN (SELECT true AS notified, pg_notify(?, ? || ' ' || s.id) FROM s) n"
+            + " ON true"
+            + " UNION ALL SELECT o.*, s.*, true, true FROM (SELECT "
             + STEP_COLUMNS
             + " FROM "
             + steps
@@ -115,6 +123,11 @@ final class PgChainWrites implements ChainWrites {
 
   private static String qualified(String schema, String table) {
     return schema == null ? table : schema + "." + table;
+  }
+
+  @Override
+  public boolean finishAnnounces() {
+    return true;
   }
 
   @Override
@@ -187,6 +200,8 @@ final class PgChainWrites implements ChainWrites {
       ps.setString(i++, task.runId());
       String root = ChildRuns.rootOf(task.runId());
       ps.setString(i++, root == null ? task.runId() : root);
+      ps.setString(i++, channel);
+      ps.setString(i++, nodeId);
       ps.setString(i++, task.runId());
       ps.setString(i, task.stepId());
       List<StepRow> steps = new ArrayList<>();

@@ -39,10 +39,14 @@ final class PgNotifier implements Notifier {
 
   PgNotifier(DataSource dataSource, String schema, String nodeId, Consumer<String> onRemote) {
     this.dataSource = dataSource;
-    // One channel per schema: engines on other schemas of the same database stay apart.
-    this.channel = "stepwise_" + (schema == null ? "public" : schema);
+    this.channel = channel(schema);
     this.nodeId = nodeId;
     this.onRemoteChange = onRemote;
+  }
+
+  /** One channel per schema: engines on other schemas of the same database stay apart. */
+  static String channel(String schema) {
+    return "stepwise_" + (schema == null ? "public" : schema);
   }
 
   @Override

@@ -23,6 +23,11 @@ final class PortableChainWrites implements ChainWrites {
   }
 
   @Override
+  public boolean finishAnnounces() {
+    return false;
+  }
+
+  @Override
   public void start(RunRow run, NewStep root, Instant now) {
     repo.inTransaction(
         tx -> {

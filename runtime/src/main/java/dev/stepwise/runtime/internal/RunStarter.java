@@ -33,6 +33,7 @@ final class RunStarter {
   private final Completion completion;
   private final Clock clock;
   private volatile Consumer<Task> worker = t -> {};
+  private volatile Consumer<Task> caller = t -> {};
 
   RunStarter(
       RunRepository repo,
@@ -51,8 +52,13 @@ final class RunStarter {
     this.clock = clock;
   }
 
-  void worker(Consumer<Task> worker) {
+  /**
+   * @param worker runs a task and its chain on a worker thread, then gives back its permit
+   * @param caller runs a task and its chain on the calling thread, which holds no permit
+   */
+  void executors(Consumer<Task> worker, Consumer<Task> caller) {
     this.worker = worker;
+    this.caller = caller;
   }
 
   /** A stored run and the root steps leased to this node, not yet handed to a thread. */
@@ -60,14 +66,14 @@ final class RunStarter {
 
   /** Stores the run and hands its roots leased to this node to worker threads. */
   String start(WorkflowGraph graph, Object input, StartOptions options) {
-    Started started = store(graph, input, options);
+    Started started = store(graph, input, options, false);
     started.local().forEach(t -> pool.execute(t, worker));
     return started.runId();
   }
 
   /**
-   * Runs the first root leased to this node on the calling thread, which holds its permit until the
-   * chain of steps it leads ends (a synchronous start waits anyway: this saves two thread
+   * Runs the first root of a run stored with {@code callerRunsFirst} on the calling thread, with
+   * the chain of steps it leads (a synchronous start waits anyway: this saves two thread
    * hand-offs); any other root goes to a worker thread.
    */
   void runHere(Started started) {
@@ -76,7 +82,7 @@ final class RunStarter {
       pool.execute(local.get(i), worker);
     }
     if (!local.isEmpty()) {
-      worker.accept(local.get(0));
+      caller.accept(local.get(0));
     }
   }
 
@@ -84,7 +90,7 @@ final class RunStarter {
    * Stores the run, its roots this node has room for leased to it and the others queued; an
    * existing run with the options' id or idempotency key is returned instead, with nothing leased.
    */
-  Started store(WorkflowGraph graph, Object input, StartOptions options) {
+  Started store(WorkflowGraph graph, Object input, StartOptions options, boolean callerRunsFirst) {
     Optional<String> existing = existing(graph.name(), options);
     if (existing.isPresent()) {
       return new Started(existing.get(), List.of());
@@ -93,8 +99,11 @@ final class RunStarter {
     String json = codec.write(input);
     Instant now = clock.instant();
     List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
-    // Roots this node has room for are inserted leased to it and run without a claim.
-    int local = dispatcher.isRunning() ? pool.tryAcquire(roots.size()) : 0;
+    // Roots this node has room for are inserted leased to it and run without a claim; the first
+    // one of a synchronous start needs no room, the caller's thread runs it.
+    int callers = callerRunsFirst && dispatcher.isRunning() ? 1 : 0;
+    int permits = dispatcher.isRunning() ? pool.tryAcquire(roots.size() - callers) : 0;
+    int local = callers + permits;
     // A run whose roots all start here is RUNNING from its first commit, as its first completion
     // would set it: that completion then has no run status to update.
     Status status = local > 0 && local == roots.size() ? Status.RUNNING : Status.PENDING;
@@ -134,7 +143,7 @@ final class RunStarter {
             });
       }
     } catch (DataAccessException e) {
-      pool.releaseQuietly(local);
+      pool.releaseQuietly(permits);
       // A concurrent start with the same id or key won the unique constraint: return its run.
       return new Started(existing(graph.name(), options).orElseThrow(() -> e), List.of());
     }

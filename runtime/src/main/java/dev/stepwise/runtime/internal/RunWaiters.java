@@ -19,8 +19,15 @@ final class RunWaiters {
   // Watches hear of changes that do not settle the run too (cheap: no future, no NOTIFY).
   private volatile Consumer<String> onTouch = id -> {};
 
+  private volatile Consumer<String> onAnnounce = id -> {};
+
   void onChange(Consumer<String> onChange) {
     this.onChange = onChange;
+  }
+
+  /** How a change is told to other nodes (PostgreSQL NOTIFY). */
+  void onAnnounce(Consumer<String> onAnnounce) {
+    this.onAnnounce = onAnnounce;
   }
 
   void onTouch(Consumer<String> onTouch) {
@@ -53,6 +60,15 @@ final class RunWaiters {
     byRun.remove(runId, future);
   }
 
+  /**
+   * Called after a commit that changed the run and already told other nodes so itself (a NOTIFY in
+   * its own statement): as {@link #changed(String, RunStatus)}, without announcing it again.
+   */
+  void changedAndAnnounced(String runId, RunStatus succeeded) {
+    onChange.accept(runId);
+    wake(runId, succeeded);
+  }
+
   /** Called after a commit that changed the run. */
   void changed(String runId) {
     changed(runId, null);
@@ -64,6 +80,7 @@ final class RunWaiters {
    */
   void changed(String runId, RunStatus succeeded) {
     onChange.accept(runId);
+    onAnnounce.accept(runId);
     wake(runId, succeeded);
   }
 

@@ -63,17 +63,32 @@ final class StepExecutor {
 
   /** Runs {@code first} and the chain of successors leased to this thread; holds one permit. */
   void runChain(Task first) {
-    Task next = first;
     try {
-      while (next != null) {
-        List<Task> successors = executeOne(next);
-        next = successors.isEmpty() ? null : successors.get(0);
-        for (int i = 1; i < successors.size(); i++) {
-          pool.execute(successors.get(i), this::runChain);
-        }
-      }
+      follow(first);
     } finally {
       pool.release(1);
+    }
+  }
+
+  /**
+   * Runs {@code first} and the chain of successors leased to it on the calling thread, which is not
+   * a worker (a synchronous {@code run} waiting for its run) and so holds no permit: the step
+   * cannot wait for a thread, it has one.
+   */
+  void runOnCaller(Task first) {
+    follow(first);
+  }
+
+  private void follow(Task first) {
+    Task next = first;
+    while (next != null) {
+      List<Task> successors = executeOne(next);
+      // The first successor runs next on this thread, the others on workers with permits of
+      // their own.
+      next = successors.isEmpty() ? null : successors.get(0);
+      for (int i = 1; i < successors.size(); i++) {
+        pool.execute(successors.get(i), this::runChain);
+      }
     }
   }
 
