@@ -6,14 +6,19 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Wraps a DataSource and counts the commits made through its connections. */
+/** Wraps a DataSource; counts the commits made through its connections and records their SQL. */
 final class CountingDataSource implements DataSource {
   private final DataSource delegate;
   final AtomicInteger commits = new AtomicInteger();
+
+  /** The SQL of every statement prepared through its connections, in order. */
+  final List<String> prepared = new CopyOnWriteArrayList<>();
 
   CountingDataSource(DataSource delegate) {
     this.delegate = delegate;
@@ -27,6 +32,9 @@ final class CountingDataSource implements DataSource {
             (proxy, method, args) -> {
               if (method.getName().equals("commit")) {
                 commits.incrementAndGet();
+              }
+              if (method.getName().equals("prepareStatement")) {
+                prepared.add((String) args[0]);
               }
               try {
                 return method.invoke(c, args);

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The queue contract on an H2 file database. */
+/** The queue contract on an H2 file database (the two-statement claim). */
 class H2TaskQueueTest extends TaskQueueContract {
   private static TestDatabase db;
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The queue contract on PostgreSQL. Skipped when PostgreSQL is unreachable, unless {@code
- * stepwise.requirePostgres=true}.
+ * The queue contract on PostgreSQL (the one-statement claim). Skipped when PostgreSQL is
+ * unreachable, unless {@code stepwise.requirePostgres=true}.
  */
 class PostgresTaskQueueTest extends TaskQueueContract {
   private static TestDatabase db;

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.Rows.RunRow;
+import dev.stepwise.runtime.internal.Rows.Snapshot;
 import dev.stepwise.runtime.internal.Rows.Task;
 import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -37,6 +43,7 @@ abstract class TaskQueueContract {
   // Whole milliseconds: both databases store microseconds, so values read back compare equal.
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   static final Duration LEASE = Duration.ofSeconds(30);
+  static final BiPredicate<String, String> ROOT_IS_A = (workflow, stepId) -> stepId.equals("a");
 
   protected String schema;
   protected DSLContext dsl;
@@ -65,6 +72,126 @@ abstract class TaskQueueContract {
     }
   }
 
+  // ---- claim
+
+  @Test
+  void claimLeasesADueRootAndHandsItTheRunsSnapshotWithoutOutputs() {
+    run("r1", "w", Status.PENDING, "{\"order\":1}");
+    step("r1", "a", "w", Status.PENDING, NOW.minusSeconds(1), null);
+
+    List<Task> tasks = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A);
+
+    assertThat(tasks).hasSize(1);
+    Task t = tasks.get(0);
+    assertThat(t.runId()).isEqualTo("r1");
+    assertThat(t.stepId()).isEqualTo("a");
+    assertThat(t.workflow()).isEqualTo("w");
+    assertThat(t.attempt()).isEqualTo(1);
+    assertThat(t.version()).isEqualTo(1L);
+    assertThat(t.snapshot())
+        .isEqualTo(new Snapshot("w-v1", Status.PENDING, "{\"order\":1}", Map.of()));
+    SwStepsRecord row = row("r1", "a");
+    assertThat(row.getStatus()).isEqualTo("RUNNING");
+    assertThat(row.getLeaseOwner()).isEqualTo("node-1");
+    assertThat(row.getLeaseUntil().toInstant()).isEqualTo(NOW.plus(LEASE));
+    assertThat(row.getStartedAt().toInstant()).isEqualTo(NOW);
+    assertThat(row.getAttempts()).isEqualTo(1);
+    assertThat(row.getVersion()).isEqualTo(1L);
+  }
+
+  @Test
+  void claimOfARetriedStepCountsTheAttemptOnTheRowAndCarriesItsResumePayload() {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "a", "w", Status.PENDING, NOW, null);
+    dsl.update(SW_STEPS)
+        .set(SW_STEPS.ATTEMPTS, 2)
+        .set(SW_STEPS.VERSION, 7L)
+        .set(SW_STEPS.RESUME_PAYLOAD, "\"yes\"")
+        .execute();
+
+    Task t = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A).get(0);
+
+    assertThat(t.attempt()).isEqualTo(3);
+    assertThat(t.version()).isEqualTo(8L);
+    assertThat(t.resumePayload()).isEqualTo("\"yes\"");
+    assertThat(row("r1", "a").getAttempts()).isEqualTo(3);
+    assertThat(row("r1", "a").getVersion()).isEqualTo(8L);
+  }
+
+  @Test
+  void claimOfAStepAfterOthersCarriesTheOutputsOfItsRunsSucceededStepsOnly() {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "a", "w", Status.SUCCEEDED, NOW, "\"from a\"");
+    step("r1", "v", "w", Status.SUCCEEDED, NOW, null); // a void step: SQL NULL
+    step("r1", "f", "w", Status.FAILED, NOW, "\"not an output\"");
+    step("r1", "b", "w", Status.PENDING, NOW, null);
+    run("r2", "w", Status.RUNNING, "{}");
+    step("r2", "a", "w", Status.SUCCEEDED, NOW, "\"other run\"");
+    step("r2", "b", "w", Status.PENDING, NOW.plusSeconds(60), null); // not due
+
+    List<Task> tasks = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A);
+
+    assertThat(tasks).hasSize(1);
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("a", "\"from a\"");
+    expected.put("v", null);
+    assertThat(tasks.get(0).snapshot().outputs()).isEqualTo(expected);
+    assertThat(tasks.get(0).snapshot().runStatus()).isEqualTo(Status.RUNNING);
+  }
+
+  @Test
+  void claimTakesOnlyDueStepsOfTheGivenWorkflowsOldestFirstUpToTheLimit() {
+    for (int i = 0; i < 5; i++) {
+      run("r" + i, "w", Status.PENDING, "{}");
+      step("r" + i, "a", "w", Status.PENDING, NOW.minusSeconds(10 - i), null);
+    }
+    run("late", "w", Status.PENDING, "{}");
+    step("late", "a", "w", Status.PENDING, NOW.plusSeconds(1), null);
+    run("other", "x", Status.PENDING, "{}");
+    step("other", "a", "x", Status.PENDING, NOW.minusSeconds(60), null);
+    run("busy", "w", Status.RUNNING, "{}");
+    step("busy", "a", "w", Status.RUNNING, NOW.minusSeconds(60), null);
+
+    List<Task> first = queue.claim("node-1", NOW, LEASE, 3, Set.of("w"), ROOT_IS_A);
+    List<Task> rest = queue.claim("node-1", NOW, LEASE, 3, Set.of("w"), ROOT_IS_A);
+
+    assertThat(first).extracting(Task::runId).containsExactlyInAnyOrder("r0", "r1", "r2");
+    assertThat(rest).extracting(Task::runId).containsExactlyInAnyOrder("r3", "r4");
+    assertThat(queue.claim("node-1", NOW, LEASE, 3, Set.of("w"), ROOT_IS_A)).isEmpty();
+    assertThat(row("late", "a").getStatus()).isEqualTo("PENDING");
+    assertThat(row("other", "a").getStatus()).isEqualTo("PENDING");
+    assertThat(row("busy", "a").getVersion()).isZero();
+  }
+
+  @Test
+  void claimSkipsRowsAnotherTransactionHoldsInsteadOfWaitingForThem() throws Exception {
+    run("held", "w", Status.PENDING, "{}");
+    step("held", "a", "w", Status.PENDING, NOW.minusSeconds(2), null);
+    run("free", "w", Status.PENDING, "{}");
+    step("free", "a", "w", Status.PENDING, NOW.minusSeconds(1), null);
+
+    try (Connection other = dataSource().getConnection()) {
+      other.setAutoCommit(false);
+      try (Statement st = other.createStatement()) {
+        st.executeQuery(
+                "SELECT run_id FROM "
+                    + schema
+                    + ".sw_steps WHERE run_id = 'held' AND step_id = 'a' FOR UPDATE")
+            .close();
+      }
+      // Run elsewhere with a deadline: a claim that waited for the lock would time out here.
+      List<Task> claimed =
+          CompletableFuture.supplyAsync(
+                  () -> queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A))
+              .get(8, TimeUnit.SECONDS);
+      assertThat(claimed).extracting(Task::runId).containsExactly("free");
+      other.rollback();
+    }
+    assertThat(queue.claim("node-2", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A))
+        .extracting(Task::runId)
+        .containsExactly("held");
+  }
+
   // ---- batched writes
 
   @Test
@@ -73,7 +200,7 @@ abstract class TaskQueueContract {
     for (String id : List.of("a", "b", "c", "d")) {
       step("r1", id, "w", Status.PENDING, NOW, null);
     }
-    List<Task> tasks = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"));
+    List<Task> tasks = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), (w, s) -> true);
     tasks = tasks.stream().sorted(Comparator.comparing(Task::stepId)).toList();
     Task stale =
         new Task("r1", "d", "w", 1, tasks.get(3).version() + 5, null, tasks.get(3).snapshot());
