@@ -25,6 +25,7 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.Record6;
@@ -140,9 +141,8 @@ final class TaskQueue {
                     r.value9()));
   }
 
-  /** The PostgreSQL claim statement. */
-  private ResultQuery<
-          Record9<String, String, String, Integer, Long, String, String, String, String>>
+  /** The PostgreSQL claim statement (package-private for the test of its plan). */
+  ResultQuery<Record9<String, String, String, Integer, Long, String, String, String, String>>
       claimReturningQuery(
           String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
     CommonTableExpression<Record2<String, String>> due =
@@ -251,11 +251,15 @@ final class TaskQueue {
         });
   }
 
-  /** Due PENDING rows of the given workflows. */
+  /**
+   * Due PENDING rows of the given workflows. The status is rendered as a literal, not bound: only
+   * then can PostgreSQL use the partial index {@code sw_steps_pending_ix} ({@code WHERE status =
+   * 'PENDING'}, V4) for every execution, generic plans included.
+   */
   private static Condition dueCondition(Instant now, Collection<String> workflows) {
     return SW_STEPS
         .STATUS
-        .eq(Status.PENDING.name())
+        .eq(DSL.inline(Status.PENDING.name()))
         .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
         .and(SW_STEPS.WORKFLOW.in(workflows));
   }
@@ -331,13 +335,24 @@ final class TaskQueue {
 
   /** Moves RUNNING steps whose lease expired back to PENDING, so another node can take them. */
   int sweepExpired(Instant now) {
+    return sweepQuery(now).execute();
+  }
+
+  /**
+   * The sweeper's statement (package-private for the test of its plan). A literal status, so
+   * PostgreSQL can use the partial index {@code sw_steps_running_ix} (V4).
+   */
+  Query sweepQuery(Instant now) {
     return dsl.update(SW_STEPS)
-        .set(SW_STEPS.STATUS, Status.PENDING.name())
+        .set(SW_STEPS.STATUS, DSL.inline(Status.PENDING.name()))
         .set(SW_STEPS.LEASE_OWNER, (String) null)
         .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
         .set(SW_STEPS.NOT_BEFORE, odt(now))
         .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-        .where(SW_STEPS.STATUS.eq(Status.RUNNING.name()).and(SW_STEPS.LEASE_UNTIL.lt(odt(now))))
-        .execute();
+        .where(
+            SW_STEPS
+                .STATUS
+                .eq(DSL.inline(Status.RUNNING.name()))
+                .and(SW_STEPS.LEASE_UNTIL.lt(odt(now))));
   }
 }

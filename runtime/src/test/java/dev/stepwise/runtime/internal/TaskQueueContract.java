@@ -192,6 +192,28 @@ abstract class TaskQueueContract {
         .containsExactly("held");
   }
 
+  // ---- sweeper
+
+  @Test
+  void sweepPutsExpiredLeasesBackInTheQueueAndLeavesLiveOnesAlone() {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "expired", "w", Status.PENDING, NOW.minusSeconds(60), null);
+    step("r1", "live", "w", Status.PENDING, NOW.minusSeconds(60), null);
+    queue.claim("node-1", NOW.minus(LEASE).minusSeconds(1), LEASE, 8, Set.of("w"), ROOT_IS_A);
+    dsl.update(SW_STEPS)
+        .set(SW_STEPS.LEASE_UNTIL, odt(NOW.plusSeconds(5)))
+        .where(SW_STEPS.STEP_ID.eq("live"))
+        .execute();
+
+    assertThat(queue.sweepExpired(NOW)).isEqualTo(1);
+
+    SwStepsRecord expired = row("r1", "expired");
+    assertThat(expired.getStatus()).isEqualTo("PENDING");
+    assertThat(expired.getLeaseOwner()).isNull();
+    assertThat(expired.getVersion()).isEqualTo(2L);
+    assertThat(row("r1", "live").getStatus()).isEqualTo("RUNNING");
+  }
+
   // ---- batched writes
 
   @Test
