@@ -7,19 +7,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Wraps a DataSource and counts the writing transactions committed through its connections: each
- * {@code commit()}, and each writing statement executed in auto-commit mode (a transaction of its
- * own).
+ * Wraps a DataSource, records the SQL prepared through its connections and counts the writing
+ * transactions committed through them: each {@code commit()}, and each writing statement executed
+ * in auto-commit mode (a transaction of its own).
  */
 final class CountingDataSource implements DataSource {
   private final DataSource delegate;
   final AtomicInteger commits = new AtomicInteger();
+
+  /** The SQL of every statement prepared through its connections, in order. */
+  final List<String> prepared = new CopyOnWriteArrayList<>();
 
   CountingDataSource(DataSource delegate) {
     this.delegate = delegate;
@@ -33,6 +38,9 @@ final class CountingDataSource implements DataSource {
             (proxy, method, args) -> {
               if (method.getName().equals("commit")) {
                 commits.incrementAndGet();
+              }
+              if (method.getName().equals("prepareStatement")) {
+                prepared.add((String) args[0]);
               }
               try {
                 Object result = method.invoke(c, args);

@@ -210,6 +210,33 @@ abstract class EngineContract {
   }
 
   @Test
+  void claimedRootRunsOnWhatItsClaimReadWithoutReadingItsRunAgain() {
+    Stepwise producer = engine(); // never started: only stores runs
+    WorkflowClient queued = producer.register(new ChainFlow.Definition(new ChainFlow()));
+    String runId = queued.start(new Order("o-claimed", 2), StartOptions.defaults());
+
+    CountingDataSource counting = new CountingDataSource(dataSource());
+    Stepwise worker = engine(b -> b.dataSource(counting));
+    ChainFlow flow = new ChainFlow();
+    worker.register(new ChainFlow.Definition(flow));
+    counting.prepared.clear(); // the migration check at build time is not the subject
+    worker.start();
+    // The run is only reachable by claiming its root; the waiting is the producer's.
+    RunStatus done = queued.awaitCompletion(runId, WAIT);
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(queued.stepResult(done, "ship", String.class).output())
+        .isEqualTo("shipped o-claimed for 2000");
+    assertThat(flow.order).containsExactly("reserve", "charge", "ship");
+    // The claim returned the run's input, graph version and status with the root: the worker read
+    // neither the run row (other than to lock it when recording) nor any outputs.
+    assertThat(counting.prepared)
+        .noneMatch(
+            sql -> sql.matches("(?s)select .* from \\S*sw_runs where \\S*sw_runs\\.id = \\?"))
+        .noneMatch(
+            sql -> sql.matches("(?s)select \\S*sw_steps\\.step_id, \\S*sw_steps\\.output .*"));
+  }
+
+  @Test
   void stepsOfAWorkflowNotRegisteredOnANodeAreNotClaimedByIt() {
     Stepwise other = engine(); // knows "blocking", never started
     WorkflowClient blocking = other.register(new BlockingFlow.Definition(new BlockingFlow()));

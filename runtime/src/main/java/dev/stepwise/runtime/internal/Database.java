@@ -87,7 +87,12 @@ final class Database implements AutoCloseable {
     var config =
         Flyway.configure()
             .dataSource(dataSource)
-            .locations("classpath:dev/stepwise/migrations")
+            // The portable scripts, then this database's own (from V4 on; each database has a
+            // script for every vendor version, so both record the same versions). A sibling
+            // directory, not a subdirectory: Flyway scans a location's subdirectories too.
+            .locations(
+                "classpath:dev/stepwise/migrations",
+                "classpath:dev/stepwise/migrations-" + vendor())
             // Our own history table, so an application's Flyway in the same schema is unaffected.
             .table("sw_schema_history")
             .baselineOnMigrate(true)
@@ -96,6 +101,11 @@ final class Database implements AutoCloseable {
       config = config.schemas(schema).createSchemas(true);
     }
     config.load().migrate();
+  }
+
+  /** The directory suffix of this database's own migrations. */
+  private String vendor() {
+    return dialect == SQLDialect.H2 ? "h2" : "postgresql";
   }
 
   private static SQLDialect detectDialect(DataSource ds) {

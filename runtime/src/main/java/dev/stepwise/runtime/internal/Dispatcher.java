@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.spi.StepSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +118,9 @@ final class Dispatcher implements Runnable {
     }
     List<Task> tasks;
     try {
-      tasks = queue.claim(config.nodeId(), clock.instant(), config.lease(), room, workflows);
+      tasks =
+          queue.claim(
+              config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot);
     } catch (RuntimeException e) {
       pool.releaseQuietly(room);
       throw e;
@@ -128,6 +131,20 @@ final class Dispatcher implements Runnable {
     }
     hungry = tasks.size() == room;
     return hungry && pool.available() > 0;
+  }
+
+  /**
+   * Whether a claimed step reads no upstream output, so its claim need not read any. An element of
+   * a fan-out reads the list it fans out over (FanOut); an unknown step counts as no root, so it is
+   * given every output.
+   */
+  private boolean isRoot(String workflow, String stepId) {
+    return !FanOut.isItem(stepId)
+        && registry
+            .find(workflow)
+            .flatMap(d -> d.graph().step(stepId))
+            .map(StepSpec::isRoot)
+            .orElse(false);
   }
 
   private Duration nextWait() {

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +128,10 @@ final class RunRepository {
     return runs;
   }
 
-  /** Sets the status of several runs, one statement each, sent together. */
+  /**
+   * Sets the status of several runs: one prepared statement, bound once per run and sent as one
+   * JDBC batch, so the server parses and plans it once.
+   */
   void setRunStatuses(DSLContext tx, Map<String, Status> statuses, Instant now) {
     if (statuses.size() == 1) {
       Map.Entry<String, Status> e = statuses.entrySet().iterator().next();
@@ -136,17 +141,15 @@ final class RunRepository {
     if (statuses.isEmpty()) {
       return;
     }
-    List<Query> updates = new ArrayList<>();
-    statuses.forEach(
-        (runId, status) ->
-            updates.add(
-                tx.update(SW_RUNS)
-                    .set(SW_RUNS.STATUS, status.name())
-                    .set(SW_RUNS.UPDATED_AT, odt(now))
-                    .set(SW_RUNS.FINISHED_AT, status.isTerminal() ? odt(now) : null)
-                    .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
-                    .where(SW_RUNS.ID.eq(runId))));
-    tx.batch(updates).execute();
+    Map.Entry<String, Status> first = statuses.entrySet().iterator().next();
+    Query template = runStatusQuery(tx, first.getKey(), first.getValue(), now);
+    assert template.getBindValues().size()
+        == runStatusBinds(first.getKey(), first.getValue(), now).length;
+    BatchBindStep batch = tx.batch(template);
+    for (Map.Entry<String, Status> e : statuses.entrySet()) {
+      batch = batch.bind(runStatusBinds(e.getKey(), e.getValue(), now));
+    }
+    batch.execute();
   }
 
   Optional<String> findRunIdByKey(String workflow, String key) {
@@ -165,13 +168,24 @@ final class RunRepository {
   }
 
   void setRunStatus(DSLContext tx, String runId, Status status, Instant now) {
-    tx.update(SW_RUNS)
+    runStatusQuery(tx, runId, status, now).execute();
+  }
+
+  /**
+   * The run status update; its bind values, in order, are {@link #runStatusBinds}. The constants
+   * are literals so that a batch binds only what varies.
+   */
+  private static Query runStatusQuery(DSLContext tx, String runId, Status status, Instant now) {
+    return tx.update(SW_RUNS)
         .set(SW_RUNS.STATUS, status.name())
         .set(SW_RUNS.UPDATED_AT, odt(now))
         .set(SW_RUNS.FINISHED_AT, status.isTerminal() ? odt(now) : null)
-        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1))
-        .where(SW_RUNS.ID.eq(runId))
-        .execute();
+        .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(DSL.inline(1L)))
+        .where(SW_RUNS.ID.eq(runId));
+  }
+
+  private static Object[] runStatusBinds(String runId, Status status, Instant now) {
+    return new Object[] {status.name(), odt(now), status.isTerminal() ? odt(now) : null, runId};
   }
 
   void failRun(DSLContext tx, String runId, String stepId, StepError error, Instant now) {
@@ -269,13 +283,26 @@ final class RunRepository {
     if (finishes.isEmpty()) {
       return new int[0];
     }
-    List<Query> updates = new ArrayList<>(finishes.size());
+    // One prepared statement bound once per step: the server parses and plans it once per batch
+    // (a batch of separate queries would be sent with its values inlined, each statement new to
+    // the server).
+    Finish first = finishes.get(0);
+    Query template =
+        finishQuery(
+            tx,
+            first.task(),
+            owner,
+            first.status(),
+            first.output(),
+            first.error(),
+            first.suspendReason(),
+            now);
+    assert template.getBindValues().size() == finishBinds(first, owner, now).length;
+    BatchBindStep batch = tx.batch(template);
     for (Finish f : finishes) {
-      updates.add(
-          finishQuery(
-              tx, f.task(), owner, f.status(), f.output(), f.error(), f.suspendReason(), now));
+      batch = batch.bind(finishBinds(f, owner, now));
     }
-    int[] counts = tx.batch(updates).execute();
+    int[] counts = batch.execute();
     for (int i = 0; i < counts.length; i++) {
       checkOne(counts[i], finishes.get(i).task());
     }
@@ -299,6 +326,10 @@ final class RunRepository {
     return checkOne(n, task);
   }
 
+  /**
+   * The fenced step update; its bind values, in order, are {@link #finishBinds}. The constants are
+   * literals so that a batch binds only what varies.
+   */
   private static Query finishQuery(
       DSLContext tx,
       Task task,
@@ -317,12 +348,30 @@ final class RunRepository {
         .set(SW_STEPS.SUSPEND_REASON, suspendReason)
         // A payload is consumed by the execution that saw it; a new suspend waits for a new
         // one.
-        .set(SW_STEPS.RESUME_PAYLOAD, (String) null)
-        .set(SW_STEPS.LEASE_OWNER, (String) null)
-        .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+        .set(SW_STEPS.RESUME_PAYLOAD, DSL.inline((String) null, SW_STEPS.RESUME_PAYLOAD))
+        .set(SW_STEPS.LEASE_OWNER, DSL.inline((String) null, SW_STEPS.LEASE_OWNER))
+        .set(SW_STEPS.LEASE_UNTIL, DSL.inline((OffsetDateTime) null, SW_STEPS.LEASE_UNTIL))
         .set(SW_STEPS.FINISHED_AT, odt(now))
-        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(DSL.inline(1L)))
         .where(fenced(task, owner));
+  }
+
+  /** The values {@link #finishQuery} binds, in the order it renders them ({@link #fenced} last). */
+  private static Object[] finishBinds(Finish f, String owner, Instant now) {
+    StepError error = f.error();
+    return new Object[] {
+      f.status().name(),
+      f.output(),
+      error == null ? null : error.type(),
+      error == null ? null : error.message(),
+      error == null ? null : error.stackTrace(),
+      f.suspendReason(),
+      odt(now),
+      f.task().runId(),
+      f.task().stepId(),
+      owner,
+      f.task().version()
+    };
   }
 
   /** Cancels the steps of a run that have not started (pending, suspended, waiting). */

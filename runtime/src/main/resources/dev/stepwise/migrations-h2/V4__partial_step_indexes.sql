@@ -1,0 +1,4 @@
+-- Stepwise schema, version 4, H2: nothing to change. PostgreSQL's V4 (migrations-postgresql)
+-- replaces the (status, ...) indexes of the claim and the sweeper by partial ones; H2 has no
+-- partial indexes, so it keeps the V1 indexes. This script exists so that both databases record
+-- the same schema versions.
