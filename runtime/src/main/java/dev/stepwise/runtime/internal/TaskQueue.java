@@ -37,7 +37,6 @@ final class TaskQueue {
    */
   List<Task> claim(
       String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    // Not forced to disk: a claim lost in a crash only puts the step back in the queue.
     return dsl.transactionResult(
         cfg -> {
           DSLContext tx = cfg.dsl();
