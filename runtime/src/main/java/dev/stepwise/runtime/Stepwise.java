@@ -85,7 +85,10 @@ public final class Stepwise implements AutoCloseable {
     /**
      * Use this DataSource (e.g. PostgreSQL); the engine never closes it. Give it room for the
      * workers plus a few connections. For H2, add {@code LOCK_TIMEOUT=10000} to the url: a step's
-     * completion may wait for another one's on the same run.
+     * completion may wait for another one's on the same run. For an H2 file database, connect as an
+     * admin user and add {@code WRITE_DELAY=0} too: the engine sets it when it starts, so that each
+     * commit survives a killed JVM, but H2 forgets it when it closes the database (after its last
+     * connection closes) and reopens it with the url's value.
      */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;

@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import dev.stepwise.runtime.StepwiseException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,24 +14,30 @@ import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The engine's database: picks the jOOQ dialect from the connection, applies the migrations and
- * maps the generated (schema-less) tables to the configured schema.
+ * The engine's database: picks the jOOQ dialect from the connection, makes an H2 file database's
+ * commits durable, applies the migrations and maps the generated (schema-less) tables to the
+ * configured schema.
  */
 final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
   private final SQLDialect dialect;
   private final DSLContext dsl;
-  private final boolean h2File;
   private final String schema;
 
   Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.dialect = detectDialect(dataSource);
-    this.h2File = dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:");
+    if (dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:")) {
+      writeEachCommitToTheFile(dataSource);
+    }
     String folded = fold(schema);
     this.schema = folded;
     migrate(folded);
@@ -61,16 +68,34 @@ final class Database implements AutoCloseable {
     return schema;
   }
 
-  /** True for an H2 database on disk, whose commits must be checkpointed to survive a kill. */
-  boolean isH2File() {
-    return h2File;
-  }
-
   private static String url(DataSource ds) {
     try (Connection c = ds.getConnection()) {
       return c.getMetaData().getURL();
     } catch (SQLException e) {
       throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes an H2 file database write each commit to its file before the commit returns, so a commit
+   * survives a killed JVM: by default H2 writes commits in the background, up to its write delay
+   * (500 ms) later, and a restarted engine would run again steps whose completion it had already
+   * acted upon. With a write delay of 0 the committing thread stores the commit itself (no fsync:
+   * the operating system holds it, which a killed JVM cannot undo; a power loss can). The setting
+   * is database-wide and lasts until H2 closes the database; H2 reopens it with the url's
+   * WRITE_DELAY, which is why {@link DataSources#h2File} also puts it in the url.
+   */
+  private static void writeEachCommitToTheFile(DataSource ds) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      // Only an admin may set it (or CHECKPOINT): run on, but say what a kill may then lose.
+      log.warn(
+          "The H2 user cannot SET WRITE_DELAY 0 ({}); commits reach the file only after H2's write"
+              + " delay, so a killed JVM may lose the last completed steps (they then run again)."
+              + " Connect as an H2 admin user to make every commit survive a kill.",
+          e.getMessage());
     }
   }
 

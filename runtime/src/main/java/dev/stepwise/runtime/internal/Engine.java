@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
     this.config = config;
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
-    this.repo = new RunRepository(database.dsl(), database.isH2File());
+    this.repo = new RunRepository(database.dsl());
     this.queue = new TaskQueue(database.dsl());
     this.pool = new WorkerPool(config.workers(), config.nodeId());
     this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);

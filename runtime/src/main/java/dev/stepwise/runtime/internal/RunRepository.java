@@ -26,10 +26,7 @@ import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
 import org.jooq.Query;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine's SQL for runs and the progress of their steps, written with jOOQ against the
@@ -37,47 +34,25 @@ import org.slf4j.LoggerFactory;
  * a conditional UPDATE whose row count tells whether the race was won.
  */
 final class RunRepository {
-  private static final Logger log = LoggerFactory.getLogger(RunRepository.class);
   private static final List<String> OPEN_STEP_STATES =
       List.of(Status.PENDING.name(), Status.SUSPENDED.name(), Status.WAITING.name());
 
   private final DSLContext dsl;
-  // Volatile and not final: switched off if the database refuses CHECKPOINT (no admin rights).
-  private volatile boolean checkpointCommits;
 
-  /**
-   * @param checkpointCommits whether to force each state-changing commit to disk before going on:
-   *     an H2 file database otherwise writes commits in the background up to a write delay later,
-   *     and a killed JVM would lose step results it had already acted upon
-   */
-  RunRepository(DSLContext dsl, boolean checkpointCommits) {
+  RunRepository(DSLContext dsl) {
     this.dsl = dsl;
-    this.checkpointCommits = checkpointCommits;
   }
 
   DSLContext dsl() {
     return dsl;
   }
 
-  /** Runs {@code work} in one transaction; once this returns, the commit is durable. */
+  /**
+   * Runs {@code work} in one transaction; once this returns, the commit is durable (on an H2 file
+   * database because {@link Database} has H2 write each commit to the file before it returns).
+   */
   <T> T inTransaction(Function<DSLContext, T> work) {
-    T result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
-    if (checkpointCommits) {
-      checkpoint();
-    }
-    return result;
-  }
-
-  private void checkpoint() {
-    try {
-      dsl.execute("CHECKPOINT");
-    } catch (DataAccessException e) {
-      checkpointCommits = false;
-      log.warn(
-          "The H2 user cannot CHECKPOINT ({}); commits reach the disk only after H2's write delay,"
-              + " so a crash may lose the last completed steps (they then run again)",
-          e.getMessage());
-    }
+    return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
   }
 
   // ---- runs

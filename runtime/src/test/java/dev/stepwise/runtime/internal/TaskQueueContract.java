@@ -62,7 +62,7 @@ abstract class TaskQueueContract {
     schema = TestDatabase.randomSchema("tq_");
     dsl = new Database(dataSource(), null, schema).dsl();
     queue = new TaskQueue(dsl);
-    repo = new RunRepository(dsl, false);
+    repo = new RunRepository(dsl);
   }
 
   @AfterEach
