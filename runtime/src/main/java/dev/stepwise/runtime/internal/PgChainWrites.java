@@ -1,7 +1,6 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.Rows.NewStep;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.StepRow;
@@ -11,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -239,18 +237,17 @@ final class PgChainWrites implements ChainWrites {
   }
 
   private static StepRow step(ResultSet rs) throws SQLException {
-    String errorType = rs.getString(6);
     return new StepRow(
         rs.getString(1),
         rs.getString(2),
         Status.valueOf(rs.getString(3)),
         rs.getInt(4),
         rs.getString(5),
-        errorType == null ? null : new StepError(errorType, rs.getString(7), rs.getString(8)),
+        RunReads.error(rs, 6),
         rs.getString(9),
         rs.getString(10),
-        instant(rs, 11),
-        instant(rs, 12));
+        RunReads.instant(rs, 11),
+        RunReads.instant(rs, 12));
   }
 
   private static RunRow run(ResultSet rs) throws SQLException {
@@ -263,13 +260,8 @@ final class PgChainWrites implements ChainWrites {
         rs.getString(17),
         null,
         null,
-        instant(rs, 18),
-        instant(rs, 19),
-        instant(rs, 19));
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+        RunReads.instant(rs, 18),
+        RunReads.instant(rs, 19),
+        RunReads.instant(rs, 19));
   }
 }

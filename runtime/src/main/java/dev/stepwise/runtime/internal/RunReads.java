@@ -3,26 +3,50 @@ package dev.stepwise.runtime.internal;
 import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.StepRow;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
-import org.jooq.impl.DSL;
 
 /**
  * Reads a run for its status in ONE statement: the run row, its step rows and whether it has a
  * family of child runs (only then are their steps looked up), instead of a statement for each.
+ * Every await and status read runs it, so it is plain JDBC on SQL rendered once: mapping the joined
+ * rows through jOOQ records cost the thread awaiting a batch of runs more CPU than anything else it
+ * did (docs/performance.md). The SQL is portable (H2 and PostgreSQL).
  */
 final class RunReads {
   private final DSLContext dsl;
+  private final String sql;
 
   RunReads(DSLContext dsl) {
     this.dsl = dsl;
+    // The tables as jOOQ renders them: in the configured schema.
+    String runs = dsl.render(SW_RUNS);
+    String steps = dsl.render(SW_STEPS);
+    this.sql =
+        "SELECT r.id, r.workflow, r.graph_version, r.status, r.input, r.idempotency_key,"
+            + " r.failed_step, r.error_type, r.error_message, r.error_stack, r.created_at,"
+            + " r.updated_at, r.finished_at,"
+            + " s.step_id, s.status, s.attempts, s.output, s.error_type, s.error_message,"
+            + " s.error_stack, s.suspend_reason, s.resume_payload, s.started_at, s.finished_at,"
+            + " EXISTS (SELECT 1 FROM "
+            + runs
+            + " f WHERE f.root_id = ?)"
+            + " FROM "
+            + runs
+            + " r LEFT JOIN "
+            + steps
+            + " s ON s.run_id = r.id WHERE r.id = ?";
   }
 
   /**
@@ -34,32 +58,68 @@ final class RunReads {
 
   Optional<Read> read(String runId) {
     String root = ChildRuns.rootOf(runId);
-    Field<Boolean> family =
-        DSL.field(
-                DSL.exists(
-                    DSL.selectOne()
-                        .from(SW_RUNS.as("family"))
-                        .where(SW_RUNS.as("family").ROOT_ID.eq(root == null ? runId : root))))
-            .as("has_family");
-    Result<Record> rows =
-        dsl.select(SW_RUNS.fields())
-            .select(SW_STEPS.fields())
-            .select(family)
-            .from(SW_RUNS)
-            .leftJoin(SW_STEPS)
-            .on(SW_STEPS.RUN_ID.eq(SW_RUNS.ID))
-            .where(SW_RUNS.ID.eq(runId))
-            .fetch();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    RunRow run = RunRepository.run(rows.get(0).into(SW_RUNS));
-    List<StepRow> steps = new ArrayList<>(rows.size());
-    for (Record r : rows) {
-      if (r.get(SW_STEPS.STEP_ID) != null) {
-        steps.add(RunRepository.step(r.into(SW_STEPS)));
+    return dsl.connectionResult(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, root == null ? runId : root);
+            ps.setString(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return read(rs);
+            }
+          }
+        });
+  }
+
+  private static Optional<Read> read(ResultSet rs) throws SQLException {
+    RunRow run = null;
+    boolean family = false;
+    List<StepRow> steps = new ArrayList<>();
+    while (rs.next()) {
+      if (run == null) {
+        run =
+            new RunRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Status.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                error(rs, 8),
+                instant(rs, 11),
+                instant(rs, 12),
+                instant(rs, 13));
+        family = rs.getBoolean(25);
+      }
+      String stepId = rs.getString(14);
+      if (stepId != null) {
+        steps.add(
+            new StepRow(
+                run.id(),
+                stepId,
+                Status.valueOf(rs.getString(15)),
+                rs.getInt(16),
+                rs.getString(17),
+                error(rs, 18),
+                rs.getString(21),
+                rs.getString(22),
+                instant(rs, 23),
+                instant(rs, 24)));
       }
     }
-    return Optional.of(new Read(run, steps, rows.get(0).get(family)));
+    return run == null ? Optional.empty() : Optional.of(new Read(run, steps, family));
+  }
+
+  /** The error in columns type, message, stack from {@code first} on; null without a type. */
+  static StepError error(ResultSet rs, int first) throws SQLException {
+    String type = rs.getString(first);
+    return type == null
+        ? null
+        : new StepError(type, rs.getString(first + 1), rs.getString(first + 2));
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 }
