@@ -14,7 +14,8 @@ import java.util.List;
  * reads are reconstructed from the attempt counter: a step seen RUNNING on attempt 1 and then
  * SUCCEEDED on attempt 3 had two retries scheduled and two more starts, and the listener sees each
  * of them. Each step's changes are in order; steps are ordered by when they last started (or
- * finished); the run's own change comes first when it became RUNNING, last otherwise.
+ * finished); the run's own change comes first when it became RUNNING, last otherwise. A step
+ * suspended and resumed between two reads is shown suspended too (see {@link #resumedAttempt}).
  */
 final class WatchDiff {
   private WatchDiff() {}
@@ -72,11 +73,15 @@ final class WatchDiff {
       from = 0;
       last = Status.PENDING;
     }
+    int suspended = resumedAttempt(cur);
     for (int k = from + 1; k <= cur.attempts(); k++) {
       // Every execution starts from PENDING (a retry scheduled, a resume, an event, a timer);
       // show it even when the read came too late to see it, so the sequence does not depend on
       // timing.
       if (last != Status.PENDING) {
+        if (k - 1 == suspended && last != Status.SUSPENDED) {
+          out.add(new RunChange(runId, cur.stepId(), Status.SUSPENDED, k - 1, null));
+        }
         out.add(new RunChange(runId, cur.stepId(), Status.PENDING, k - 1, null));
       }
       Instant started = k == cur.attempts() ? cur.startedAt() : null;
@@ -84,9 +89,28 @@ final class WatchDiff {
       last = Status.RUNNING;
     }
     if (cur.status() != last) {
+      if (cur.status() == Status.PENDING && suspended == cur.attempts() && last == Status.RUNNING) {
+        out.add(new RunChange(runId, cur.stepId(), Status.SUSPENDED, cur.attempts(), null));
+      }
       Instant at = cur.status().isTerminal() ? cur.finishedAt() : null;
       out.add(new RunChange(runId, cur.stepId(), cur.status(), cur.attempts(), at));
     }
     return out;
+  }
+
+  /**
+   * The attempt that suspended, if the step was resumed since and has not recorded a result yet: it
+   * still carries its suspend reason (only a result clears it) and no error of a later failed
+   * attempt. A read that came after the suspend and the resume would otherwise never show the
+   * suspension. -1 if there is none to show.
+   */
+  private static int resumedAttempt(StepStatus cur) {
+    if (cur.suspendReason() == null || cur.error() != null) {
+      return -1;
+    }
+    if (cur.status() == Status.PENDING) {
+      return cur.attempts();
+    }
+    return cur.status() == Status.RUNNING ? cur.attempts() - 1 : -1;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.runtime.RunChange;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepStatus;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,30 @@ class WatchDiffTest {
     var after = run(Status.RUNNING, step("a", Status.RUNNING, 2));
     assertThat(texts(WatchDiff.diff(before, after)))
         .containsExactly("run RUNNING", "a PENDING (attempt 1)", "a RUNNING (attempt 2)");
+  }
+
+  private static StepStatus resumed(String id, Status status, int attempts, StepError error) {
+    return new StepStatus(id, status, attempts, T, null, null, error, "needs a manager");
+  }
+
+  @Test
+  void aSuspendAndResumeBetweenReadsIsShownAsASuspension() {
+    var before = run(Status.RUNNING, step("a", Status.RUNNING, 1));
+    var pending = run(Status.RUNNING, resumed("a", Status.PENDING, 1, null));
+    assertThat(texts(WatchDiff.diff(before, pending)))
+        .containsExactly("a SUSPENDED (attempt 1)", "a PENDING (attempt 1)");
+    var running = run(Status.RUNNING, resumed("a", Status.RUNNING, 2, null));
+    assertThat(texts(WatchDiff.diff(before, running)))
+        .containsExactly(
+            "a SUSPENDED (attempt 1)", "a PENDING (attempt 1)", "a RUNNING (attempt 2)");
+  }
+
+  @Test
+  void aRetryAfterAResumeIsNotTakenForASuspension() {
+    var before = run(Status.RUNNING, resumed("a", Status.RUNNING, 2, null));
+    var retried =
+        run(Status.RUNNING, resumed("a", Status.PENDING, 2, new StepError("E", "boom", null)));
+    assertThat(texts(WatchDiff.diff(before, retried))).containsExactly("a PENDING (attempt 2)");
   }
 
   @Test
