@@ -622,6 +622,29 @@ abstract class EngineContract {
   }
 
   @Test
+  void aLastStepFinishingAfterItsRunWasCancelledIsRecordedAndTheRunStaysCancelled()
+      throws Exception {
+    Stepwise engine = engine();
+    BlockingFlow flow = new BlockingFlow();
+    releasedAfter(flow.release);
+    WorkflowClient client = engine.register(BlockingFlow.Definition.endingAtSlow(flow));
+    engine.start();
+    String runId = client.start("x", StartOptions.defaults());
+    assertThat(flow.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(client.cancel(runId)).isTrue();
+    flow.release.countDown();
+    Await.until(
+        "the running last step is recorded",
+        WAIT,
+        () -> client.status(runId).step("slow").orElseThrow().status() == Status.SUCCEEDED);
+    RunStatus s = client.awaitCompletion(runId, WAIT);
+    assertThat(s.status()).isEqualTo(Status.CANCELLED);
+    assertThat(client.stepResult(s, "slow", String.class).output())
+        .isEqualTo("x slow on attempt 1");
+  }
+
+  @Test
   void cancelOfASuspendedRunCancelsTheSuspendedStep() {
     Stepwise engine = engine();
     WorkflowClient client = engine.register(new ApprovalFlow.Definition(new ApprovalFlow()));

@@ -59,14 +59,31 @@ public final class BlockingFlow {
     private final WorkflowGraph graph;
 
     public Definition(BlockingFlow flow) {
-      this.flow = flow;
-      this.graph =
+      this(
+          flow,
           new WorkflowGraph(
               "blocking",
               flow.version,
               List.of(step("first"), step("slow", "first"), step("last", "slow")),
               "last",
-              "flowchart TD");
+              "flowchart TD"));
+    }
+
+    private Definition(BlockingFlow flow, WorkflowGraph graph) {
+      this.flow = flow;
+      this.graph = graph;
+    }
+
+    /** first -> slow: the blocking step is the chain's last. */
+    public static Definition endingAtSlow(BlockingFlow flow) {
+      return new Definition(
+          flow,
+          new WorkflowGraph(
+              "blocking-short",
+              flow.version,
+              List.of(step("first"), step("slow", "first")),
+              "slow",
+              "flowchart TD"));
     }
 
     @Override
