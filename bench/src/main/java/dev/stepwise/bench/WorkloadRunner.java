@@ -106,7 +106,7 @@ final class WorkloadRunner {
 
   private void sequentialBatch(String w) {
     log(w);
-    runBatch(Math.max(1, sizes.batch() / 5)); // warm-up
+    runBatch(sizes.batch()); // warm-up: one whole batch, so the batch path is compiled
     List<Double> rate = new ArrayList<>();
     Cpu cpu = new Cpu();
     for (int round = 0; round < sizes.rounds(); round++) {
