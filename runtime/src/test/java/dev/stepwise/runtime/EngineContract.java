@@ -595,22 +595,11 @@ abstract class EngineContract {
 
   @Test
   void cancelStopsTheRunLetsTheRunningStepFinishAndStartsNothingNew() throws Exception {
-    Stepwise engine = engine();
     BlockingFlow flow = new BlockingFlow();
-    releasedAfter(flow.release);
+    Stepwise engine = engine();
     WorkflowClient client = engine.register(new BlockingFlow.Definition(flow));
-    engine.start();
-    String runId = client.start("x", StartOptions.defaults());
-    assertThat(flow.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
-
-    assertThat(client.cancel(runId)).isTrue();
-    assertThat(client.status(runId).status()).isEqualTo(Status.CANCELLED);
-    flow.release.countDown();
-    Await.until(
-        "the running step is recorded",
-        WAIT,
-        () -> client.status(runId).step("slow").orElseThrow().status() == Status.SUCCEEDED);
-    RunStatus s = client.awaitCompletion(runId, WAIT);
+    RunStatus s = cancelWhileSlowRunsThenLetItFinish(engine, client, flow);
+    String runId = s.runId();
     assertThat(s.status()).isEqualTo(Status.CANCELLED);
     // Never reached, and never will be: shown cancelled, with no row behind it.
     StepStatus last = s.step("last").orElseThrow();
@@ -624,24 +613,34 @@ abstract class EngineContract {
   @Test
   void aLastStepFinishingAfterItsRunWasCancelledIsRecordedAndTheRunStaysCancelled()
       throws Exception {
-    Stepwise engine = engine();
     BlockingFlow flow = new BlockingFlow();
-    releasedAfter(flow.release);
+    Stepwise engine = engine();
     WorkflowClient client = engine.register(BlockingFlow.Definition.endingAtSlow(flow));
+    RunStatus s = cancelWhileSlowRunsThenLetItFinish(engine, client, flow);
+    assertThat(s.status()).isEqualTo(Status.CANCELLED);
+    assertThat(client.stepResult(s, "slow", String.class).output())
+        .isEqualTo("x slow on attempt 1");
+  }
+
+  /**
+   * Starts a run of a blocking flow, cancels it while its step slow runs, lets slow finish and
+   * returns the run once finished, with slow recorded.
+   */
+  private RunStatus cancelWhileSlowRunsThenLetItFinish(
+      Stepwise engine, WorkflowClient client, BlockingFlow flow) throws Exception {
+    releasedAfter(flow.release);
     engine.start();
     String runId = client.start("x", StartOptions.defaults());
     assertThat(flow.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(client.cancel(runId)).isTrue();
+    assertThat(client.status(runId).status()).isEqualTo(Status.CANCELLED);
     flow.release.countDown();
     Await.until(
-        "the running last step is recorded",
+        "the running step is recorded",
         WAIT,
         () -> client.status(runId).step("slow").orElseThrow().status() == Status.SUCCEEDED);
-    RunStatus s = client.awaitCompletion(runId, WAIT);
-    assertThat(s.status()).isEqualTo(Status.CANCELLED);
-    assertThat(client.stepResult(s, "slow", String.class).output())
-        .isEqualTo("x slow on attempt 1");
+    return client.awaitCompletion(runId, WAIT);
   }
 
   @Test

@@ -43,14 +43,21 @@ final class ChildRuns {
   }
 
   /**
+   * The root_id that {@code runId}'s family shares: its top-level run's id (the run's own for a
+   * top-level run). Whether any run has it tells whether the run may have child runs.
+   */
+  static String familyOf(String runId) {
+    String root = rootOf(runId);
+    return root == null ? runId : root;
+  }
+
+  /**
    * The runs of {@code runId}'s family that descend from it: through the root_id index, then the id
    * prefix among the family (a top-level run's family are all its descendants).
    */
   private static Condition descendantsOf(String runId) {
-    String root = rootOf(runId);
-    return root == null
-        ? SW_RUNS.ROOT_ID.eq(runId)
-        : SW_RUNS.ROOT_ID.eq(root).and(SW_RUNS.ID.startsWith(runId + "/"));
+    Condition family = SW_RUNS.ROOT_ID.eq(familyOf(runId));
+    return rootOf(runId) == null ? family : family.and(SW_RUNS.ID.startsWith(runId + "/"));
   }
 
   static String eventOf(String childRunId) {

@@ -196,8 +196,7 @@ final class PgChainWrites implements ChainWrites {
       ps.setObject(i++, RunRepository.odt(now));
       ps.setObject(i++, RunRepository.odt(now));
       ps.setString(i++, task.runId());
-      String root = ChildRuns.rootOf(task.runId());
-      ps.setString(i++, root == null ? task.runId() : root);
+      ps.setString(i++, ChildRuns.familyOf(task.runId()));
       ps.setString(i++, channel);
       ps.setString(i++, nodeId);
       ps.setString(i++, task.runId());

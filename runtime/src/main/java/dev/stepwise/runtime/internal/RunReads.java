@@ -57,11 +57,10 @@ final class RunReads {
   record Read(RunRow run, List<StepRow> steps, boolean mayHaveChildren) {}
 
   Optional<Read> read(String runId) {
-    String root = ChildRuns.rootOf(runId);
     return dsl.connectionResult(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, root == null ? runId : root);
+            ps.setString(1, ChildRuns.familyOf(runId));
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
               return read(rs);

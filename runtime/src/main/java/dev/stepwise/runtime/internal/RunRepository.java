@@ -437,7 +437,7 @@ final class RunRepository {
     return type == null ? null : new StepError(type, message, stack);
   }
 
-  static RunRow run(SwRunsRecord r) {
+  private static RunRow run(SwRunsRecord r) {
     return new RunRow(
         r.getId(),
         r.getWorkflow(),
@@ -452,7 +452,7 @@ final class RunRepository {
         instant(r.getFinishedAt()));
   }
 
-  static StepRow step(SwStepsRecord r) {
+  private static StepRow step(SwStepsRecord r) {
     return new StepRow(
         r.getRunId(),
         r.getStepId(),
