@@ -195,6 +195,46 @@ abstract class EngineContract {
   }
 
   @Test
+  void aHandleOfARunThisNodeFinishedAnswersFromTheFinishingCommitWithoutARead() {
+    CountingDataSource counting = new CountingDataSource(dataSource());
+    Stepwise engine = engine(b -> b.dataSource(counting));
+    WorkflowClient client = engine.register(new ChainFlow.Definition(new ChainFlow()));
+    engine.start();
+    String runId = client.start(new Order("handed", 2), StartOptions.defaults());
+    RunHandle<RunStatus> handle = new RunHandle<>(runId, client, s -> s);
+
+    // Eventually, after the run's last commit woke this node's waiters, the handle's answers come
+    // without a statement; before that (or if the push never came) each answer reads the run.
+    Await.until(
+        "the handle answers without reading the run",
+        WAIT,
+        () -> {
+          int before = counting.prepared.size();
+          RunStatus status = handle.status();
+          return status.status() == Status.SUCCEEDED && counting.prepared.size() == before;
+        });
+    int before = counting.prepared.size();
+    RunStatus done = handle.awaitCompletion(WAIT);
+
+    assertThat(counting.prepared).hasSize(before);
+    assertThat(done).isEqualTo(client.status(runId));
+    assertThat(done.step("ship").orElseThrow().status()).isEqualTo(Status.SUCCEEDED);
+  }
+
+  @Test
+  void aHandleOfARunThatFailedReadsTheFailure() {
+    Stepwise engine = engine();
+    WorkflowClient client = engine.register(new RetryFlow.Definition(new RetryFlow()));
+    engine.start();
+    String runId = client.start(-1, StartOptions.defaults()); // fails, never retried
+
+    RunStatus done = new RunHandle<>(runId, client, s -> s).awaitCompletion(WAIT);
+
+    assertThat(done.status()).isEqualTo(Status.FAILED);
+    assertThat(done.failedStep()).isEqualTo("flaky");
+  }
+
+  @Test
   void workflowRegisteredAfterStartRunsAndAStoppedEngineLeavesRunsQueuedForTheNext() {
     Stepwise producer = engine(); // never started: only stores runs
     WorkflowClient queued = producer.register(new ChainFlow.Definition(new ChainFlow()));

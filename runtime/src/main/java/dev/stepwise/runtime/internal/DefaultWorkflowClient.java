@@ -166,6 +166,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
     return await(runId, timeout, RunStatus::isFinished, "finished");
   }
 
+  @Override
+  public CompletableFuture<RunStatus> successOf(String runId) {
+    return waiters.successOf(runId, name());
+  }
+
   private RunStatus await(String runId, Duration timeout, Predicate<RunStatus> done, String what) {
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     // A run another node advances wakes this waiter at once on PostgreSQL (NOTIFY).

@@ -1,6 +1,9 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.RunStatus;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,6 +16,11 @@ import java.util.function.Consumer;
 final class RunWaiters {
   private final ConcurrentMap<String, CompletableFuture<RunStatus>> byRun =
       new ConcurrentHashMap<>();
+
+  // Futures of run handles, held weakly: a handle the caller dropped takes its entry with it.
+  private final ConcurrentMap<String, HandleRef> handles = new ConcurrentHashMap<>();
+  private final ReferenceQueue<CompletableFuture<RunStatus>> droppedHandles =
+      new ReferenceQueue<>();
   // Watch listeners hear of every committed change too.
   private volatile Consumer<String> onChange = id -> {};
 
@@ -48,6 +56,28 @@ final class RunWaiters {
    */
   CompletableFuture<RunStatus> next(String runId) {
     return byRun.computeIfAbsent(runId, id -> new CompletableFuture<>());
+  }
+
+  /**
+   * A future for a run handle made now: the commit on this node that finishes {@code runId}
+   * successfully completes it with the run's final status, so the handle's {@code await} and {@code
+   * status} need no read afterwards. It is never completed otherwise (a failed or cancelled run, a
+   * run finished by another node, or a second handle for the same run made later): the handle reads
+   * the run then. Held weakly here, so it lives only as long as the handle does. Only a status of
+   * {@code workflow} completes it, as a handle is typed for its workflow.
+   */
+  CompletableFuture<RunStatus> successOf(String runId, String workflow) {
+    expungeDroppedHandles();
+    CompletableFuture<RunStatus> future = new CompletableFuture<>();
+    handles.put(runId, new HandleRef(runId, workflow, future, droppedHandles));
+    return future;
+  }
+
+  private void expungeDroppedHandles() {
+    for (Reference<?> r; (r = droppedHandles.poll()) != null; ) {
+      HandleRef dropped = (HandleRef) r;
+      handles.remove(dropped.runId, dropped);
+    }
   }
 
   /** True if a thread waits for the next change of {@code runId}. */
@@ -90,9 +120,32 @@ final class RunWaiters {
   }
 
   private void wake(String runId, RunStatus succeeded) {
+    if (succeeded != null) {
+      // First, so whoever the waiters below wake sees the handle completed too.
+      HandleRef handle = handles.remove(runId);
+      CompletableFuture<RunStatus> forHandle = handle == null ? null : handle.get();
+      if (forHandle != null && handle.workflow.equals(succeeded.workflow())) {
+        forHandle.complete(succeeded);
+      }
+    }
     CompletableFuture<RunStatus> f = byRun.remove(runId);
     if (f != null) {
       f.complete(succeeded);
+    }
+  }
+
+  private static final class HandleRef extends WeakReference<CompletableFuture<RunStatus>> {
+    final String runId;
+    final String workflow;
+
+    HandleRef(
+        String runId,
+        String workflow,
+        CompletableFuture<RunStatus> future,
+        ReferenceQueue<CompletableFuture<RunStatus>> queue) {
+      super(future, queue);
+      this.runId = runId;
+      this.workflow = workflow;
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.stepwise.runtime.Watch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine's untyped operations on one registered workflow; the generated {@code XxxRunner} wraps
@@ -65,6 +66,15 @@ public interface WorkflowClient {
 
   /** Waits until the run is finished (succeeded, failed or cancelled). */
   RunStatus awaitCompletion(String runId, Duration timeout);
+
+  /**
+   * For a {@code RunHandle} made for {@code runId}: a future the engine may complete with the run's
+   * final status when it finishes it successfully, so the handle needs no read then. It may never
+   * be completed; the handle reads the run in that case. The default is never completed.
+   */
+  default CompletableFuture<RunStatus> successOf(String runId) {
+    return new CompletableFuture<>();
+  }
 
   /**
    * Re-runs a suspended step with {@code payload}. {@code NotSuspendedException} if that step is

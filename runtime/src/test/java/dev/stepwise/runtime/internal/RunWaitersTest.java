@@ -1,0 +1,66 @@
+package dev.stepwise.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A run handle's future is completed only by a success this node committed, of its workflow. */
+class RunWaitersTest {
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static RunStatus succeeded(String runId, String workflow) {
+    return new RunStatus(runId, workflow, Status.SUCCEEDED, List.of(), null, null, T, T);
+  }
+
+  @Test
+  void aHandleIsCompletedWithTheStatusOfTheCommitThatFinishedItsRun() {
+    RunWaiters waiters = new RunWaiters();
+    CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
+    RunStatus done = succeeded("r1", "orders");
+
+    waiters.changedAndAnnounced("r1", done);
+
+    assertThat(handle.getNow(null)).isSameAs(done);
+  }
+
+  @Test
+  void aChangeThatDoesNotFinishTheRunLeavesTheHandleWaitingForTheFinish() {
+    RunWaiters waiters = new RunWaiters();
+    CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
+
+    waiters.changed("r1"); // suspended, failed, or anything that needs a read
+    assertThat(handle).isNotDone();
+
+    RunStatus done = succeeded("r1", "orders");
+    waiters.changed("r1", done);
+    assertThat(handle.getNow(null)).isSameAs(done);
+  }
+
+  @Test
+  void aStatusOfAnotherRunOrAnotherWorkflowDoesNotCompleteTheHandle() {
+    RunWaiters waiters = new RunWaiters();
+    CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
+
+    waiters.changed("r2", succeeded("r2", "orders"));
+    waiters.changed("r1", succeeded("r1", "invoices"));
+
+    assertThat(handle).isNotDone();
+  }
+
+  @Test
+  void theWaitersOfARunSeeItsHandleCompletedWhenTheyWake() {
+    RunWaiters waiters = new RunWaiters();
+    CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
+    CompletableFuture<Boolean> handleDoneWhenWoken =
+        waiters.next("r1").thenApply(status -> handle.isDone());
+
+    waiters.changed("r1", succeeded("r1", "orders"));
+
+    assertThat(handleDoneWhenWoken.getNow(false)).isTrue();
+  }
+}
