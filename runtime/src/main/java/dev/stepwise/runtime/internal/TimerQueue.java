@@ -169,7 +169,7 @@ final class TimerQueue implements Runnable {
         repo.dsl()
             .select(DSL.min(SW_STEPS.WAIT_UNTIL))
             .from(SW_STEPS)
-            .where(SW_STEPS.STATUS.eq(Status.WAITING.name()).and(SW_STEPS.WORKFLOW.in(workflows)))
+            .where(waiting().and(SW_STEPS.WORKFLOW.in(workflows)))
             .fetchOptional(r -> r.value1());
     next.ifPresent(t -> noteDue(t.toInstant())); // noted, not raised: raising would spin
     return fired;
@@ -212,7 +212,15 @@ final class TimerQueue implements Runnable {
   private static org.jooq.Condition timerDue(Instant now) {
     // Timers, and deadlines of event waits: both go back to the queue, where the worker tells them
     // apart (an event wait whose deadline passed times out).
-    return SW_STEPS.STATUS.eq(Status.WAITING.name()).and(SW_STEPS.WAIT_UNTIL.le(odt(now)));
+    return waiting().and(SW_STEPS.WAIT_UNTIL.le(odt(now)));
+  }
+
+  /**
+   * The status rendered as a literal, not bound: only then can PostgreSQL use the partial index on
+   * WAITING rows (V6) for every execution, generic plans included.
+   */
+  private static org.jooq.Condition waiting() {
+    return SW_STEPS.STATUS.eq(DSL.inline(Status.WAITING.name()));
   }
 
   private Duration nextWait() {

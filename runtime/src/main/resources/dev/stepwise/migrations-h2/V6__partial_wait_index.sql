@@ -1,0 +1,3 @@
+-- Stepwise schema, version 6, H2: nothing to change. PostgreSQL's V6 (migrations-postgresql)
+-- replaces V2's (status, wait_until) index by one partial on WAITING; H2 has no partial indexes, so
+-- it keeps V2's index. This script exists so that both databases record the same schema versions.
