@@ -73,6 +73,12 @@ final class RunWaiters {
     return future;
   }
 
+  /** How many handles' entries are held (their runs have not settled, or were not seen to). */
+  int handlesHeld() {
+    expungeDroppedHandles();
+    return handles.size();
+  }
+
   private void expungeDroppedHandles() {
     for (Reference<?> r; (r = droppedHandles.poll()) != null; ) {
       HandleRef dropped = (HandleRef) r;
@@ -120,13 +126,14 @@ final class RunWaiters {
   }
 
   private void wake(String runId, RunStatus succeeded) {
-    if (succeeded != null) {
-      // First, so whoever the waiters below wake sees the handle completed too.
-      HandleRef handle = handles.remove(runId);
-      CompletableFuture<RunStatus> forHandle = handle == null ? null : handle.get();
-      if (forHandle != null && handle.workflow.equals(succeeded.workflow())) {
-        forHandle.complete(succeeded);
-      }
+    expungeDroppedHandles();
+    // First, so whoever the waiters below wake sees the handle completed too. Any settled change
+    // ends the handle's entry: it is completed only by a success, and a handle whose run settled
+    // otherwise (suspended, failed) reads the run, so a suspended run keeps nothing here.
+    HandleRef handle = handles.remove(runId);
+    CompletableFuture<RunStatus> forHandle = handle == null ? null : handle.get();
+    if (forHandle != null && succeeded != null && handle.workflow.equals(succeeded.workflow())) {
+      forHandle.complete(succeeded);
     }
     CompletableFuture<RunStatus> f = byRun.remove(runId);
     if (f != null) {
