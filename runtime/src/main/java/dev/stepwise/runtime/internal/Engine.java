@@ -48,7 +48,7 @@ public final class Engine implements AutoCloseable {
     ChainWrites chainWrites =
         database.dialect() == SQLDialect.POSTGRES
             ? new PgChainWrites(database.dataSource(), database.schema(), config.nodeId())
-            : new PortableChainWrites(repo);
+            : new PortableChainWrites(database.dataSource(), database.dsl());
     ChainCompletion chain =
         new ChainCompletion(chainWrites, repo, registry, pool, waiters, dispatcher, config, clock);
     Completion completion =

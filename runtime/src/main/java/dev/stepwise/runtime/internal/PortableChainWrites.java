@@ -1,25 +1,91 @@
 package dev.stepwise.runtime.internal;
 
+import static dev.stepwise.runtime.internal.RunRepository.odt;
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.internal.ChainWrites.Result;
 import dev.stepwise.runtime.internal.Rows.NewStep;
 import dev.stepwise.runtime.internal.Rows.RunRow;
 import dev.stepwise.runtime.internal.Rows.StepRow;
 import dev.stepwise.runtime.internal.Rows.Task;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 /**
- * {@link ChainWrites} as jOOQ statements in one transaction, for any database (H2 in particular,
- * where a statement costs no network round trip).
+ * {@link ChainWrites} as a few statements in one transaction, in SQL any database runs (H2 in
+ * particular, which has no data-modifying {@code WITH}): lock the run, record the step fenced on
+ * its lease, then insert the next step or finish the run. Plain JDBC on SQL rendered once, like
+ * {@link PgChainWrites}: on H2, where a statement costs no round trip, building, binding and
+ * mapping them through jOOQ took more of the caller's CPU than H2 spent executing and committing
+ * them (docs/performance.md).
  */
 final class PortableChainWrites implements ChainWrites {
-  private final RunRepository repo;
+  private static final String STEP_COLUMNS =
+      "run_id, step_id, status, attempts, output, error_type, error_message, error_stack,"
+          + " suspend_reason, resume_payload, started_at, finished_at";
 
-  PortableChainWrites(RunRepository repo) {
-    this.repo = repo;
+  private final DataSource dataSource;
+  private final String insertRunSql;
+  private final String insertStepSql;
+  private final String lockRunSql;
+  private final String recordSql;
+  private final String runningSql;
+  private final String succeededSql;
+  private final String stepsSql;
+  private final String familySql;
+
+  /**
+   * @param dsl renders the tables as the engine's other statements name them (in its schema)
+   */
+  PortableChainWrites(DataSource dataSource, DSLContext dsl) {
+    this.dataSource = dataSource;
+    String runs = dsl.render(SW_RUNS);
+    String steps = dsl.render(SW_STEPS);
+    this.insertRunSql =
+        "INSERT INTO "
+            + runs
+            + " (id, workflow, graph_version, status, input, idempotency_key, root_id,"
+            + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    this.insertStepSql =
+        "INSERT INTO "
+            + steps
+            + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
+            + " lease_until, started_at, finished_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    this.lockRunSql =
+        "SELECT id, workflow, graph_version, status, input, idempotency_key, failed_step,"
+            + " error_type, error_message, error_stack, created_at, updated_at, finished_at"
+            + " FROM "
+            + runs
+            + " WHERE id = ? FOR UPDATE";
+    this.recordSql =
+        "UPDATE "
+            + steps
+            + " SET status = 'SUCCEEDED', output = ?, error_type = NULL, error_message = NULL,"
+            + " error_stack = NULL, suspend_reason = NULL, resume_payload = NULL,"
+            + " lease_owner = NULL, lease_until = NULL, finished_at = ?, version = version + 1"
+            + " WHERE run_id = ? AND step_id = ? AND lease_owner = ? AND version = ?";
+    this.runningSql =
+        "UPDATE "
+            + runs
+            + " SET status = 'RUNNING', updated_at = ?, version = version + 1 WHERE id = ?";
+    this.succeededSql =
+        "UPDATE "
+            + runs
+            + " SET status = 'SUCCEEDED', updated_at = ?, finished_at = ?, version = version + 1"
+            + " WHERE id = ?";
+    this.stepsSql = "SELECT " + STEP_COLUMNS + " FROM " + steps + " WHERE run_id = ?";
+    // Whether the run's family has other runs: only then are child runs looked up.
+    this.familySql = "SELECT 1 FROM " + runs + " WHERE root_id = ? FETCH FIRST 1 ROWS ONLY";
   }
 
   @Override
@@ -29,28 +95,45 @@ final class PortableChainWrites implements ChainWrites {
 
   @Override
   public void start(RunRow run, NewStep root, Instant now) {
-    repo.inTransaction(
-        tx -> {
-          repo.insertRun(tx, run);
-          repo.insertSteps(tx, List.of(root), now);
+    inTransaction(
+        "Storing run " + run.id(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(insertRunSql)) {
+            ps.setString(1, run.id());
+            ps.setString(2, run.workflow());
+            ps.setString(3, run.graphVersion());
+            ps.setString(4, run.status().name());
+            ps.setString(5, run.input());
+            ps.setString(6, run.idempotencyKey());
+            ps.setString(7, ChildRuns.rootOf(run.id()));
+            ps.setObject(8, odt(run.createdAt()));
+            ps.setObject(9, odt(run.updatedAt()));
+            ps.executeUpdate();
+          }
+          insertStep(c, root, now);
           return null;
         });
   }
 
   @Override
   public Result advance(Task task, String owner, String output, NewStep next, Instant now) {
-    return repo.inTransaction(
-        tx -> {
-          Optional<RunRow> run = record(tx, task, owner, output, now);
-          if (run.isEmpty()) {
+    return inTransaction(
+        "Recording step " + task.stepId() + " of run " + task.runId(),
+        c -> {
+          RunRow run = record(c, task, owner, output, now);
+          if (run == null) {
             return Result.LEASE_LOST;
           }
-          if (run.get().status().isTerminal()) {
+          if (run.status().isTerminal()) {
             return Result.RUN_OVER;
           }
-          repo.insertSteps(tx, List.of(next), now);
-          if (run.get().status() != Status.RUNNING) {
-            repo.setRunStatus(tx, task.runId(), Status.RUNNING, now);
+          insertStep(c, next, now);
+          if (run.status() != Status.RUNNING) {
+            try (PreparedStatement ps = c.prepareStatement(runningSql)) {
+              ps.setObject(1, odt(now));
+              ps.setString(2, task.runId());
+              ps.executeUpdate();
+            }
           }
           return Result.ADVANCED;
         });
@@ -58,17 +141,23 @@ final class PortableChainWrites implements ChainWrites {
 
   @Override
   public Result finish(Task task, String owner, String output, Instant now) {
-    return repo.inTransaction(
-        tx -> {
-          Optional<RunRow> run = record(tx, task, owner, output, now);
-          if (run.isEmpty()) {
+    return inTransaction(
+        "Recording step " + task.stepId() + " of run " + task.runId(),
+        c -> {
+          RunRow run = record(c, task, owner, output, now);
+          if (run == null) {
             return Result.LEASE_LOST;
           }
-          if (run.get().status().isTerminal()) {
+          if (run.status().isTerminal()) {
             return Result.RUN_OVER;
           }
-          repo.setRunStatus(tx, task.runId(), Status.SUCCEEDED, now);
-          List<StepRow> steps = repo.steps(tx, task.runId());
+          try (PreparedStatement ps = c.prepareStatement(succeededSql)) {
+            ps.setObject(1, odt(now));
+            ps.setObject(2, odt(now));
+            ps.setString(3, task.runId());
+            ps.executeUpdate();
+          }
+          List<StepRow> steps = steps(c, task.runId());
           // The run's update time is the step's finish time as the database stored it: the same
           // instant was written to both.
           Instant at =
@@ -77,18 +166,121 @@ final class PortableChainWrites implements ChainWrites {
                   .map(StepRow::finishedAt)
                   .findFirst()
                   .orElseThrow();
-          return new Result(Kind.FINISHED, run.get().succeededAt(at), steps, true);
+          return new Result(Kind.FINISHED, run.succeededAt(at), steps, hasFamily(c, task.runId()));
         });
   }
 
-  /** Locks the run and records the step; empty if the run is gone or the lease lost. */
-  private Optional<RunRow> record(
-      DSLContext tx, Task task, String owner, String output, Instant now) {
-    Optional<RunRow> run = repo.lockRun(tx, task.runId());
-    if (run.isEmpty()
-        || repo.finishStep(tx, task, owner, Status.SUCCEEDED, output, null, null, now) == 0) {
-      return Optional.empty();
+  /** Locks the run and records the step; null if the run is gone or the lease lost. */
+  private RunRow record(Connection c, Task task, String owner, String output, Instant now)
+      throws SQLException {
+    RunRow run = lockRun(c, task.runId());
+    if (run == null) {
+      return null;
     }
-    return run;
+    try (PreparedStatement ps = c.prepareStatement(recordSql)) {
+      ps.setString(1, output);
+      ps.setObject(2, odt(now));
+      ps.setString(3, task.runId());
+      ps.setString(4, task.stepId());
+      ps.setString(5, owner);
+      ps.setLong(6, task.version());
+      return RunRepository.checkOne(ps.executeUpdate(), task) == 1 ? run : null;
+    }
+  }
+
+  private RunRow lockRun(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(lockRunSql)) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new RunRow(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            Status.valueOf(rs.getString(4)),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            RunReads.error(rs, 8),
+            RunReads.instant(rs, 11),
+            RunReads.instant(rs, 12),
+            RunReads.instant(rs, 13));
+      }
+    }
+  }
+
+  private void insertStep(Connection c, NewStep s, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(insertStepSql)) {
+      ps.setString(1, s.runId());
+      ps.setString(2, s.stepId());
+      ps.setString(3, s.workflow());
+      ps.setString(4, s.status().name());
+      ps.setInt(5, s.attempts());
+      ps.setObject(6, odt(now));
+      ps.setString(7, s.leaseOwner());
+      ps.setObject(8, odt(s.leaseUntil()));
+      ps.setObject(9, odt(s.startedAt()));
+      ps.setObject(10, odt(s.finishedAt()));
+      ps.setLong(11, s.version());
+      ps.executeUpdate();
+    }
+  }
+
+  private List<StepRow> steps(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(stepsSql)) {
+      ps.setString(1, runId);
+      List<StepRow> steps = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          steps.add(
+              new StepRow(
+                  rs.getString(1),
+                  rs.getString(2),
+                  Status.valueOf(rs.getString(3)),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  RunReads.error(rs, 6),
+                  rs.getString(9),
+                  rs.getString(10),
+                  RunReads.instant(rs, 11),
+                  RunReads.instant(rs, 12)));
+        }
+      }
+      return steps;
+    }
+  }
+
+  private boolean hasFamily(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(familySql)) {
+      ps.setString(1, ChildRuns.familyOf(runId));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Work on one connection inside a transaction. */
+  private interface Work<T> {
+    T on(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.on(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException(what + " failed", e);
+    }
   }
 }
