@@ -25,7 +25,7 @@ import java.util.function.Function;
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
  * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcde} (a subset), {@code
- * --no-h2}.
+ * --no-h2}, {@code --no-pg} (H2 only, for profiling).
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
@@ -53,7 +53,7 @@ public final class Bench {
     Instant started = Instant.now();
     createDatabaseIfMissing(pgUrl, user);
     PgCommits pg = new PgCommits(pgUrl, user);
-    for (String name : only) {
+    for (String name : opts.containsKey("no-pg") ? List.<String>of() : only) {
       runOne(
           name, "PostgreSQL", sizes, results, pg, workloads, db -> postgres(name, pgUrl, user, db));
     }
