@@ -56,6 +56,7 @@ public final class Bench {
     for (String name : opts.containsKey("no-pg") ? List.<String>of() : only) {
       runOne(
           name, "PostgreSQL", sizes, results, pg, workloads, db -> postgres(name, pgUrl, user, db));
+      pg.dropSchema(schemaOf(name));
     }
     if (!opts.containsKey("no-h2")) {
       Path dir = Path.of("target", "bench-h2").toAbsolutePath();
@@ -111,6 +112,20 @@ public final class Bench {
             FLOOR_THREADS);
       default:
         throw new IllegalArgumentException("unknown contestant " + name + " on " + database);
+    }
+  }
+
+  /** The schema a contestant keeps its tables in on PostgreSQL. */
+  private static String schemaOf(String name) {
+    switch (name) {
+      case "Stepwise":
+        return "stepwise";
+      case "DBOS":
+        return "dbos";
+      case "floor":
+        return FloorContestant.schema();
+      default:
+        throw new IllegalArgumentException("unknown contestant " + name);
     }
   }
 

@@ -53,7 +53,13 @@ final class WorkloadRunner {
       log("seeding " + sizes.seeded() + " finished runs");
       long t = System.nanoTime();
       c.seedFinishedRuns(sizes.seeded());
-      log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
+      if (pg != null) {
+        pg.vacuumAnalyze();
+      }
+      log(
+          String.format(
+              "seeded%s in %.1f s",
+              pg != null ? " and vacuumed" : "", (System.nanoTime() - t) / 1e9));
       String w = String.format("(e) (b) after %,d finished runs", sizes.seeded());
       sequentialBatch(w);
       Double b = results.get(database, batchName(), "workflows/s", c.name());
