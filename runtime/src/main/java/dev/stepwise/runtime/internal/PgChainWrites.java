@@ -31,9 +31,7 @@ import org.jooq.exception.DataAccessException;
  */
 final class PgChainWrites implements ChainWrites {
   private static final String TERMINAL = "('SUCCEEDED', 'FAILED', 'CANCELLED')";
-  private static final String STEP_COLUMNS =
-      "run_id, step_id, status, attempts, output, error_type, error_message, error_stack,"
-          + " suspend_reason, resume_payload, started_at, finished_at";
+  private static final String STEP_COLUMNS = RunReads.STEP_COLUMNS;
 
   private final DataSource dataSource;
   private final String channel;
@@ -206,7 +204,7 @@ final class PgChainWrites implements ChainWrites {
       boolean family = false;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          steps.add(step(rs));
+          steps.add(RunReads.step(rs));
           if (run == null && rs.getString(13) != null) {
             run = run(rs);
             family = rs.getBoolean(20);
@@ -233,20 +231,6 @@ final class PgChainWrites implements ChainWrites {
     ps.setString(6, owner);
     ps.setLong(7, task.version());
     return 8;
-  }
-
-  private static StepRow step(ResultSet rs) throws SQLException {
-    return new StepRow(
-        rs.getString(1),
-        rs.getString(2),
-        Status.valueOf(rs.getString(3)),
-        rs.getInt(4),
-        rs.getString(5),
-        RunReads.error(rs, 6),
-        rs.getString(9),
-        rs.getString(10),
-        RunReads.instant(rs, 11),
-        RunReads.instant(rs, 12));
   }
 
   private static RunRow run(ResultSet rs) throws SQLException {

@@ -29,10 +29,6 @@ import org.jooq.exception.DataAccessException;
  * them (docs/performance.md).
  */
 final class PortableChainWrites implements ChainWrites {
-  private static final String STEP_COLUMNS =
-      "run_id, step_id, status, attempts, output, error_type, error_message, error_stack,"
-          + " suspend_reason, resume_payload, started_at, finished_at";
-
   private final DataSource dataSource;
   private final String insertRunSql;
   private final String insertStepSql;
@@ -62,11 +58,7 @@ final class PortableChainWrites implements ChainWrites {
             + " lease_until, started_at, finished_at, version)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     this.lockRunSql =
-        "SELECT id, workflow, graph_version, status, input, idempotency_key, failed_step,"
-            + " error_type, error_message, error_stack, created_at, updated_at, finished_at"
-            + " FROM "
-            + runs
-            + " WHERE id = ? FOR UPDATE";
+        "SELECT " + RunReads.RUN_COLUMNS + " FROM " + runs + " WHERE id = ? FOR UPDATE";
     this.recordSql =
         "UPDATE "
             + steps
@@ -83,7 +75,7 @@ final class PortableChainWrites implements ChainWrites {
             + runs
             + " SET status = 'SUCCEEDED', updated_at = ?, finished_at = ?, version = version + 1"
             + " WHERE id = ?";
-    this.stepsSql = "SELECT " + STEP_COLUMNS + " FROM " + steps + " WHERE run_id = ?";
+    this.stepsSql = "SELECT " + RunReads.STEP_COLUMNS + " FROM " + steps + " WHERE run_id = ?";
     // Whether the run's family has other runs: only then are child runs looked up.
     this.familySql = "SELECT 1 FROM " + runs + " WHERE root_id = ? FETCH FIRST 1 ROWS ONLY";
   }
@@ -192,21 +184,7 @@ final class PortableChainWrites implements ChainWrites {
     try (PreparedStatement ps = c.prepareStatement(lockRunSql)) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        return new RunRow(
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(3),
-            Status.valueOf(rs.getString(4)),
-            rs.getString(5),
-            rs.getString(6),
-            rs.getString(7),
-            RunReads.error(rs, 8),
-            RunReads.instant(rs, 11),
-            RunReads.instant(rs, 12),
-            RunReads.instant(rs, 13));
+        return rs.next() ? RunReads.run(rs) : null;
       }
     }
   }
@@ -234,18 +212,7 @@ final class PortableChainWrites implements ChainWrites {
       List<StepRow> steps = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          steps.add(
-              new StepRow(
-                  rs.getString(1),
-                  rs.getString(2),
-                  Status.valueOf(rs.getString(3)),
-                  rs.getInt(4),
-                  rs.getString(5),
-                  RunReads.error(rs, 6),
-                  rs.getString(9),
-                  rs.getString(10),
-                  RunReads.instant(rs, 11),
-                  RunReads.instant(rs, 12)));
+          steps.add(RunReads.step(rs));
         }
       }
       return steps;

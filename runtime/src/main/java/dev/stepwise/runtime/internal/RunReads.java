@@ -25,6 +25,16 @@ import org.jooq.DSLContext;
  * did (docs/performance.md). The SQL is portable (H2 and PostgreSQL).
  */
 final class RunReads {
+  /** A run's columns in the order {@link #run(ResultSet)} maps them. */
+  static final String RUN_COLUMNS =
+      "id, workflow, graph_version, status, input, idempotency_key, failed_step, error_type,"
+          + " error_message, error_stack, created_at, updated_at, finished_at";
+
+  /** A step's columns in the order {@link #step(ResultSet)} maps them. */
+  static final String STEP_COLUMNS =
+      "run_id, step_id, status, attempts, output, error_type, error_message, error_stack,"
+          + " suspend_reason, resume_payload, started_at, finished_at";
+
   private final DSLContext dsl;
   private final String sql;
 
@@ -75,19 +85,7 @@ final class RunReads {
     List<StepRow> steps = new ArrayList<>();
     while (rs.next()) {
       if (run == null) {
-        run =
-            new RunRow(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Status.valueOf(rs.getString(4)),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                error(rs, 8),
-                instant(rs, 11),
-                instant(rs, 12),
-                instant(rs, 13));
+        run = run(rs);
         family = rs.getBoolean(25);
       }
       String stepId = rs.getString(14);
@@ -107,6 +105,37 @@ final class RunReads {
       }
     }
     return run == null ? Optional.empty() : Optional.of(new Read(run, steps, family));
+  }
+
+  /** The columns of {@link #RUN_COLUMNS}, from the first on, as a run. */
+  static RunRow run(ResultSet rs) throws SQLException {
+    return new RunRow(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        Status.valueOf(rs.getString(4)),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        error(rs, 8),
+        instant(rs, 11),
+        instant(rs, 12),
+        instant(rs, 13));
+  }
+
+  /** The columns of {@link #STEP_COLUMNS}, from the first on, as a step. */
+  static StepRow step(ResultSet rs) throws SQLException {
+    return new StepRow(
+        rs.getString(1),
+        rs.getString(2),
+        Status.valueOf(rs.getString(3)),
+        rs.getInt(4),
+        rs.getString(5),
+        error(rs, 6),
+        rs.getString(9),
+        rs.getString(10),
+        instant(rs, 11),
+        instant(rs, 12));
   }
 
   /** The error in columns type, message, stack from {@code first} on; null without a type. */
