@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
+import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,14 +149,7 @@ final class TimerQueue implements Runnable {
     int fired = 0;
     List<Record2<String, String>> due;
     do {
-      due =
-          repo.dsl()
-              .select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
-              .from(SW_STEPS)
-              .where(timerDue(now).and(SW_STEPS.WORKFLOW.in(workflows)))
-              .orderBy(SW_STEPS.WAIT_UNTIL)
-              .limit(BATCH)
-              .fetch();
+      due = dueQuery(repo.dsl(), now, workflows).fetch();
       for (Record2<String, String> r : due) {
         if (fire(r.value1(), r.value2(), now)) {
           fired++;
@@ -166,13 +161,26 @@ final class TimerQueue implements Runnable {
     }
     // The next due time, including timers other nodes created.
     Optional<OffsetDateTime> next =
-        repo.dsl()
-            .select(DSL.min(SW_STEPS.WAIT_UNTIL))
-            .from(SW_STEPS)
-            .where(waiting().and(SW_STEPS.WORKFLOW.in(workflows)))
-            .fetchOptional(r -> r.value1());
+        nextDueQuery(repo.dsl(), workflows).fetchOptional(r -> r.value1());
     next.ifPresent(t -> noteDue(t.toInstant())); // noted, not raised: raising would spin
     return fired;
+  }
+
+  /** A batch of due WAITING rows of {@code workflows}, earliest first. */
+  static ResultQuery<Record2<String, String>> dueQuery(
+      DSLContext dsl, Instant now, Set<String> workflows) {
+    return dsl.select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+        .from(SW_STEPS)
+        .where(timerDue(now).and(SW_STEPS.WORKFLOW.in(workflows)))
+        .orderBy(SW_STEPS.WAIT_UNTIL)
+        .limit(BATCH);
+  }
+
+  /** The earliest due time among the WAITING rows of {@code workflows}. */
+  static ResultQuery<Record1<OffsetDateTime>> nextDueQuery(DSLContext dsl, Set<String> workflows) {
+    return dsl.select(DSL.min(SW_STEPS.WAIT_UNTIL))
+        .from(SW_STEPS)
+        .where(waiting().and(SW_STEPS.WORKFLOW.in(workflows)));
   }
 
   /** WAITING -> PENDING under the run lock; false if another node fired it first. */

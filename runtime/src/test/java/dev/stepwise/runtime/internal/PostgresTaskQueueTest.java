@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal;
 
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.runtime.Status;
@@ -91,6 +92,26 @@ class PostgresTaskQueueTest extends TaskQueueContract {
 
     assertThat(claimPlan).contains("Index Scan using sw_steps_pending_ix");
     assertThat(sweepPlan).contains("Index Scan using sw_steps_running_ix");
+  }
+
+  @Test
+  void timerQueriesUseThePartialWaitingIndexEvenInAGenericPlan() throws SQLException {
+    for (int i = 0; i < 200; i++) {
+      run("done" + i, "w", Status.SUCCEEDED, "{}");
+      step("done" + i, "a", "w", Status.SUCCEEDED, NOW, "1");
+    }
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "later", "w", Status.WAITING, NOW, null);
+    dsl.update(SW_STEPS)
+        .set(SW_STEPS.WAIT_UNTIL, RunRepository.odt(NOW.plusSeconds(60)))
+        .where(SW_STEPS.RUN_ID.eq("r1"))
+        .execute();
+
+    String duePlan = genericPlan(TimerQueue.dueQuery(dsl, NOW, Set.of("w", "x")));
+    String nextPlan = genericPlan(TimerQueue.nextDueQuery(dsl, Set.of("w", "x")));
+
+    assertThat(duePlan).contains("sw_steps_waiting_ix");
+    assertThat(nextPlan).contains("sw_steps_waiting_ix");
   }
 
   /** EXPLAIN of {@code query} as a prepared statement forced to its generic plan. */
