@@ -8,6 +8,7 @@ import dev.stepwise.it.flows.ParentFlowRunner;
 import dev.stepwise.it.flows.ShipmentFlow;
 import dev.stepwise.it.flows.ShipmentFlowRunner;
 import dev.stepwise.runtime.ChildWorkflowException;
+import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.Stepwise;
@@ -35,6 +36,25 @@ interface ChildScenarios extends Scenario {
     assertThat(r.run().step("ship/pack").map(StepStatus::status)).contains(Status.SUCCEEDED);
     assertThat(r.run().step("ship/label").map(StepStatus::status)).contains(Status.SUCCEEDED);
     assertThat(shipments.status(runId + "/ship").status()).isEqualTo(Status.SUCCEEDED);
+  }
+
+  @Test
+  default void aHandleOfAParentThatFinishedShowsItsChildsStepsAsAReadDoes() {
+    Stepwise engine = engine();
+    ShipmentFlowRunner shipments = new ShipmentFlowRunner(engine, new ShipmentFlow());
+    ParentFlowRunner parents = new ParentFlowRunner(engine, new ParentFlow(shipments));
+    engine.start();
+
+    RunHandle<ParentFlowResult> handle = parents.startAsync("maps");
+    // Nobody awaits the run while it runs: the handle alone takes its final status.
+    Await.until(
+        "the parent run finished",
+        WAIT,
+        () -> parents.status(handle.runId()).status() == Status.SUCCEEDED);
+    ParentFlowResult r = handle.awaitCompletion(WAIT);
+
+    assertThat(r.run().step("ship/pack").map(StepStatus::status)).contains(Status.SUCCEEDED);
+    assertThat(r.run()).isEqualTo(parents.status(handle.runId()));
   }
 
   @Test

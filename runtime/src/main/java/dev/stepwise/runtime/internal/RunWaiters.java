@@ -61,10 +61,11 @@ final class RunWaiters {
   /**
    * A future for a run handle made now: the commit on this node that finishes {@code runId}
    * successfully completes it with the run's final status, so the handle's {@code await} and {@code
-   * status} need no read afterwards. It is never completed otherwise (a failed or cancelled run, a
-   * run finished by another node, or a second handle for the same run made later): the handle reads
-   * the run then. Held weakly here, so it lives only as long as the handle does. Only a status of
-   * {@code workflow} completes it, as a handle is typed for its workflow.
+   * status} need no read afterwards. It is never completed otherwise (a run that settled another
+   * way first, such as suspended, failed or cancelled; a run finished by another node; or a second
+   * handle for the same run made later): the handle reads the run then. Held weakly here, so it
+   * lives only as long as the handle does. Only a status of {@code workflow} completes it, as a
+   * handle is typed for its workflow.
    */
   CompletableFuture<RunStatus> successOf(String runId, String workflow) {
     expungeDroppedHandles();
@@ -86,9 +87,12 @@ final class RunWaiters {
     }
   }
 
-  /** True if a thread waits for the next change of {@code runId}. */
+  /**
+   * True if a thread waits for the next change of {@code runId}, or a handle may take its final
+   * status: then the commit that finishes it builds that status complete, child runs included.
+   */
   boolean isAwaited(String runId) {
-    return byRun.containsKey(runId);
+    return byRun.containsKey(runId) || handles.containsKey(runId);
   }
 
   /** Drops a future nobody waits on any more (it may be replaced already). */

@@ -84,4 +84,18 @@ class RunWaitersTest {
     assertThat(kept).isDone();
     assertThat(waiters.handlesHeld()).isZero();
   }
+
+  /** The finishing commit builds a complete status (child runs' steps included) only if awaited. */
+  @Test
+  void aRunWithAHandleCountsAsAwaitedUntilItSettles() {
+    RunWaiters waiters = new RunWaiters();
+    CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
+
+    assertThat(waiters.isAwaited("r1")).isTrue();
+    assertThat(waiters.isAwaited("r2")).isFalse();
+
+    waiters.changed("r1", succeeded("r1", "orders"));
+    assertThat(handle).isDone();
+    assertThat(waiters.isAwaited("r1")).isFalse();
+  }
 }
