@@ -1,0 +1,5 @@
+-- Stepwise schema, version 8, H2: nothing to change. PostgreSQL's V8 (migrations-postgresql)
+-- replaces sw_steps' foreign key, whose check cost it a tenth of its CPU per sequential workflow,
+-- by a trigger that deletes a deleted run's steps. On H2 the check costs no round trip and no lock,
+-- so the key and its ON DELETE CASCADE stay. This script exists so that both databases record the
+-- same schema versions.
