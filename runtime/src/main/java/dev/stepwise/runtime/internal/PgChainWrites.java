@@ -66,8 +66,9 @@ final class PgChainWrites implements ChainWrites {
     this.startSql =
         "WITH r AS (INSERT INTO "
             + runs
-            + " (id, workflow, graph_version, status, input, idempotency_key, root_id,"
-            + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+            + " ("
+            + RunRepository.NEW_RUN_COLUMNS
+            + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
             + " RETURNING id)"
             + " INSERT INTO "
             + steps
@@ -131,15 +132,7 @@ final class PgChainWrites implements ChainWrites {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(startSql)) {
       c.setAutoCommit(true);
-      ps.setString(1, run.id());
-      ps.setString(2, run.workflow());
-      ps.setString(3, run.graphVersion());
-      ps.setString(4, run.status().name());
-      ps.setString(5, run.input());
-      ps.setString(6, run.idempotencyKey());
-      ps.setString(7, ChildRuns.rootOf(run.id()));
-      ps.setObject(8, RunRepository.odt(run.createdAt()));
-      ps.setObject(9, RunRepository.odt(run.updatedAt()));
+      RunRepository.bindNewRun(ps, run);
       ps.setString(10, root.stepId());
       ps.setString(11, root.workflow());
       ps.setString(12, root.status().name());

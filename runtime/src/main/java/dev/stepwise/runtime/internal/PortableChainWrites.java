@@ -49,8 +49,9 @@ final class PortableChainWrites implements ChainWrites {
     this.insertRunSql =
         "INSERT INTO "
             + runs
-            + " (id, workflow, graph_version, status, input, idempotency_key, root_id,"
-            + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " ("
+            + RunRepository.NEW_RUN_COLUMNS
+            + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     this.insertStepSql =
         "INSERT INTO "
             + steps
@@ -91,15 +92,7 @@ final class PortableChainWrites implements ChainWrites {
         "Storing run " + run.id(),
         c -> {
           try (PreparedStatement ps = c.prepareStatement(insertRunSql)) {
-            ps.setString(1, run.id());
-            ps.setString(2, run.workflow());
-            ps.setString(3, run.graphVersion());
-            ps.setString(4, run.status().name());
-            ps.setString(5, run.input());
-            ps.setString(6, run.idempotencyKey());
-            ps.setString(7, ChildRuns.rootOf(run.id()));
-            ps.setObject(8, odt(run.createdAt()));
-            ps.setObject(9, odt(run.updatedAt()));
+            RunRepository.bindNewRun(ps, run);
             ps.executeUpdate();
           }
           insertStep(c, root, now);

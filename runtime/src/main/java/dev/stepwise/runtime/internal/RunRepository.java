@@ -11,6 +11,8 @@ import dev.stepwise.runtime.internal.Rows.StepRow;
 import dev.stepwise.runtime.internal.Rows.Task;
 import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -423,6 +425,28 @@ final class RunRepository {
           "updated " + n + " rows for step " + task.stepId() + " of run " + task.runId());
     }
     return n;
+  }
+
+  /** The columns of a new run that {@link #bindNewRun} binds, in its order. */
+  static final String NEW_RUN_COLUMNS =
+      "id, workflow, graph_version, status, input, idempotency_key, root_id, created_at,"
+          + " updated_at";
+
+  /**
+   * Binds {@link #NEW_RUN_COLUMNS} of {@code run} to parameters 1 to 9 of a plain-JDBC insert;
+   * returns the next parameter's index.
+   */
+  static int bindNewRun(PreparedStatement ps, RunRow run) throws SQLException {
+    ps.setString(1, run.id());
+    ps.setString(2, run.workflow());
+    ps.setString(3, run.graphVersion());
+    ps.setString(4, run.status().name());
+    ps.setString(5, run.input());
+    ps.setString(6, run.idempotencyKey());
+    ps.setString(7, ChildRuns.rootOf(run.id()));
+    ps.setObject(8, odt(run.createdAt()));
+    ps.setObject(9, odt(run.updatedAt()));
+    return 10;
   }
 
   static OffsetDateTime odt(Instant i) {

@@ -10,6 +10,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.Rows.Snapshot;
 import dev.stepwise.runtime.internal.Rows.Task;
+import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +35,8 @@ import org.jooq.Result;
 import org.jooq.ResultQuery;
 import org.jooq.Row2;
 import org.jooq.SQLDialect;
+import org.jooq.UpdateSetFirstStep;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /**
@@ -156,14 +159,7 @@ final class TaskQueue {
                     .limit(limit)
                     .forUpdate()
                     .skipLocked());
-    return dsl.with(due)
-        .update(SW_STEPS)
-        .set(SW_STEPS.STATUS, DSL.inline(Status.RUNNING.name()))
-        .set(SW_STEPS.LEASE_OWNER, owner)
-        .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
-        .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(DSL.inline(1)))
-        .set(SW_STEPS.STARTED_AT, odt(now))
-        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(DSL.inline(1L)))
+    return leased(dsl.with(due).update(SW_STEPS), owner, now, lease)
         .from(due, SW_RUNS)
         .where(
             SW_STEPS
@@ -181,6 +177,21 @@ final class TaskQueue {
             SW_RUNS.GRAPH_VERSION,
             SW_RUNS.STATUS,
             SW_RUNS.INPUT);
+  }
+
+  /**
+   * What a claim writes on the rows it takes, on both databases: RUNNING, leased to {@code owner},
+   * one attempt more, started now, a new version for the fenced writes that follow.
+   */
+  private static UpdateSetMoreStep<SwStepsRecord> leased(
+      UpdateSetFirstStep<SwStepsRecord> update, String owner, Instant now, Duration lease) {
+    return update
+        .set(SW_STEPS.STATUS, DSL.inline(Status.RUNNING.name()))
+        .set(SW_STEPS.LEASE_OWNER, owner)
+        .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
+        .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(DSL.inline(1)))
+        .set(SW_STEPS.STARTED_AT, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(DSL.inline(1L)));
   }
 
   /**
@@ -217,13 +228,7 @@ final class TaskQueue {
             runIds.add(r.value1());
           }
           // The rows are locked by this transaction, so no version check is needed here.
-          tx.update(SW_STEPS)
-              .set(SW_STEPS.STATUS, DSL.inline(Status.RUNNING.name()))
-              .set(SW_STEPS.LEASE_OWNER, owner)
-              .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
-              .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(DSL.inline(1)))
-              .set(SW_STEPS.STARTED_AT, odt(now))
-              .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(DSL.inline(1L)))
+          leased(tx.update(SW_STEPS), owner, now, lease)
               .where(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys))
               .execute();
           Map<String, Record4<String, String, String, String>> runs = new HashMap<>();
