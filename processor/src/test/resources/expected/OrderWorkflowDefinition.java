@@ -1,14 +1,14 @@
 package com.acme;
 
 import dev.stepwise.Join;
-import dev.stepwise.runtime.spi.Boundary;
-import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

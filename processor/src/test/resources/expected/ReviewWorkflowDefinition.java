@@ -2,15 +2,15 @@ package com.acme;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.Join;
-import dev.stepwise.runtime.spi.Boundary;
-import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
-import dev.stepwise.runtime.spi.Validators;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
+import dev.stepwise.runtime.spi.validation.Validators;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

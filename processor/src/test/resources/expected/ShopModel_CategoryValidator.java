@@ -1,8 +1,8 @@
 package com.acme.shop;
 
-import dev.stepwise.runtime.spi.Checks;
-import dev.stepwise.runtime.spi.Validator;
-import dev.stepwise.runtime.spi.Violations;
+import dev.stepwise.runtime.spi.validation.Checks;
+import dev.stepwise.runtime.spi.validation.Validator;
+import dev.stepwise.runtime.spi.validation.Violations;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

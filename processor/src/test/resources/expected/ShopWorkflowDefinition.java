@@ -1,13 +1,13 @@
 package com.acme.shop;
 
 import dev.stepwise.Join;
-import dev.stepwise.runtime.spi.Boundary;
-import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;

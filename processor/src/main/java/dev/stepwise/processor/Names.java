@@ -27,6 +27,7 @@ final class Names {
 
   static final String RUNTIME = "dev.stepwise.runtime";
   static final String SPI = "dev.stepwise.runtime.spi";
+  static final String SPI_VALIDATION = SPI + ".validation";
   static final String STEP_CONTEXT_NAME = RUNTIME + ".StepContext";
   static final String DSL_CONTEXT_NAME = "org.jooq.DSLContext";
 
@@ -47,12 +48,12 @@ final class Names {
   static final ClassName RETRY_POLICY = ClassName.get(SPI, "RetryPolicy");
   static final ClassName STEP_INVOCATION = ClassName.get(SPI, "StepInvocation");
   static final ClassName PATH_VALUES = ClassName.get(SPI, "PathValues");
-  static final ClassName VALIDATOR = ClassName.get(SPI, "Validator");
-  static final ClassName VALIDATORS = ClassName.get(SPI, "Validators");
-  static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
-  static final ClassName CHECKS = ClassName.get(SPI, "Checks");
-  static final ClassName CONTRACT = ClassName.get(SPI, "Contract");
-  static final ClassName BOUNDARY = ClassName.get(SPI, "Boundary");
+  static final ClassName VALIDATOR = ClassName.get(SPI_VALIDATION, "Validator");
+  static final ClassName VALIDATORS = ClassName.get(SPI_VALIDATION, "Validators");
+  static final ClassName VIOLATIONS = ClassName.get(SPI_VALIDATION, "Violations");
+  static final ClassName CHECKS = ClassName.get(SPI_VALIDATION, "Checks");
+  static final ClassName CONTRACT = ClassName.get(SPI_VALIDATION, "Contract");
+  static final ClassName BOUNDARY = ClassName.get(SPI_VALIDATION, "Boundary");
   static final ClassName TYPE_REFERENCE =
       ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");
   static final ClassName JOIN = ClassName.get(DSL, "Join");

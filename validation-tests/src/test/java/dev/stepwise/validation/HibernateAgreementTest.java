@@ -2,8 +2,8 @@ package dev.stepwise.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.runtime.spi.Validator;
-import dev.stepwise.runtime.spi.Violations;
+import dev.stepwise.runtime.spi.validation.Validator;
+import dev.stepwise.runtime.spi.validation.Violations;
 import dev.stepwise.validation.model.Account;
 import dev.stepwise.validation.model.AccountValidator;
 import dev.stepwise.validation.model.CustomerValidator;

@@ -11,7 +11,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.stepwise.runtime.spi.Contract;
+import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.validation.model.Account;
 import dev.stepwise.validation.model.CorpusWorkflow;
 import dev.stepwise.validation.model.CorpusWorkflowDefinition;

@@ -1,6 +1,6 @@
 package dev.stepwise.bench.validation;
 
-import dev.stepwise.runtime.spi.Violations;
+import dev.stepwise.runtime.spi.validation.Violations;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;

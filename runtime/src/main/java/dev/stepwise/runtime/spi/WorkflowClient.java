@@ -7,6 +7,8 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.Watch;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

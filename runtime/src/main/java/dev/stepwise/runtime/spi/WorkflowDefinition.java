@@ -1,5 +1,7 @@
 package dev.stepwise.runtime.spi;
 
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,14 +2,14 @@ package dev.stepwise.runtime.validation;
 
 import dev.stepwise.Join;
 import dev.stepwise.runtime.StepContext;
-import dev.stepwise.runtime.spi.Boundary;
-import dev.stepwise.runtime.spi.Contract;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
-import dev.stepwise.runtime.spi.Validator;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import dev.stepwise.runtime.spi.validation.Contract;
+import dev.stepwise.runtime.spi.validation.Validator;
 import java.util.List;
 import java.util.Optional;
 

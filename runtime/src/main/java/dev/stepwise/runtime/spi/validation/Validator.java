@@ -1,4 +1,4 @@
-package dev.stepwise.runtime.spi;
+package dev.stepwise.runtime.spi.validation;
 
 /**
  * Checks a value against the Jakarta Bean Validation constraints declared on its type. The

@@ -1,4 +1,4 @@
-package dev.stepwise.runtime.spi;
+package dev.stepwise.runtime.spi.validation;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.stepwise.runtime.spi;
+package dev.stepwise.runtime.spi.validation;
 
 import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;

@@ -1,4 +1,4 @@
-package dev.stepwise.runtime.spi;
+package dev.stepwise.runtime.spi.validation;
 
 import java.net.IDN;
 import java.util.regex.Pattern;
