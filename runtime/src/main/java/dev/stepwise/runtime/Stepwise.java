@@ -1,9 +1,9 @@
 package dev.stepwise.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.stepwise.runtime.internal.DataSources;
 import dev.stepwise.runtime.internal.Engine;
-import dev.stepwise.runtime.internal.EngineConfig;
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.store.DataSources;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.io.IOException;

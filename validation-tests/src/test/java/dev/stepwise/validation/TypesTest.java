@@ -14,7 +14,7 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.ValidationException;
-import dev.stepwise.runtime.internal.JsonCodec;
+import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.validation.model.AllTypes;
 import dev.stepwise.validation.model.TypesWorkflow;
 import dev.stepwise.validation.model.TypesWorkflowResult;

@@ -1,0 +1,159 @@
+package dev.stepwise.runtime.internal.commit;
+
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepStatus;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.store.RunRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Child workflows. A step starts a child run with the id {@code parentRun/stepId} (so a rerun of
+ * the step finds the same child), and is parked WAITING for the event {@code child:<childRunId>}
+ * until the child finishes; the node that commits the child's final state sends that event to the
+ * parent. The id prefix is the link: cancelling a run cancels every run whose id starts with {@code
+ * runId/}, and the parent's status lists its children's steps as {@code step/childStep}.
+ */
+public final class ChildRuns {
+  private static final Logger log = LoggerFactory.getLogger(ChildRuns.class);
+
+  /** How often a parked parent step checks on its child anyway, should a wake-up be lost. */
+  public static final Duration RECHECK = Duration.ofSeconds(30);
+
+  private ChildRuns() {}
+
+  public static String childId(String parentRunId, String stepId) {
+    return parentRunId + "/" + stepId;
+  }
+
+  /** The id of the top-level run of a child run's family; null for a top-level run. */
+  public static String rootOf(String runId) {
+    int slash = runId.indexOf('/');
+    return slash > 0 ? runId.substring(0, slash) : null;
+  }
+
+  /**
+   * The root_id that {@code runId}'s family shares: its top-level run's id (the run's own for a
+   * top-level run). Whether any run has it tells whether the run may have child runs.
+   */
+  public static String familyOf(String runId) {
+    String root = rootOf(runId);
+    return root == null ? runId : root;
+  }
+
+  /**
+   * The runs of {@code runId}'s family that descend from it: through the root_id index, then the id
+   * prefix among the family (a top-level run's family are all its descendants).
+   */
+  private static Condition descendantsOf(String runId) {
+    Condition family = SW_RUNS.ROOT_ID.eq(familyOf(runId));
+    return rootOf(runId) == null ? family : family.and(SW_RUNS.ID.startsWith(runId + "/"));
+  }
+
+  public static String eventOf(String childRunId) {
+    return "child:" + childRunId;
+  }
+
+  /** After a commit that changed {@code runId}: if it is a child that finished, wake its parent. */
+  public static Optional<String> wakeParent(RunRepository repo, String runId, Instant now) {
+    int slash = runId.lastIndexOf('/');
+    if (slash <= 0) {
+      return Optional.empty(); // not a child: no read at all
+    }
+    Optional<RunRow> run = repo.findRun(runId);
+    if (run.isEmpty() || !run.get().status().isTerminal()) {
+      return Optional.empty();
+    }
+    String parent = runId.substring(0, slash);
+    try {
+      EventInbox.send(repo, parent, eventOf(runId), null, now);
+      return Optional.of(parent);
+    } catch (StepwiseException e) {
+      // The parent finished or is gone (cancelled it, for instance): nobody waits.
+      log.debug("Parent {} of finished child {} not woken: {}", parent, runId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Cancels every unfinished descendant of {@code runId}; returns their ids. */
+  public static List<String> cancelDescendants(RunRepository repo, String runId, Instant now) {
+    List<String> ids =
+        repo.dsl().select(SW_RUNS.ID).from(SW_RUNS).where(descendantsOf(runId)).fetch(SW_RUNS.ID);
+    List<String> cancelled = new ArrayList<>();
+    for (String id : ids) {
+      boolean done =
+          repo.inTransaction(
+              tx -> {
+                Optional<RunRow> run = repo.lockRun(tx, id);
+                if (run.isEmpty() || run.get().status().isTerminal()) {
+                  return false;
+                }
+                repo.setRunStatus(tx, id, Status.CANCELLED, now);
+                repo.cancelOpenSteps(tx, id, now);
+                return true;
+              });
+      if (done) {
+        cancelled.add(id);
+      }
+    }
+    return cancelled;
+  }
+
+  /**
+   * The parent's status with its descendants' steps appended as {@code step/childStep}; a parent
+   * that waits on a suspended child shows as SUSPENDED.
+   */
+  public static RunStatus withChildren(RunRepository repo, RunStatus parent) {
+    String prefix = parent.runId() + "/";
+    List<StepStatus> extra = new ArrayList<>();
+    repo.dsl()
+        .select(SW_STEPS.fields())
+        .from(SW_STEPS)
+        .join(SW_RUNS)
+        .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+        .where(descendantsOf(parent.runId()))
+        .orderBy(SW_STEPS.RUN_ID, SW_STEPS.STARTED_AT)
+        .fetchInto(SW_STEPS)
+        .forEach(
+            r ->
+                extra.add(
+                    new StepStatus(
+                        r.getRunId().substring(prefix.length()) + "/" + r.getStepId(),
+                        Status.valueOf(r.getStatus()),
+                        r.getAttempts(),
+                        r.getStartedAt() == null ? null : r.getStartedAt().toInstant(),
+                        r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
+                        r.getOutput(),
+                        null,
+                        r.getSuspendReason())));
+    if (extra.isEmpty()) {
+      return parent;
+    }
+    List<StepStatus> steps = new ArrayList<>(parent.steps());
+    steps.addAll(extra);
+    Status status = parent.status();
+    if (status == Status.WAITING && extra.stream().anyMatch(s -> s.status() == Status.SUSPENDED)) {
+      status = Status.SUSPENDED;
+    }
+    return new RunStatus(
+        parent.runId(),
+        parent.workflow(),
+        status,
+        steps,
+        parent.failedStep(),
+        parent.error(),
+        parent.createdAt(),
+        parent.updatedAt());
+  }
+}

@@ -1,0 +1,111 @@
+package dev.stepwise.runtime.internal.exec;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.StepContext;
+import dev.stepwise.runtime.internal.json.JsonCodec;
+import dev.stepwise.runtime.internal.model.Rows.Snapshot;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.spi.StepInvocation;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Decodes, on demand, the input, upstream outputs and resume payload a step asks for. */
+public final class DefaultStepInvocation implements StepInvocation {
+  private final JsonCodec codec;
+  private final Snapshot snapshot;
+  private final Task task;
+  private final StepContext context;
+  private final String itemJson;
+  private String eventJson;
+
+  public DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
+    this(codec, snapshot, task, context, null);
+  }
+
+  /**
+   * @param itemJson the element a fan-out execution receives, or null
+   */
+  public DefaultStepInvocation(
+      JsonCodec codec, Snapshot snapshot, Task task, StepContext context, String itemJson) {
+    this.codec = codec;
+    this.snapshot = snapshot;
+    this.task = task;
+    this.context = context;
+    this.itemJson = itemJson;
+  }
+
+  private DSLContext transaction;
+
+  /** Binds a transactional step's DSLContext parameter to the recording transaction. */
+  void transaction(DSLContext tx) {
+    this.transaction = tx;
+  }
+
+  @Override
+  public DSLContext transaction() {
+    if (transaction == null) {
+      throw new IllegalStateException("not a transactional step: no DSLContext to give");
+    }
+    return transaction;
+  }
+
+  /** Sets the payload of the step's event, once it has arrived. */
+  void event(String json) {
+    this.eventJson = json;
+  }
+
+  @Override
+  public <T> T event(Class<T> type) {
+    return codec.read(eventJson, type);
+  }
+
+  @Override
+  public <T> T event(TypeReference<T> type) {
+    return codec.read(eventJson, type);
+  }
+
+  @Override
+  public <T> T item(Class<T> type) {
+    return codec.read(itemJson, type);
+  }
+
+  @Override
+  public <T> T item(TypeReference<T> type) {
+    return codec.read(itemJson, type);
+  }
+
+  @Override
+  public <T> T input(Class<T> type) {
+    return codec.read(snapshot.input(), type);
+  }
+
+  @Override
+  public <T> T input(TypeReference<T> type) {
+    return codec.read(snapshot.input(), type);
+  }
+
+  @Override
+  public <T> T output(String stepId, Class<T> type) {
+    return codec.read(snapshot.outputs().get(stepId), type);
+  }
+
+  @Override
+  public <T> T output(String stepId, TypeReference<T> type) {
+    return codec.read(snapshot.outputs().get(stepId), type);
+  }
+
+  @Override
+  public <T> Optional<T> resumePayload(Class<T> type) {
+    return Optional.ofNullable(codec.read(task.resumePayload(), type));
+  }
+
+  @Override
+  public <T> Optional<T> resumePayload(TypeReference<T> type) {
+    return Optional.ofNullable(codec.read(task.resumePayload(), type));
+  }
+
+  @Override
+  public StepContext context() {
+    return context;
+  }
+}

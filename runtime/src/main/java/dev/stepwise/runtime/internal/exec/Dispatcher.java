@@ -1,0 +1,170 @@
+package dev.stepwise.runtime.internal.exec;
+
+import dev.stepwise.runtime.internal.commit.FanOut;
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.model.Signal;
+import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.spi.StepSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that claims queued steps for free workers. It sleeps on a {@link Signal} with a
+ * timeout of min(poll interval, earliest known retry time): local events wake it at once, the poll
+ * finds work queued by other nodes, and it never spins.
+ */
+public final class Dispatcher implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final TaskQueue queue;
+  private final Registry registry;
+  private final WorkerPool pool;
+  private final EngineConfig config;
+  private final Clock clock;
+  private final Signal signal = new Signal();
+  private final AtomicReference<Instant> nextDue = new AtomicReference<>();
+  private volatile Consumer<Task> worker = t -> {};
+  private volatile boolean running;
+  // True when there may be more queued work than this node had room for.
+  private volatile boolean hungry;
+  private Thread thread;
+
+  public Dispatcher(
+      TaskQueue queue, Registry registry, WorkerPool pool, EngineConfig config, Clock clock) {
+    this.queue = queue;
+    this.registry = registry;
+    this.pool = pool;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public synchronized void start(Consumer<Task> worker) {
+    if (running) {
+      return;
+    }
+    this.worker = worker;
+    running = true;
+    thread = new Thread(this, "stepwise-dispatcher-" + config.nodeId());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  public synchronized void stop() throws InterruptedException {
+    running = false;
+    signal.raise();
+    if (thread != null) {
+      thread.join(Math.max(1000, config.pollInterval().toMillis() * 2));
+    }
+  }
+
+  /** Steps were queued on this node (no room to run them here, a resume, a sweep). */
+  public void workQueued() {
+    hungry = true;
+    signal.raise();
+  }
+
+  /** A worker became free; only worth a claim if work may be waiting. */
+  public void capacityFreed() {
+    if (hungry) {
+      signal.raise();
+    }
+  }
+
+  /** A retry becomes due at {@code due}: wake up then rather than at the next poll. */
+  public void wakeAt(Instant due) {
+    nextDue.accumulateAndGet(due, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    signal.raise();
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      boolean more = false;
+      try {
+        more = claimBatch();
+      } catch (RuntimeException e) {
+        log.warn("Claiming steps failed; trying again after the poll interval", e);
+      }
+      if (more) {
+        continue;
+      }
+      try {
+        signal.await(nextWait());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Claims as many due steps as there are free workers; true if it should claim again now. */
+  private boolean claimBatch() {
+    Set<String> workflows = registry.names();
+    if (workflows.isEmpty() || !running) {
+      return false;
+    }
+    int room = pool.tryAcquire(config.workers());
+    if (room == 0) {
+      hungry = true; // capacityFreed() wakes us
+      return false;
+    }
+    List<Task> tasks;
+    try {
+      tasks =
+          queue.claim(
+              config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot);
+    } catch (RuntimeException e) {
+      pool.releaseQuietly(room);
+      throw e;
+    }
+    pool.releaseQuietly(room - tasks.size());
+    for (Task t : tasks) {
+      pool.execute(t, worker);
+    }
+    hungry = tasks.size() == room;
+    return hungry && pool.available() > 0;
+  }
+
+  /**
+   * Whether a claimed step reads no upstream output, so its claim need not read any. An element of
+   * a fan-out reads the list it fans out over (FanOut); an unknown step counts as no root, so it is
+   * given every output.
+   */
+  private boolean isRoot(String workflow, String stepId) {
+    return !FanOut.isItem(stepId)
+        && registry
+            .find(workflow)
+            .flatMap(d -> d.graph().step(stepId))
+            .map(StepSpec::isRoot)
+            .orElse(false);
+  }
+
+  private Duration nextWait() {
+    Duration wait = config.pollInterval();
+    Instant due = nextDue.get();
+    if (due != null) {
+      Duration untilDue = Duration.between(clock.instant(), due);
+      if (untilDue.isNegative() || untilDue.isZero()) {
+        nextDue.compareAndSet(due, null);
+        return Duration.ZERO;
+      }
+      if (untilDue.compareTo(wait) < 0) {
+        wait = untilDue;
+      }
+    }
+    return wait;
+  }
+}

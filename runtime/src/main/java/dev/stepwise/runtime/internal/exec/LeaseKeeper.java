@@ -1,0 +1,80 @@
+package dev.stepwise.runtime.internal.exec;
+
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.store.TaskQueue;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the leases of the steps this node executes alive (one batched UPDATE every lease/3) and
+ * returns expired leases of dead nodes to the queue (every lease/2, and once at start-up).
+ */
+public final class LeaseKeeper {
+  private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+
+  private final TaskQueue queue;
+  private final InFlight inFlight;
+  private final Dispatcher dispatcher;
+  private final EngineConfig config;
+  private final Clock clock;
+  private ScheduledExecutorService timer;
+
+  public LeaseKeeper(
+      TaskQueue queue, InFlight inFlight, Dispatcher dispatcher, EngineConfig config, Clock clock) {
+    this.queue = queue;
+    this.inFlight = inFlight;
+    this.dispatcher = dispatcher;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public synchronized void start() {
+    if (timer != null) {
+      return;
+    }
+    sweep();
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "stepwise-leases-" + config.nodeId());
+              t.setDaemon(true);
+              return t;
+            });
+    long heartbeat = Math.max(10, config.lease().toMillis() / 3);
+    long sweep = Math.max(10, config.lease().toMillis() / 2);
+    timer.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+  }
+
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  private void heartbeat() {
+    try {
+      queue.extendLeases(
+          config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
+    } catch (RuntimeException e) {
+      log.warn("Extending leases failed; steps may be taken over if this persists", e);
+    }
+  }
+
+  private void sweep() {
+    try {
+      int n = queue.sweepExpired(clock.instant());
+      if (n > 0) {
+        log.info("Re-queued {} step(s) whose lease expired", n);
+        dispatcher.workQueued();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Sweeping expired leases failed", e);
+    }
+  }
+}

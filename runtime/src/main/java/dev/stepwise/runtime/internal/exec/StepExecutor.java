@@ -1,0 +1,280 @@
+package dev.stepwise.runtime.internal.exec;
+
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.commit.ChildRuns;
+import dev.stepwise.runtime.internal.commit.Completion;
+import dev.stepwise.runtime.internal.commit.EventInbox;
+import dev.stepwise.runtime.internal.commit.FanOut;
+import dev.stepwise.runtime.internal.commit.LoopProgress;
+import dev.stepwise.runtime.internal.json.JsonCodec;
+import dev.stepwise.runtime.internal.model.ChildWaitSignal;
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Outcome;
+import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.model.Rows.Snapshot;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.model.SuspendSignal;
+import dev.stepwise.runtime.internal.progress.Backoff;
+import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.spi.StepSpec;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.validation.Boundary;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Executes leased steps on a worker thread: evaluates conditions, calls the generated dispatch
+ * outside any transaction, turns the result into an {@link Outcome} and hands it to {@link
+ * Completion}; then runs, on the same thread, the first successor that completion leased to it.
+ */
+public final class StepExecutor {
+  private static final Logger log = LoggerFactory.getLogger(StepExecutor.class);
+  static final String MDC_RUN = "stepwise.runId";
+  static final String MDC_STEP = "stepwise.stepId";
+
+  private final RunRepository repo;
+  private final TaskQueue queue;
+  private final Registry registry;
+  private final Completion completion;
+  private final InFlight inFlight;
+  private final WorkerPool pool;
+  private final JsonCodec codec;
+  private final EngineConfig config;
+  private final Clock clock;
+
+  public StepExecutor(
+      RunRepository repo,
+      TaskQueue queue,
+      Registry registry,
+      Completion completion,
+      InFlight inFlight,
+      WorkerPool pool,
+      JsonCodec codec,
+      EngineConfig config,
+      Clock clock) {
+    this.repo = repo;
+    this.queue = queue;
+    this.registry = registry;
+    this.completion = completion;
+    this.inFlight = inFlight;
+    this.pool = pool;
+    this.codec = codec;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Runs {@code first} and the chain of successors leased to this thread; holds one permit. */
+  public void runChain(Task first) {
+    try {
+      follow(first);
+    } finally {
+      pool.release(1);
+    }
+  }
+
+  /**
+   * Runs {@code first} and the chain of successors leased to it on the calling thread, which is not
+   * a worker (a synchronous {@code run} waiting for its run) and so holds no permit: the step
+   * cannot wait for a thread, it has one.
+   */
+  public void runOnCaller(Task first) {
+    follow(first);
+  }
+
+  private void follow(Task first) {
+    Task next = first;
+    while (next != null) {
+      List<Task> successors = executeOne(next);
+      // The first successor runs next on this thread, the others on workers with permits of
+      // their own.
+      next = successors.isEmpty() ? null : successors.get(0);
+      for (int i = 1; i < successors.size(); i++) {
+        pool.execute(successors.get(i), this::runChain);
+      }
+    }
+  }
+
+  private List<Task> executeOne(Task task) {
+    MDC.put(MDC_RUN, task.runId());
+    MDC.put(MDC_STEP, task.stepId());
+    inFlight.add(task);
+    try {
+      // After a claim the snapshot is read once here and passed on with the task, so the steps
+      // that follow on this thread need no read of their own.
+      Task loaded =
+          task.snapshot() != null ? task : load(task).map(task::withSnapshot).orElse(task);
+      return completion.record(loaded, execute(loaded));
+    } catch (RuntimeException e) {
+      // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
+      // on another node) re-queues the step.
+      log.error(
+          "Recording step {} of run {} failed; it will run again once its lease expires",
+          task.stepId(),
+          task.runId(),
+          e);
+      return List.of();
+    } finally {
+      inFlight.remove(task);
+      MDC.remove(MDC_RUN);
+      MDC.remove(MDC_STEP);
+    }
+  }
+
+  private Outcome execute(Task task) {
+    WorkflowDefinition definition = registry.find(task.workflow()).orElseThrow();
+    Snapshot snapshot = task.snapshot();
+    if (snapshot == null || snapshot.runStatus().isTerminal()) {
+      return new Outcome.Abandoned();
+    }
+    String deployed = definition.graph().version();
+    if (!deployed.equals(snapshot.graphVersion())) {
+      return failure(
+          "run "
+              + task.runId()
+              + " started with graph version "
+              + snapshot.graphVersion()
+              + "; the deployed workflow \""
+              + task.workflow()
+              + "\" has version "
+              + deployed
+              + ", so the run cannot go on under the deployed code");
+    }
+    // An element of a fan-out runs its step's spec (FanOut).
+    Optional<StepSpec> spec = definition.graph().step(FanOut.stepOf(task.stepId()));
+    if (spec.isEmpty()) {
+      return failure("workflow \"" + task.workflow() + "\" has no step \"" + task.stepId() + "\"");
+    }
+    return invoke(definition, spec.get(), task, snapshot);
+  }
+
+  private Outcome invoke(
+      WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
+    int iteration = spec.options().isLoop() ? LoopProgress.iteration(repo, task) : 1;
+    DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock, iteration);
+    DefaultStepInvocation invocation =
+        new DefaultStepInvocation(codec, snapshot, task, ctx, itemJson(spec, task, snapshot));
+    try {
+      if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
+        return new Outcome.Skipped();
+      }
+      if (spec.unless() != null && definition.evaluateCondition(spec.unless(), invocation)) {
+        return new Outcome.Skipped();
+      }
+      if (spec.options().hasEvent()) {
+        EventInbox.Arrival arrival = EventInbox.arrival(repo.dsl(), task, spec.options().event());
+        if (!arrival.received()) {
+          return EventInbox.notYet(spec, arrival, clock.instant());
+        }
+        invocation.event(arrival.payload());
+      }
+      if (spec.options().transactional()) {
+        return completion.recordTransactional(
+            task,
+            tx -> {
+              invocation.transaction(tx);
+              try {
+                Object result = definition.invokeStep(spec.id(), invocation);
+                checkOutput(definition, spec, task, result); // a violation rolls back
+                return codec.write(result);
+              } catch (RuntimeException e) {
+                throw e;
+              } catch (Exception e) {
+                throw new StepBodyFailure(e);
+              }
+            });
+      }
+      Object output =
+          spec.options().timeout() == null
+              ? definition.invokeStep(spec.id(), invocation)
+              : StepDeadline.call(
+                  spec.id(),
+                  spec.options().timeout(),
+                  () -> definition.invokeStep(spec.id(), invocation));
+      // An output that breaks its schema is not recorded: the step fails (and is retried if
+      // its policy retries ValidationException) with every violation in its error.
+      checkOutput(definition, spec, task, output);
+      String json = codec.write(output);
+      if (spec.options().isLoop()) {
+        return LoopProgress.afterIteration(
+            definition, spec, task, snapshot, json, iteration, ctx, codec);
+      }
+      return new Outcome.Succeeded(json);
+    } catch (SuspendSignal s) {
+      return new Outcome.Suspended(s.reason());
+    } catch (ChildWaitSignal w) {
+      // Parked until the child finishes (its node sends the event), or the recheck is due.
+      return new Outcome.AwaitEvent(
+          ChildRuns.eventOf(w.childRunId()), clock.instant().plus(ChildRuns.RECHECK));
+    } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
+      // A transactional step's checked exception arrives wrapped, after its rollback.
+      Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
+      StepError error = errorOf(t);
+      if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
+        Instant at =
+            clock
+                .instant()
+                .plus(
+                    Backoff.delay(
+                        spec.retry(), task.attempt(), ThreadLocalRandom.current().nextDouble()));
+        return new Outcome.Retry(error, at);
+      }
+      return new Outcome.Failed(error);
+    }
+  }
+
+  /** The element an execution of a fan-out receives, as JSON; null for any other step. */
+  private static String itemJson(StepSpec spec, Task task, Snapshot snapshot) {
+    if (!FanOut.isItem(task.stepId())) {
+      return null;
+    }
+    String list = snapshot.outputs().get(spec.options().parallelOver());
+    return FanOut.element(list, spec.id(), FanOut.indexOf(task.stepId()));
+  }
+
+  private static void checkOutput(
+      WorkflowDefinition definition, StepSpec spec, Task task, Object output) {
+    // A fan-out's contract is for the list of results: check one element as a list of one.
+    Object checked = spec.options().isParallel() ? Collections.singletonList(output) : output;
+    definition
+        .contract(Boundary.output(spec.id()))
+        .ifPresent(c -> c.check(checked, task.workflow()));
+  }
+
+  /** Carries a transactional step's checked exception out of the transaction's lambda. */
+  private static final class StepBodyFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepBodyFailure(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /** After a claim: the run's input, status and upstream outputs, read outside any transaction. */
+  private Optional<Snapshot> load(Task task) {
+    Optional<RunRow> run = repo.findRun(task.runId());
+    return run.map(
+        r -> new Snapshot(r.graphVersion(), r.status(), r.input(), repo.outputs(r.id())));
+  }
+
+  private static Outcome failure(String message) {
+    return new Outcome.Failed(new StepError(StepwiseException.class.getName(), message, null));
+  }
+
+  static StepError errorOf(Throwable t) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    return new StepError(t.getClass().getName(), t.getMessage(), trace.toString());
+  }
+}

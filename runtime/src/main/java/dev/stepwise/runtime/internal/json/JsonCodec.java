@@ -1,0 +1,75 @@
+package dev.stepwise.runtime.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import dev.stepwise.runtime.StepwiseException;
+
+/** Turns inputs, outputs and payloads into the JSON text stored in the database, and back. */
+public final class JsonCodec {
+  private final ObjectMapper mapper;
+
+  public JsonCodec() {
+    this.mapper =
+        new ObjectMapper()
+            .registerModule(new ParameterNamesModule())
+            .registerModule(new Jdk8Module())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // ISO-8601 text (PT30S), as the generated schemas say; numbers are still read.
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            // Stored outputs outlive the code that wrote them: a removed field must not
+            // make an old run unreadable.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** The configured mapper, for reading JSON that callers send ({@link JsonInputs}). */
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** JSON text, or null for null. */
+  public String write(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new StepwiseException(
+          "Cannot write a " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /** The value, or null for null text. */
+  public <T> T read(String json, Class<T> type) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StepwiseException(
+          "Cannot read stored JSON as " + type.getName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The value, or null for null text. */
+  public <T> T read(String json, TypeReference<T> type) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StepwiseException(
+          "Cannot read stored JSON as " + type.getType() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+}

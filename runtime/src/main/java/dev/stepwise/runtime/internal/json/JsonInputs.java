@@ -1,0 +1,338 @@
+package dev.stepwise.runtime.internal.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.ValidationException;
+import dev.stepwise.runtime.Violation;
+import dev.stepwise.runtime.spi.validation.Contract;
+import dev.stepwise.runtime.spi.validation.Violations;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads JSON that callers send ({@code startJson}, {@code resumeJson}): first checks its shape
+ * against the boundary's generated schema, so malformed JSON, wrong types, unknown enum constants,
+ * missing required and unknown properties each come back with their path, all at once; then decodes
+ * it. The constraints are checked afterwards by the generated validator, like any typed value.
+ *
+ * <p>Only the shape keywords of the generated schemas are read here ({@code type}, {@code
+ * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code
+ * format}, {@code $ref}, {@code anyOf}); constraint keywords are left to the validator, whose
+ * messages are Hibernate Validator's.
+ */
+public final class JsonInputs {
+  private final ObjectMapper mapper;
+
+  /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
+  private final ObjectReader strict;
+
+  private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+
+  public JsonInputs(JsonCodec codec) {
+    this.mapper = codec.mapper();
+    this.strict =
+        mapper
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
+
+  /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
+  public Object read(Contract<?> contract, String json, String subject) {
+    JsonNode node;
+    try {
+      node = json == null ? null : strict.readTree(json);
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw invalid(subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw invalid(subject, "$", "is not valid JSON: there is no value");
+    }
+    JsonNode root = schemas.computeIfAbsent(contract.schema(), this::parseSchema);
+    List<Violation> violations = new ArrayList<>();
+    check(node, root, root, "$", violations);
+    if (!violations.isEmpty()) {
+      throw new ValidationException(subject, violations);
+    }
+    try {
+      return mapper.treeToValue(node, mapper.constructType(contract.type()));
+    } catch (JsonMappingException e) {
+      throw invalid(subject, path(e), "cannot be read: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw invalid(subject, "$", "cannot be read: " + e.getOriginalMessage());
+    }
+  }
+
+  private JsonNode parseSchema(String schema) {
+    try {
+      return mapper.readTree(schema);
+    } catch (JsonProcessingException e) {
+      throw new StepwiseException("A generated schema is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private void check(
+      JsonNode node, JsonNode schema, JsonNode root, String path, List<Violation> out) {
+    if (schema.has("$ref")) {
+      String ref = schema.get("$ref").asText();
+      JsonNode target = root.path("$defs").path(ref.substring("#/$defs/".length()));
+      check(node, target, root, path, out);
+      return;
+    }
+    if (schema.has("anyOf")) {
+      anyOf(node, schema.get("anyOf"), root, path, out);
+      return;
+    }
+    if (schema.has("type") && !typeMatches(node, schema.get("type"))) {
+      out.add(new Violation(path, wrongType(node, schema.get("type"))));
+      return;
+    }
+    if (node.isNull()) {
+      return;
+    }
+    if (schema.has("enum") && node.isTextual() && !contains(schema.get("enum"), node)) {
+      out.add(
+          new Violation(path, "must be one of " + constants(schema.get("enum")) + ", was " + node));
+      return;
+    }
+    if (schema.has("format") && node.isTextual()) {
+      String problem = format(schema.get("format").asText(), node.asText());
+      if (problem != null) {
+        out.add(new Violation(path, problem));
+        return;
+      }
+    }
+    if (node.isObject()) {
+      object(node, schema, root, path, out);
+    } else if (node.isArray() && schema.has("items")) {
+      if (schema.path("uniqueItems").asBoolean(false) && hasDuplicates(node)) {
+        // A Set would silently drop the repeated element: say so instead.
+        out.add(new Violation(path, "must not contain the same element twice"));
+        return;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        check(node.get(i), schema.get("items"), root, path + "[" + i + "]", out);
+      }
+    }
+  }
+
+  /** The first alternative that fits; else the problems with the non-null alternative. */
+  private void anyOf(
+      JsonNode node, JsonNode alternatives, JsonNode root, String path, List<Violation> out) {
+    List<Violation> best = null;
+    for (JsonNode alternative : alternatives) {
+      List<Violation> attempt = new ArrayList<>();
+      check(node, alternative, root, path, attempt);
+      if (attempt.isEmpty()) {
+        return;
+      }
+      boolean nullAlternative = "null".equals(alternative.path("type").asText());
+      if (best == null || !nullAlternative) {
+        best = attempt; // "must be an object" says more than "must be null"
+      }
+    }
+    out.addAll(best);
+  }
+
+  private void object(
+      JsonNode node, JsonNode schema, JsonNode root, String path, List<Violation> out) {
+    JsonNode properties = schema.path("properties");
+    JsonNode additional = schema.path("additionalProperties");
+    for (JsonNode required : schema.path("required")) {
+      if (!node.has(required.asText())) {
+        out.add(new Violation(path + "." + required.asText(), "is required"));
+      }
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      if (properties.has(name)) {
+        check(field.getValue(), properties.get(name), root, path + "." + name, out);
+      } else if (additional.isObject()) {
+        StringBuilder keyPath = new StringBuilder(path);
+        Violations.appendKey(keyPath, name);
+        check(field.getValue(), additional, root, keyPath.toString(), out);
+      } else if (additional.isBoolean() && !additional.asBoolean()) {
+        List<String> known = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(known::add);
+        out.add(
+            new Violation(
+                path + "." + name,
+                "is not a property of "
+                    + schema.path("title").asText("this object")
+                    + "; known properties: "
+                    + String.join(", ", known)));
+      }
+    }
+  }
+
+  private static boolean hasDuplicates(JsonNode array) {
+    Set<JsonNode> seen = new HashSet<>();
+    for (JsonNode element : array) {
+      if (!seen.add(element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean typeMatches(JsonNode node, JsonNode type) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (isType(node, t.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return isType(node, type.asText());
+  }
+
+  private static boolean isType(JsonNode node, String type) {
+    return switch (type) {
+      case "null" -> node.isNull();
+      case "boolean" -> node.isBoolean();
+      case "string" -> node.isTextual();
+      case "object" -> node.isObject();
+      case "array" -> node.isArray();
+      case "number" -> node.isNumber();
+      // 1.0 is an integer in JSON Schema; 1.5 is not, and must not be truncated silently.
+      case "integer" ->
+          node.isIntegralNumber()
+              || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
+      default -> true;
+    };
+  }
+
+  private static String wrongType(JsonNode node, JsonNode type) {
+    List<String> expected = new ArrayList<>();
+    if (type.isArray()) {
+      type.forEach(t -> expected.add(t.asText()));
+    } else {
+      expected.add(type.asText());
+    }
+    expected.remove("null");
+    if (node.isNull()) {
+      return "must not be null";
+    }
+    return "must be " + article(expected.get(0)) + ", was " + article(kind(node));
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isTextual()) {
+      return "string";
+    }
+    if (node.isIntegralNumber()) {
+      return "integer";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isBoolean()) {
+      return "boolean";
+    }
+    return node.isArray() ? "array" : "object";
+  }
+
+  private static String article(String type) {
+    return (type.matches("[aeiou].*") ? "an " : "a ") + type;
+  }
+
+  private static boolean contains(JsonNode constants, JsonNode value) {
+    for (JsonNode c : constants) {
+      if (c.equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String constants(JsonNode constants) {
+    List<String> names = new ArrayList<>();
+    constants.forEach(
+        c -> {
+          if (!c.isNull()) {
+            names.add(c.asText());
+          }
+        });
+    return String.join(", ", names);
+  }
+
+  /** What is wrong with a string of this format, or null. */
+  private static String format(String format, String text) {
+    try {
+      switch (format) {
+        case "uuid" -> {
+          if (text.length() != 36) {
+            return "must be a UUID like 123e4567-e89b-12d3-a456-426614174000";
+          }
+          UUID.fromString(text);
+        }
+        case "date" -> LocalDate.parse(text);
+        case "date-time" -> OffsetDateTime.parse(text);
+        case "time" -> OffsetTime.parse(text);
+        case "duration" -> {
+          if (text.contains("T") || text.startsWith("PT")) {
+            Duration.parse(text);
+          } else {
+            Period.parse(text);
+          }
+        }
+        default -> {
+          // email and others: checked by the validator, with its message
+        }
+      }
+      return null;
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      return switch (format) {
+        case "uuid" -> "must be a UUID like 123e4567-e89b-12d3-a456-426614174000";
+        case "date" -> "must be a date like 2024-05-31";
+        case "date-time" -> "must be a date and time with an offset, like 2024-05-31T09:30:00Z";
+        case "time" -> "must be a time with an offset, like 09:30:00+02:00";
+        default -> "must be an ISO-8601 duration like PT30S or P2D";
+      };
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static ValidationException invalid(String subject, String path, String message) {
+    return new ValidationException(subject, List.of(new Violation(path, message)));
+  }
+}

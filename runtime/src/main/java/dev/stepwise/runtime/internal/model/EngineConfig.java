@@ -1,0 +1,38 @@
+package dev.stepwise.runtime.internal.model;
+
+import java.time.Duration;
+
+/**
+ * The engine's settings, validated once.
+ *
+ * @param nodeId this node's name, stored as the lease owner of the steps it runs
+ * @param schema the schema holding the tables, created if missing; null for the connection's
+ * @param workers how many steps this node runs at once
+ * @param lease how long a claimed step stays this node's without a heartbeat
+ * @param pollInterval how often the dispatcher looks for work queued by other nodes
+ * @param shutdownTimeout how long {@code close()} lets running steps finish
+ */
+public record EngineConfig(
+    String nodeId,
+    String schema,
+    int workers,
+    Duration lease,
+    Duration pollInterval,
+    Duration shutdownTimeout) {
+
+  public EngineConfig {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+    }
+    if (lease.toMillis() < 30) {
+      throw new IllegalArgumentException("lease must be at least 30ms, was " + lease);
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
+    if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          "schema must be a plain SQL identifier (letters, digits, _), was \"" + schema + "\"");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.stepwise.runtime.internal.model;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The stored shapes the engine works with, decoupled from jOOQ's generated records. */
+public final class Rows {
+  private Rows() {}
+
+  /** A row of {@code sw_runs}. */
+  public record RunRow(
+      String id,
+      String workflow,
+      String graphVersion,
+      Status status,
+      String input,
+      String idempotencyKey,
+      String failedStep,
+      StepError error,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant finishedAt) {
+
+    /** This run as the transaction that finishes it successfully at {@code at} leaves it. */
+    public RunRow succeededAt(Instant at) {
+      return new RunRow(
+          id,
+          workflow,
+          graphVersion,
+          Status.SUCCEEDED,
+          input,
+          idempotencyKey,
+          failedStep,
+          error,
+          createdAt,
+          at,
+          at);
+    }
+  }
+
+  /** A row of {@code sw_steps}. */
+  public record StepRow(
+      String runId,
+      String stepId,
+      Status status,
+      int attempts,
+      String output,
+      StepError error,
+      String suspendReason,
+      String resumePayload,
+      Instant startedAt,
+      Instant finishedAt) {}
+
+  /** A step row to insert. */
+  public record NewStep(
+      String runId,
+      String stepId,
+      String workflow,
+      Status status,
+      int attempts,
+      String leaseOwner,
+      Instant leaseUntil,
+      Instant startedAt,
+      Instant finishedAt,
+      long version) {
+
+    /** A step queued for any node to claim. */
+    public static NewStep pending(String runId, String stepId, String workflow) {
+      return new NewStep(runId, stepId, workflow, Status.PENDING, 0, null, null, null, null, 0L);
+    }
+
+    /** A step inserted already claimed by {@code owner}: attempt 1, version 1, leased. */
+    public static NewStep leased(
+        String runId, String stepId, String workflow, String owner, Instant now, Duration lease) {
+      return new NewStep(
+          runId, stepId, workflow, Status.RUNNING, 1, owner, now.plus(lease), now, null, 1L);
+    }
+  }
+
+  /**
+   * What a worker needs to execute a step without another read: known when this node just wrote the
+   * run, absent (null) after a claim.
+   *
+   * @param outputs the JSON output of every succeeded step, by step id
+   */
+  public record Snapshot(
+      String graphVersion, Status runStatus, String input, Map<String, String> outputs) {}
+
+  /**
+   * A step this node holds the lease of and must execute.
+   *
+   * @param version the row version the lease was taken at; every later write is fenced on it
+   */
+  public record Task(
+      String runId,
+      String stepId,
+      String workflow,
+      int attempt,
+      long version,
+      String resumePayload,
+      Snapshot snapshot) {
+
+    /** The same task with what it needs to execute without another read. */
+    public Task withSnapshot(Snapshot snapshot) {
+      return new Task(runId, stepId, workflow, attempt, version, resumePayload, snapshot);
+    }
+  }
+}

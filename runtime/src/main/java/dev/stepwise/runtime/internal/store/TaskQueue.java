@@ -1,0 +1,364 @@
+package dev.stepwise.runtime.internal.store;
+
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+import static dev.stepwise.runtime.internal.store.RunRepository.checkOne;
+import static dev.stepwise.runtime.internal.store.RunRepository.fenced;
+import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import dev.stepwise.runtime.internal.exec.InFlight;
+import dev.stepwise.runtime.internal.model.Rows.Snapshot;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.Record6;
+import org.jooq.Record9;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
+import org.jooq.Row2;
+import org.jooq.SQLDialect;
+import org.jooq.UpdateSetFirstStep;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
+
+/**
+ * The step rows seen as a queue of tasks: claiming due steps, putting failed ones back with a
+ * delay, and the leases (heartbeat and sweeper). None of these statements takes a run lock.
+ */
+public final class TaskQueue {
+  // The claim's CTE columns, named apart from the table's so they need no qualifier: the schema
+  // mapping would qualify "due" with the engine's schema, where no such table exists.
+  private static final Field<String> DUE_RUN_ID = DSL.field(DSL.name("due_run_id"), String.class);
+  private static final Field<String> DUE_STEP_ID = DSL.field(DSL.name("due_step_id"), String.class);
+
+  private final DSLContext dsl;
+  private final boolean postgres;
+
+  public TaskQueue(DSLContext dsl) {
+    this.dsl = dsl;
+    this.postgres = dsl.family() == SQLDialect.POSTGRES;
+  }
+
+  /**
+   * Claims up to {@code limit} due steps of the given workflows for {@code owner}, oldest first;
+   * other nodes' claims skip the rows this one takes, never wait for them. Each task comes with its
+   * snapshot: the run's graph version, status and input read with the claim, and for a step that is
+   * not a root ({@code isRoot} false) the outputs of its run's succeeded steps, read for all such
+   * tasks with one statement. A root reads nothing upstream, so a claim of roots is one statement
+   * on PostgreSQL.
+   *
+   * @param isRoot whether a step (workflow, step id) has no predecessors, so needs no outputs
+   */
+  public List<Task> claim(
+      String owner,
+      Instant now,
+      Duration lease,
+      int limit,
+      Collection<String> workflows,
+      BiPredicate<String, String> isRoot) {
+    List<Claimed> claimed =
+        postgres
+            ? claimReturning(owner, now, lease, limit, workflows)
+            : claimSelectThenUpdate(owner, now, lease, limit, workflows);
+    if (claimed.isEmpty()) {
+      return List.of();
+    }
+    Set<String> needOutputs = new HashSet<>();
+    for (Claimed c : claimed) {
+      if (!isRoot.test(c.workflow(), c.stepId())) {
+        needOutputs.add(c.runId());
+      }
+    }
+    Map<String, Map<String, String>> outputs = outputs(needOutputs);
+    List<Task> tasks = new ArrayList<>(claimed.size());
+    for (Claimed c : claimed) {
+      Snapshot snapshot =
+          new Snapshot(
+              c.graphVersion(),
+              c.runStatus(),
+              c.input(),
+              outputs.getOrDefault(c.runId(), Map.of()));
+      tasks.add(
+          new Task(
+              c.runId(),
+              c.stepId(),
+              c.workflow(),
+              c.attempt(),
+              c.version(),
+              c.resumePayload(),
+              snapshot));
+    }
+    return tasks;
+  }
+
+  /** A claimed step row joined with its run, before the upstream outputs are added. */
+  private record Claimed(
+      String runId,
+      String stepId,
+      String workflow,
+      int attempt,
+      long version,
+      String resumePayload,
+      String graphVersion,
+      Status runStatus,
+      String input) {}
+
+  /**
+   * PostgreSQL: one statement, in auto-commit. The CTE picks and locks the due rows ({@code
+   * MATERIALIZED}: evaluated exactly once, so the rows updated are the rows locked); the UPDATE
+   * leases them and returns them joined with their runs, whose rows it reads but does not lock. Not
+   * forced to disk: a claim lost in a crash only puts the step back in the queue.
+   */
+  private List<Claimed> claimReturning(
+      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
+    return claimReturningQuery(owner, now, lease, limit, workflows)
+        .fetch(
+            r ->
+                new Claimed(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    Status.valueOf(r.value8()),
+                    r.value9()));
+  }
+
+  /** The PostgreSQL claim statement (package-private for the test of its plan). */
+  ResultQuery<Record9<String, String, String, Integer, Long, String, String, String, String>>
+      claimReturningQuery(
+          String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
+    CommonTableExpression<Record2<String, String>> due =
+        DSL.name("due")
+            .fields(DUE_RUN_ID.getName(), DUE_STEP_ID.getName())
+            .asMaterialized(
+                dsl.select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+                    .from(SW_STEPS)
+                    .where(dueCondition(now, workflows))
+                    .orderBy(SW_STEPS.NOT_BEFORE)
+                    .limit(limit)
+                    .forUpdate()
+                    .skipLocked());
+    return leased(dsl.with(due).update(SW_STEPS), owner, now, lease)
+        .from(due, SW_RUNS)
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(DUE_RUN_ID)
+                .and(SW_STEPS.STEP_ID.eq(DUE_STEP_ID))
+                .and(SW_RUNS.ID.eq(SW_STEPS.RUN_ID)))
+        .returningResult(
+            SW_STEPS.RUN_ID,
+            SW_STEPS.STEP_ID,
+            SW_STEPS.WORKFLOW,
+            SW_STEPS.ATTEMPTS,
+            SW_STEPS.VERSION,
+            SW_STEPS.RESUME_PAYLOAD,
+            SW_RUNS.GRAPH_VERSION,
+            SW_RUNS.STATUS,
+            SW_RUNS.INPUT);
+  }
+
+  /**
+   * What a claim writes on the rows it takes, on both databases: RUNNING, leased to {@code owner},
+   * one attempt more, started now, a new version for the fenced writes that follow.
+   */
+  private static UpdateSetMoreStep<SwStepsRecord> leased(
+      UpdateSetFirstStep<SwStepsRecord> update, String owner, Instant now, Duration lease) {
+    return update
+        .set(SW_STEPS.STATUS, DSL.inline(Status.RUNNING.name()))
+        .set(SW_STEPS.LEASE_OWNER, owner)
+        .set(SW_STEPS.LEASE_UNTIL, odt(now.plus(lease)))
+        .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.plus(DSL.inline(1)))
+        .set(SW_STEPS.STARTED_AT, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(DSL.inline(1L)));
+  }
+
+  /**
+   * H2, which has no UPDATE … FROM … RETURNING: select with {@code FOR UPDATE SKIP LOCKED}, update
+   * those rows, read their runs, in one transaction.
+   */
+  private List<Claimed> claimSelectThenUpdate(
+      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          Result<Record6<String, String, String, Integer, Long, String>> due =
+              tx.select(
+                      SW_STEPS.RUN_ID,
+                      SW_STEPS.STEP_ID,
+                      SW_STEPS.WORKFLOW,
+                      SW_STEPS.ATTEMPTS,
+                      SW_STEPS.VERSION,
+                      SW_STEPS.RESUME_PAYLOAD)
+                  .from(SW_STEPS)
+                  .where(dueCondition(now, workflows))
+                  .orderBy(SW_STEPS.NOT_BEFORE)
+                  .limit(limit)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          if (due.isEmpty()) {
+            return List.of();
+          }
+          List<Row2<String, String>> keys = new ArrayList<>(due.size());
+          Set<String> runIds = new HashSet<>();
+          for (var r : due) {
+            keys.add(DSL.row(r.value1(), r.value2()));
+            runIds.add(r.value1());
+          }
+          // The rows are locked by this transaction, so no version check is needed here.
+          leased(tx.update(SW_STEPS), owner, now, lease)
+              .where(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys))
+              .execute();
+          Map<String, Record4<String, String, String, String>> runs = new HashMap<>();
+          tx.select(SW_RUNS.ID, SW_RUNS.GRAPH_VERSION, SW_RUNS.STATUS, SW_RUNS.INPUT)
+              .from(SW_RUNS)
+              .where(SW_RUNS.ID.in(runIds))
+              .forEach(r -> runs.put(r.value1(), r));
+          List<Claimed> claimed = new ArrayList<>(due.size());
+          for (var r : due) {
+            // The foreign key (ON DELETE CASCADE) keeps a step row from outliving its run.
+            var run = runs.get(r.value1());
+            claimed.add(
+                new Claimed(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4() + 1,
+                    r.value5() + 1,
+                    r.value6(),
+                    run.value2(),
+                    Status.valueOf(run.value3()),
+                    run.value4()));
+          }
+          return claimed;
+        });
+  }
+
+  /**
+   * Due PENDING rows of the given workflows. The status is rendered as a literal, not bound: only
+   * then can PostgreSQL use the partial index {@code sw_steps_pending_ix} ({@code WHERE status =
+   * 'PENDING'}, V4) for every execution, generic plans included.
+   */
+  private static Condition dueCondition(Instant now, Collection<String> workflows) {
+    return SW_STEPS
+        .STATUS
+        .eq(DSL.inline(Status.PENDING.name()))
+        .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
+        .and(SW_STEPS.WORKFLOW.in(workflows));
+  }
+
+  /**
+   * The outputs of the succeeded steps of these runs, by run and step id (SQL NULL for void steps),
+   * in one statement; read after the claim, as a worker would read them before executing.
+   */
+  private Map<String, Map<String, String>> outputs(Set<String> runIds) {
+    if (runIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, String>> byRun = new HashMap<>();
+    dsl.select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID, SW_STEPS.OUTPUT)
+        .from(SW_STEPS)
+        .where(
+            SW_STEPS.RUN_ID.in(runIds).and(SW_STEPS.STATUS.eq(DSL.inline(Status.SUCCEEDED.name()))))
+        .forEach(
+            r ->
+                byRun
+                    .computeIfAbsent(r.value1(), k -> new HashMap<>())
+                    .put(r.value2(), r.value3()));
+    return byRun;
+  }
+
+  /**
+   * Puts a failed step back in the queue until {@code notBefore}; fenced like {@code
+   * RunRepository.finishStep}.
+   */
+  public int retryStep(Task task, String owner, StepError error, Instant notBefore) {
+    int n =
+        dsl.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, Status.PENDING.name())
+            .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
+            .set(SW_STEPS.ERROR_TYPE, error.type())
+            .set(SW_STEPS.ERROR_MESSAGE, error.message())
+            .set(SW_STEPS.ERROR_STACK, error.stackTrace())
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task);
+  }
+
+  /** Extends the leases of the steps this node is executing: one statement per heartbeat. */
+  public int extendLeases(String owner, Instant until, List<InFlight.Key> steps) {
+    if (steps.isEmpty()) {
+      return 0;
+    }
+    List<Row2<String, String>> keys = new ArrayList<>(steps.size());
+    steps.forEach(k -> keys.add(DSL.row(k.runId(), k.stepId())));
+    return dsl.update(SW_STEPS)
+        .set(SW_STEPS.LEASE_UNTIL, odt(until))
+        .where(
+            SW_STEPS
+                .LEASE_OWNER
+                .eq(owner)
+                .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
+                .and(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys)))
+        .execute();
+  }
+
+  /** Extends one step's lease; false if this node lost it. */
+  public boolean extendLease(Task task, String owner, Instant until) {
+    int n =
+        dsl.update(SW_STEPS)
+            .set(SW_STEPS.LEASE_UNTIL, odt(until))
+            .where(fenced(task, owner))
+            .execute();
+    return checkOne(n, task) == 1;
+  }
+
+  /** Moves RUNNING steps whose lease expired back to PENDING, so another node can take them. */
+  public int sweepExpired(Instant now) {
+    return sweepQuery(now).execute();
+  }
+
+  /**
+   * The sweeper's statement (package-private for the test of its plan). A literal status, so
+   * PostgreSQL can use the partial index {@code sw_steps_running_ix} (V4).
+   */
+  Query sweepQuery(Instant now) {
+    return dsl.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, DSL.inline(Status.PENDING.name()))
+        .set(SW_STEPS.LEASE_OWNER, (String) null)
+        .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+        .set(SW_STEPS.NOT_BEFORE, odt(now))
+        .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+        .where(
+            SW_STEPS
+                .STATUS
+                .eq(DSL.inline(Status.RUNNING.name()))
+                .and(SW_STEPS.LEASE_UNTIL.lt(odt(now))));
+  }
+}
