@@ -20,6 +20,7 @@ import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
@@ -335,7 +336,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus runChild(StepContext parent, Object input) {
-    String childId = ChildRuns.childId(parent.runId(), parent.stepId());
+    String childId = Ids.childId(parent.runId(), parent.stepId());
     start(input, StartOptions.withRunId(childId));
     RunStatus child = status(childId);
     if (child.status() == Status.SUCCEEDED) {

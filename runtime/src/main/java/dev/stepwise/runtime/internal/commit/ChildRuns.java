@@ -7,6 +7,7 @@ import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import java.time.Duration;
@@ -33,36 +34,13 @@ public final class ChildRuns {
 
   private ChildRuns() {}
 
-  public static String childId(String parentRunId, String stepId) {
-    return parentRunId + "/" + stepId;
-  }
-
-  /** The id of the top-level run of a child run's family; null for a top-level run. */
-  public static String rootOf(String runId) {
-    int slash = runId.indexOf('/');
-    return slash > 0 ? runId.substring(0, slash) : null;
-  }
-
-  /**
-   * The root_id that {@code runId}'s family shares: its top-level run's id (the run's own for a
-   * top-level run). Whether any run has it tells whether the run may have child runs.
-   */
-  public static String familyOf(String runId) {
-    String root = rootOf(runId);
-    return root == null ? runId : root;
-  }
-
   /**
    * The runs of {@code runId}'s family that descend from it: through the root_id index, then the id
    * prefix among the family (a top-level run's family are all its descendants).
    */
   private static Condition descendantsOf(String runId) {
-    Condition family = SW_RUNS.ROOT_ID.eq(familyOf(runId));
-    return rootOf(runId) == null ? family : family.and(SW_RUNS.ID.startsWith(runId + "/"));
-  }
-
-  public static String eventOf(String childRunId) {
-    return "child:" + childRunId;
+    Condition family = SW_RUNS.ROOT_ID.eq(Ids.familyOf(runId));
+    return Ids.rootOf(runId) == null ? family : family.and(SW_RUNS.ID.startsWith(runId + "/"));
   }
 
   /** After a commit that changed {@code runId}: if it is a child that finished, wake its parent. */
@@ -77,7 +55,7 @@ public final class ChildRuns {
     }
     String parent = runId.substring(0, slash);
     try {
-      EventInbox.send(repo, parent, eventOf(runId), null, now);
+      EventInbox.send(repo, parent, Ids.childEventOf(runId), null, now);
       return Optional.of(parent);
     } catch (StepwiseException e) {
       // The parent finished or is gone (cancelled it, for instance): nobody waits.

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
@@ -359,8 +360,7 @@ public final class Completion {
       out.queued |= fan.queued();
       Item failed =
           e.getValue().stream()
-              .filter(
-                  i -> i.outcome() instanceof Outcome.Failed && !FanOut.isItem(i.task().stepId()))
+              .filter(i -> i.outcome() instanceof Outcome.Failed && !Ids.isItem(i.task().stepId()))
               .findFirst()
               .orElse(null);
       if (failed != null) {

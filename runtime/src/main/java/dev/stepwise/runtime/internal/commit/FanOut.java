@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -46,24 +47,6 @@ public final class FanOut {
    * @param empty fan-out steps over an empty list: they succeed at once with {@code []}
    */
   record Plan(GraphProgress.Result progress, Map<String, Integer> started, List<String> empty) {}
-
-  /** True for the row of one element of a fan-out. */
-  public static boolean isItem(String stepId) {
-    return stepId.endsWith("]") && stepId.indexOf('[') > 0;
-  }
-
-  /** The graph step an element row belongs to; the id itself for any other row. */
-  public static String stepOf(String rowId) {
-    return isItem(rowId) ? rowId.substring(0, rowId.indexOf('[')) : rowId;
-  }
-
-  public static int indexOf(String itemId) {
-    return Integer.parseInt(itemId.substring(itemId.indexOf('[') + 1, itemId.length() - 1));
-  }
-
-  static String itemId(String stepId, int index) {
-    return stepId + "[" + index + "]";
-  }
 
   /**
    * Advances the graph, treating fan-outs over an empty list as succeeded at once (and advancing
@@ -111,7 +94,7 @@ public final class FanOut {
       insertRow(tx, run, e.getKey(), Status.RUNNING, null, now, now, null);
       int first = limit(spec, e.getValue());
       for (int i = 0; i < first; i++) {
-        insertRow(tx, run, itemId(e.getKey(), i), Status.PENDING, null, now, null, null);
+        insertRow(tx, run, Ids.itemId(e.getKey(), i), Status.PENDING, null, now, null, null);
       }
       queued |= first > 0;
     }
@@ -138,7 +121,7 @@ public final class FanOut {
     String failedStep = null;
     StepError error = null;
     for (Completion.Item i : items) {
-      if (!isItem(i.task().stepId())) {
+      if (!Ids.isItem(i.task().stepId())) {
         advance = true;
         continue;
       }
@@ -183,7 +166,7 @@ public final class FanOut {
       String itemId,
       Outcome outcome,
       Instant now) {
-    String stepId = stepOf(itemId);
+    String stepId = Ids.stepOf(itemId);
     StepSpec spec = graph.step(stepId).orElseThrow();
     List<StepRow> rows = repo.steps(tx, run.id());
     Optional<StepRow> parent = rows.stream().filter(r -> r.stepId().equals(stepId)).findFirst();
@@ -201,8 +184,8 @@ public final class FanOut {
     }
     Map<Integer, StepRow> items = new HashMap<>();
     for (StepRow r : rows) {
-      if (isItem(r.stepId()) && stepOf(r.stepId()).equals(stepId)) {
-        items.put(indexOf(r.stepId()), r);
+      if (Ids.isItem(r.stepId()) && Ids.stepOf(r.stepId()).equals(stepId)) {
+        items.put(Ids.indexOf(r.stepId()), r);
       }
     }
     String over = spec.options().parallelOver();
@@ -215,7 +198,7 @@ public final class FanOut {
     int total = elements(listJson, stepId).size();
     if (items.size() < total) {
       // One finished, so one more may start: keeps at most maxConcurrency unfinished.
-      insertRow(tx, run, itemId(stepId, items.size()), Status.PENDING, null, now, null, null);
+      insertRow(tx, run, Ids.itemId(stepId, items.size()), Status.PENDING, null, now, null, null);
       return new ItemResult.Running(true);
     }
     StringJoiner array = new StringJoiner(",", "[", "]");

@@ -11,6 +11,7 @@ import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.exec.DefaultStepContext;
 import dev.stepwise.runtime.internal.exec.DefaultStepInvocation;
 import dev.stepwise.runtime.internal.json.JsonCodec;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
@@ -33,11 +34,6 @@ import java.util.Optional;
  */
 public final class LoopProgress {
   private LoopProgress() {}
-
-  /** The row id of iteration {@code k} of a loop step. */
-  static String iterationId(String stepId, int k) {
-    return stepId + "#" + k;
-  }
 
   /** The iteration {@code task} executes: one more than the iterations recorded. */
   public static int iteration(RunRepository repo, Task task) {
@@ -132,7 +128,7 @@ public final class LoopProgress {
           }
           tx.insertInto(SW_STEPS)
               .set(SW_STEPS.RUN_ID, task.runId())
-              .set(SW_STEPS.STEP_ID, iterationId(task.stepId(), repeat.iteration()))
+              .set(SW_STEPS.STEP_ID, Ids.iterationId(task.stepId(), repeat.iteration()))
               .set(SW_STEPS.WORKFLOW, task.workflow())
               .set(SW_STEPS.STATUS, Status.SUCCEEDED.name())
               .set(SW_STEPS.ATTEMPTS, task.attempt())

@@ -1,7 +1,7 @@
 package dev.stepwise.runtime.internal.exec;
 
-import dev.stepwise.runtime.internal.commit.FanOut;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.model.Signal;
@@ -144,7 +144,7 @@ public final class Dispatcher implements Runnable {
    * given every output.
    */
   private boolean isRoot(String workflow, String stepId) {
-    return !FanOut.isItem(stepId)
+    return !Ids.isItem(stepId)
         && registry
             .find(workflow)
             .flatMap(d -> d.graph().step(stepId))

@@ -10,6 +10,7 @@ import dev.stepwise.runtime.internal.commit.LoopProgress;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
@@ -152,7 +153,7 @@ public final class StepExecutor {
               + ", so the run cannot go on under the deployed code");
     }
     // An element of a fan-out runs its step's spec (FanOut).
-    Optional<StepSpec> spec = definition.graph().step(FanOut.stepOf(task.stepId()));
+    Optional<StepSpec> spec = definition.graph().step(Ids.stepOf(task.stepId()));
     if (spec.isEmpty()) {
       return failure("workflow \"" + task.workflow() + "\" has no step \"" + task.stepId() + "\"");
     }
@@ -216,7 +217,7 @@ public final class StepExecutor {
     } catch (ChildWaitSignal w) {
       // Parked until the child finishes (its node sends the event), or the recheck is due.
       return new Outcome.AwaitEvent(
-          ChildRuns.eventOf(w.childRunId()), clock.instant().plus(ChildRuns.RECHECK));
+          Ids.childEventOf(w.childRunId()), clock.instant().plus(ChildRuns.RECHECK));
     } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
       // A transactional step's checked exception arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
@@ -236,11 +237,11 @@ public final class StepExecutor {
 
   /** The element an execution of a fan-out receives, as JSON; null for any other step. */
   private static String itemJson(StepSpec spec, Task task, Snapshot snapshot) {
-    if (!FanOut.isItem(task.stepId())) {
+    if (!Ids.isItem(task.stepId())) {
       return null;
     }
     String list = snapshot.outputs().get(spec.options().parallelOver());
-    return FanOut.element(list, spec.id(), FanOut.indexOf(task.stepId()));
+    return FanOut.element(list, spec.id(), Ids.indexOf(task.stepId()));
   }
 
   private static void checkOutput(

@@ -3,7 +3,7 @@ package dev.stepwise.runtime.internal.progress;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepStatus;
-import dev.stepwise.runtime.internal.commit.FanOut;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.spi.StepSpec;
@@ -34,9 +34,7 @@ public final class RunStatuses {
     }
     // Rows of steps the deployed graph no longer has (a run of an older version) stay visible.
     // Elements of a fan-out (step[i]) are tasks of their step, not steps of the graph.
-    byId.values().stream()
-        .filter(r -> !FanOut.isItem(r.stepId()))
-        .forEach(r -> steps.add(status(r)));
+    byId.values().stream().filter(r -> !Ids.isItem(r.stepId())).forEach(r -> steps.add(status(r)));
     Status status = run.status();
     if (status == Status.PENDING && rows.stream().anyMatch(r -> r.status() != Status.PENDING)) {
       // The run row changes at the first completion; until then a claimed step shows it started.

@@ -5,7 +5,7 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
-import dev.stepwise.runtime.internal.commit.ChildRuns;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import java.sql.PreparedStatement;
@@ -71,7 +71,7 @@ public final class RunReads {
     return dsl.connectionResult(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, ChildRuns.familyOf(runId));
+            ps.setString(1, Ids.familyOf(runId));
             ps.setString(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
               return read(rs);

@@ -5,9 +5,9 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
-import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.db.tables.records.SwRunsRecord;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -68,7 +68,7 @@ public final class RunRepository {
         .set(SW_RUNS.STATUS, run.status().name())
         .set(SW_RUNS.INPUT, run.input())
         .set(SW_RUNS.IDEMPOTENCY_KEY, run.idempotencyKey())
-        .set(SW_RUNS.ROOT_ID, ChildRuns.rootOf(run.id()))
+        .set(SW_RUNS.ROOT_ID, Ids.rootOf(run.id()))
         .set(SW_RUNS.CREATED_AT, odt(run.createdAt()))
         .set(SW_RUNS.UPDATED_AT, odt(run.updatedAt()))
         .set(SW_RUNS.VERSION, 0L)
@@ -445,7 +445,7 @@ public final class RunRepository {
     ps.setString(4, run.status().name());
     ps.setString(5, run.input());
     ps.setString(6, run.idempotencyKey());
-    ps.setString(7, ChildRuns.rootOf(run.id()));
+    ps.setString(7, Ids.rootOf(run.id()));
     ps.setObject(8, odt(run.createdAt()));
     ps.setObject(9, odt(run.updatedAt()));
     return 10;

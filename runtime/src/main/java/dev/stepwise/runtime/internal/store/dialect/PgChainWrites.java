@@ -1,7 +1,7 @@
 package dev.stepwise.runtime.internal.store.dialect;
 
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.internal.commit.ChildRuns;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -190,7 +190,7 @@ public final class PgChainWrites implements ChainWrites {
       ps.setObject(i++, RunRepository.odt(now));
       ps.setObject(i++, RunRepository.odt(now));
       ps.setString(i++, task.runId());
-      ps.setString(i++, ChildRuns.familyOf(task.runId()));
+      ps.setString(i++, Ids.familyOf(task.runId()));
       ps.setString(i++, channel);
       ps.setString(i++, nodeId);
       ps.setString(i++, task.runId());

@@ -5,7 +5,7 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static dev.stepwise.runtime.internal.store.RunRepository.odt;
 
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.internal.commit.ChildRuns;
+import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -217,7 +217,7 @@ public final class PortableChainWrites implements ChainWrites {
 
   private boolean hasFamily(Connection c, String runId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(familySql)) {
-      ps.setString(1, ChildRuns.familyOf(runId));
+      ps.setString(1, Ids.familyOf(runId));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
