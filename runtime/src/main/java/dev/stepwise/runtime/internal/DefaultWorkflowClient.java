@@ -16,7 +16,9 @@ import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.EventInbox;
+import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunStarter;
+import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
@@ -57,6 +59,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final JsonCodec codec;
   private final RunWaiters waiters;
   private final RunStarter starter;
+  private final StepExecutor executor;
+  private final RunChanges changes;
   private final Watchers watchers;
   private final JsonInputs jsonInputs;
   private final RunReads reads;
@@ -68,8 +72,12 @@ final class DefaultWorkflowClient implements WorkflowClient {
       JsonCodec codec,
       RunWaiters waiters,
       RunStarter starter,
+      StepExecutor executor,
+      RunChanges changes,
       Watchers watchers) {
     this.watchers = watchers;
+    this.executor = executor;
+    this.changes = changes;
     this.definition = definition;
     this.engine = engine;
     this.repo = repo;
@@ -93,8 +101,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public String start(Object input, StartOptions options) {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    return starter.start(
-        definition.graph(), input, options == null ? StartOptions.defaults() : options);
+    RunStarter.Started started =
+        starter.store(
+            definition.graph(), input, options == null ? StartOptions.defaults() : options, false);
+    executor.launch(started);
+    return started.runId();
   }
 
   @Override
@@ -106,7 +117,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
-      starter.runHere(started);
+      executor.runHere(started);
       RunStatus succeeded = change.getNow(null);
       if (succeeded != null && succeeded.workflow().equals(name())) {
         return succeeded;
@@ -283,7 +294,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
           repo.setRunStatus(tx, runId, Status.RUNNING, now);
           return null;
         });
-    waiters.changed(runId);
+    changes.changed(runId);
     engine.workQueued();
   }
 
@@ -297,7 +308,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
     definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
     boolean stored = EventInbox.send(repo, runId, name, codec.write(payload), Instant.now());
-    waiters.changed(runId);
+    changes.changed(runId);
     engine.workQueued();
     return stored;
   }
@@ -330,7 +341,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
           repo.setRunStatus(tx, childRunId, Status.RUNNING, now);
           return null;
         });
-    waiters.changed(childRunId);
+    changes.changed(childRunId);
     engine.workQueued();
   }
 
@@ -376,9 +387,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
               return true;
             });
     if (cancelled) {
-      waiters.changed(runId);
+      changes.changed(runId);
       // Cancel cascades to child runs (ids runId/...), each in a transaction of its own.
-      ChildRuns.cancelDescendants(repo, runId, now).forEach(waiters::changed);
+      ChildRuns.cancelDescendants(repo, runId, now).forEach(changes::changed);
     }
     return cancelled;
   }

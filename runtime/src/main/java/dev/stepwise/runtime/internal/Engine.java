@@ -1,12 +1,15 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.internal.commit.ChainCompletion;
-import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.Completion;
+import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunStarter;
+import dev.stepwise.runtime.internal.commit.Wakeups;
+import dev.stepwise.runtime.internal.exec.DispatchSignal;
 import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
 import dev.stepwise.runtime.internal.exec.LeaseKeeper;
+import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
@@ -18,18 +21,16 @@ import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
+import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import dev.stepwise.runtime.internal.store.dialect.Notifier;
-import dev.stepwise.runtime.internal.store.dialect.PgChainWrites;
-import dev.stepwise.runtime.internal.store.dialect.PgNotifier;
-import dev.stepwise.runtime.internal.store.dialect.PortableChainWrites;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class Engine implements AutoCloseable {
   private final InFlight inFlight = new InFlight();
   private final JsonCodec codec = new JsonCodec();
   private final WorkerPool pool;
+  private final DispatchSignal dispatch;
   private final Dispatcher dispatcher;
   private final StepExecutor executor;
   private final RunStarter starter;
@@ -53,6 +55,7 @@ public final class Engine implements AutoCloseable {
   private final TimerQueue timers;
   private final Watchers watchers;
   private final Notifier notifier;
+  private final RunChanges changes;
   private volatile boolean closed;
 
   /**
@@ -65,44 +68,41 @@ public final class Engine implements AutoCloseable {
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunRepository(database.dsl());
-    this.queue = new TaskQueue(database.dsl());
-    this.pool = new WorkerPool(config.workers(), config.nodeId());
-    this.dispatcher = new Dispatcher(queue, registry, pool, config, clock);
-    ChainWrites chainWrites =
-        database.dialect() == SQLDialect.POSTGRES
-            ? new PgChainWrites(database.dataSource(), database.schema(), config.nodeId())
-            : new PortableChainWrites(database.dataSource(), database.dsl());
+    Dialect dialect = Dialect.of(database, config.nodeId());
+    this.queue = new TaskQueue(database.dsl(), dialect.claim());
+    // Built so that no part needs another one set after construction: the dispatch signal and the
+    // wake-ups come first; the notifier reaches the run changes through this engine, because they
+    // announce through it too.
+    this.dispatch = new DispatchSignal();
+    this.pool = new WorkerPool(config.workers(), config.nodeId(), dispatch);
+    this.notifier = dialect.notifier(this::changedElsewhere);
+    this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
+    this.changes = new RunChanges(waiters, watchers, notifier, repo, dispatch::workQueued, clock);
+    this.timers = new TimerQueue(new TimerRows(repo), registry, dispatch, changes, config, clock);
+    Wakeups wakeups = new NodeWakeups(dispatch, timers);
+    ChainWrites chainWrites = dialect.chainWrites();
     ChainCompletion chain =
-        new ChainCompletion(chainWrites, repo, registry, pool, waiters, dispatcher, config, clock);
+        new ChainCompletion(chainWrites, repo, registry, pool, changes, wakeups, config, clock);
     Completion completion =
-        new Completion(repo, queue, registry, pool, waiters, dispatcher, config, clock, chain);
+        new Completion(
+            repo,
+            queue,
+            registry,
+            pool,
+            changes,
+            wakeups,
+            config,
+            clock,
+            chain,
+            new TimerRows(repo));
     this.executor =
         new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
-    this.starter = new RunStarter(repo, chainWrites, codec, pool, dispatcher, completion, clock);
-    this.leases = new LeaseKeeper(queue, inFlight, dispatcher, config, clock);
-    this.timers = new TimerQueue(repo, registry, dispatcher, waiters, config, clock);
-    completion.timers(timers);
-    this.notifier =
-        database.dialect() == SQLDialect.POSTGRES
-            ? new PgNotifier(
-                database.dataSource(), database.schema(), config.nodeId(), this::changedElsewhere)
-            : Notifier.NONE;
-    this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
-    waiters.onTouch(watchers::changed);
-    waiters.onAnnounce(notifier::announce);
-    waiters.onChange(
-        runId -> {
-          watchers.changed(runId);
-          // A child that finished wakes its parent's step (a read only for child run ids).
-          ChildRuns.wakeParent(repo, runId, clock.instant())
-              .ifPresent(
-                  parent -> {
-                    waiters.changed(parent);
-                    workQueued();
-                  });
-        });
-    pool.onFree(dispatcher::capacityFreed);
-    starter.executors(executor::runChain, executor::runOnCaller);
+    this.dispatcher =
+        new Dispatcher(queue, registry, pool, dispatch, executor::runChain, config, clock);
+    this.starter =
+        new RunStarter(
+            repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, completion, clock);
+    this.leases = new LeaseKeeper(queue, inFlight, dispatch, config, clock);
   }
 
   public EngineConfig config() {
@@ -113,9 +113,10 @@ public final class Engine implements AutoCloseable {
   public WorkflowClient register(WorkflowDefinition definition) {
     registry.add(definition);
     if (dispatcher.isRunning()) {
-      dispatcher.workQueued(); // its queued steps may be waiting for a node that knows it
+      dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
     }
-    return new DefaultWorkflowClient(definition, this, repo, codec, waiters, starter, watchers);
+    return new DefaultWorkflowClient(
+        definition, this, repo, codec, waiters, starter, executor, changes, watchers);
   }
 
   /** Starts the dispatcher, heartbeat and sweeper; runs queued before are picked up. */
@@ -124,15 +125,14 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("engine is closed");
     }
     leases.start();
-    dispatcher.start(executor::runChain);
+    dispatcher.start();
     timers.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
   /** Another node changed {@code runId} (PostgreSQL NOTIFY): wake waiters and watches here. */
   private void changedElsewhere(String runId) {
-    waiters.wake(runId);
-    watchers.changed(runId);
+    changes.changedElsewhere(runId);
   }
 
   /** The registered definition of a workflow, for child runs of other workflows. */
@@ -141,7 +141,7 @@ public final class Engine implements AutoCloseable {
   }
 
   void workQueued() {
-    dispatcher.workQueued();
+    dispatch.workQueued();
   }
 
   /**

@@ -2,15 +2,12 @@ package dev.stepwise.runtime.internal.commit;
 
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.internal.exec.Dispatcher;
-import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.progress.ChainShape;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.RunRepository;
@@ -39,9 +36,9 @@ public final class ChainCompletion {
   private final ChainWrites writes;
   private final RunRepository repo;
   private final Registry registry;
-  private final WorkerPool pool;
-  private final RunWaiters waiters;
-  private final Dispatcher dispatcher;
+  private final Permits pool;
+  private final RunChanges waiters;
+  private final Wakeups wakeups;
   private final EngineConfig config;
   private final Clock clock;
   private final Map<String, ChainShape> shapes = new ConcurrentHashMap<>();
@@ -50,9 +47,9 @@ public final class ChainCompletion {
       ChainWrites writes,
       RunRepository repo,
       Registry registry,
-      WorkerPool pool,
-      RunWaiters waiters,
-      Dispatcher dispatcher,
+      Permits pool,
+      RunChanges waiters,
+      Wakeups wakeups,
       EngineConfig config,
       Clock clock) {
     this.writes = writes;
@@ -60,7 +57,7 @@ public final class ChainCompletion {
     this.registry = registry;
     this.pool = pool;
     this.waiters = waiters;
-    this.dispatcher = dispatcher;
+    this.wakeups = wakeups;
     this.config = config;
     this.clock = clock;
   }
@@ -109,7 +106,7 @@ public final class ChainCompletion {
     }
     waiters.touched(task.runId());
     if (!local) {
-      dispatcher.workQueued();
+      wakeups.workQueued();
       return Optional.of(List.of());
     }
     return Optional.of(

@@ -3,9 +3,6 @@ package dev.stepwise.runtime.internal.commit;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.commit.CommitQueue.Pending;
-import dev.stepwise.runtime.internal.exec.Dispatcher;
-import dev.stepwise.runtime.internal.exec.TimerQueue;
-import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
@@ -15,11 +12,11 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,39 +50,36 @@ public final class Completion {
   private final RunRepository repo;
   private final TaskQueue queue;
   private final Registry registry;
-  private final WorkerPool pool;
-  private final RunWaiters waiters;
-  private final Dispatcher dispatcher;
+  private final Permits pool;
+  private final RunChanges waiters;
+  private final Wakeups wakeups;
   private final EngineConfig config;
   private final Clock clock;
   private final ChainCompletion chain;
   private final CommitQueue<Item, List<Task>> commits =
       new CommitQueue<>(MAX_GROUP, this::commitGroup);
-  // Set once by the engine before it starts; steps with a delay are inserted WAITING through it.
-  private volatile TimerQueue timers;
+  private final TimerRows timers;
 
   public Completion(
       RunRepository repo,
       TaskQueue queue,
       Registry registry,
-      WorkerPool pool,
-      RunWaiters waiters,
-      Dispatcher dispatcher,
+      Permits pool,
+      RunChanges waiters,
+      Wakeups wakeups,
       EngineConfig config,
       Clock clock,
-      ChainCompletion chain) {
+      ChainCompletion chain,
+      TimerRows timers) {
     this.repo = repo;
     this.queue = queue;
     this.registry = registry;
     this.pool = pool;
     this.waiters = waiters;
-    this.dispatcher = dispatcher;
+    this.wakeups = wakeups;
     this.config = config;
     this.clock = clock;
     this.chain = chain;
-  }
-
-  public void timers(TimerQueue timers) {
     this.timers = timers;
   }
 
@@ -127,7 +121,7 @@ public final class Completion {
     }
     if (outcome instanceof Outcome.Repeat repeat) {
       if (LoopProgress.repeat(repo, task, config.nodeId(), repeat, clock.instant())) {
-        dispatcher.workQueued();
+        wakeups.workQueued();
         waiters.touched(task.runId());
       }
       return List.of();
@@ -149,7 +143,7 @@ public final class Completion {
     EventInbox.Parked parked =
         EventInbox.park(repo, graph, task, config.nodeId(), wait, clock.instant());
     if (parked.queued()) {
-      dispatcher.workQueued();
+      wakeups.workQueued();
     }
     if (parked.runChanged()) {
       waiters.changed(task.runId());
@@ -157,7 +151,7 @@ public final class Completion {
       waiters.touched(task.runId());
     }
     if (parked.deadline() != null) {
-      timers.wakeAt(parked.deadline());
+      wakeups.timerAt(parked.deadline());
     }
   }
 
@@ -275,7 +269,7 @@ public final class Completion {
     // Watches hear of every change, settled or not (a no-op without watches).
     r.byItem.keySet().forEach(i -> waiters.touched(i.task().runId()));
     if (r.queued) {
-      dispatcher.workQueued();
+      wakeups.workQueued();
     }
   }
 
@@ -307,7 +301,7 @@ public final class Completion {
         task.attempt(),
         retry.error().summary(),
         retry.notBefore());
-    dispatcher.wakeAt(retry.notBefore());
+    wakeups.retryAt(retry.notBefore());
     waiters.touched(task.runId()); // a watch sees the retry scheduled
   }
 
@@ -437,7 +431,11 @@ public final class Completion {
     // Fan-out steps leave p.ready(): they start as element rows instead (FanOut).
     FanOut.Plan plan = FanOut.plan(graph, statuses, outputs);
     GraphProgress.Result p = plan.progress();
-    timers.insertWaiting(tx, run, graph, p.waiting(), now);
+    Instant timerDue = timers.insertWaiting(tx, run, graph, p.waiting(), now);
+    if (timerDue != null) {
+      // Waking before the commit is harmless: the timer thread only reads, and sleeps again.
+      wakeups.timerAt(timerDue);
+    }
     out.queued |= FanOut.insert(tx, run, graph, plan, now);
     int local = 0;
     if (!p.ready().isEmpty() && pool.accepting()) {

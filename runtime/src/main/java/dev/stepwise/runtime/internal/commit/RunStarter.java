@@ -3,8 +3,6 @@ package dev.stepwise.runtime.internal.commit;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepwiseException;
-import dev.stepwise.runtime.internal.exec.Dispatcher;
-import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
@@ -21,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -33,63 +31,33 @@ public final class RunStarter {
   private final RunRepository repo;
   private final ChainWrites writes;
   private final JsonCodec codec;
-  private final WorkerPool pool;
-  private final Dispatcher dispatcher;
+  private final Permits pool;
+  private final Wakeups wakeups;
+  private final BooleanSupplier nodeRunning;
   private final Completion completion;
   private final Clock clock;
-  private volatile Consumer<Task> worker = t -> {};
-  private volatile Consumer<Task> caller = t -> {};
 
   public RunStarter(
       RunRepository repo,
       ChainWrites writes,
       JsonCodec codec,
-      WorkerPool pool,
-      Dispatcher dispatcher,
+      Permits pool,
+      Wakeups wakeups,
+      BooleanSupplier nodeRunning,
       Completion completion,
       Clock clock) {
     this.repo = repo;
     this.writes = writes;
     this.codec = codec;
     this.pool = pool;
-    this.dispatcher = dispatcher;
+    this.wakeups = wakeups;
+    this.nodeRunning = nodeRunning;
     this.completion = completion;
     this.clock = clock;
   }
 
-  /**
-   * @param worker runs a task and its chain on a worker thread, then gives back its permit
-   * @param caller runs a task and its chain on the calling thread, which holds no permit
-   */
-  public void executors(Consumer<Task> worker, Consumer<Task> caller) {
-    this.worker = worker;
-    this.caller = caller;
-  }
-
   /** A stored run and the root steps leased to this node, not yet handed to a thread. */
   public record Started(String runId, List<Task> local) {}
-
-  /** Stores the run and hands its roots leased to this node to worker threads. */
-  public String start(WorkflowGraph graph, Object input, StartOptions options) {
-    Started started = store(graph, input, options, false);
-    started.local().forEach(t -> pool.execute(t, worker));
-    return started.runId();
-  }
-
-  /**
-   * Runs the first root of a run stored with {@code callerRunsFirst} on the calling thread, with
-   * the chain of steps it leads (a synchronous start waits anyway: this saves two thread
-   * hand-offs); any other root goes to a worker thread.
-   */
-  public void runHere(Started started) {
-    List<Task> local = started.local();
-    for (int i = 1; i < local.size(); i++) {
-      pool.execute(local.get(i), worker);
-    }
-    if (!local.isEmpty()) {
-      caller.accept(local.get(0));
-    }
-  }
 
   /**
    * Stores the run, its roots this node has room for leased to it and the others queued; an
@@ -107,8 +75,8 @@ public final class RunStarter {
     List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
     // Roots this node has room for are inserted leased to it and run without a claim; the first
     // one of a synchronous start needs no room, the caller's thread runs it.
-    int callers = callerRunsFirst && dispatcher.isRunning() ? 1 : 0;
-    int permits = dispatcher.isRunning() ? pool.tryAcquire(roots.size() - callers) : 0;
+    int callers = callerRunsFirst && nodeRunning.getAsBoolean() ? 1 : 0;
+    int permits = nodeRunning.getAsBoolean() ? pool.tryAcquire(roots.size() - callers) : 0;
     int local = callers + permits;
     // A run whose roots all start here is RUNNING from its first commit, as its first completion
     // would set it: that completion then has no run status to update.
@@ -154,7 +122,7 @@ public final class RunStarter {
       return new Started(existing(graph.name(), options).orElseThrow(() -> e), List.of());
     }
     if (local < roots.size()) {
-      dispatcher.workQueued();
+      wakeups.workQueued();
     }
     return new Started(runId, List.copyOf(tasks));
   }

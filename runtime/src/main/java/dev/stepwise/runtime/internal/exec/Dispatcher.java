@@ -4,23 +4,19 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.model.Signal;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that claims queued steps for free workers. It sleeps on a {@link Signal} with a
- * timeout of min(poll interval, earliest known retry time): local events wake it at once, the poll
- * finds work queued by other nodes, and it never spins.
+ * The thread that claims queued steps for free workers. It sleeps on a {@link DispatchSignal} with
+ * a timeout of min(poll interval, earliest known retry time): local events wake it at once, the
+ * poll finds work queued by other nodes, and it never spins.
  */
 public final class Dispatcher implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -30,28 +26,35 @@ public final class Dispatcher implements Runnable {
   private final WorkerPool pool;
   private final EngineConfig config;
   private final Clock clock;
-  private final Signal signal = new Signal();
-  private final AtomicReference<Instant> nextDue = new AtomicReference<>();
-  private volatile Consumer<Task> worker = t -> {};
+  private final DispatchSignal signal;
+  private final Consumer<Task> worker;
   private volatile boolean running;
-  // True when there may be more queued work than this node had room for.
-  private volatile boolean hungry;
   private Thread thread;
 
+  /**
+   * @param worker runs a claimed step on a worker thread, and the steps it leads to
+   */
   public Dispatcher(
-      TaskQueue queue, Registry registry, WorkerPool pool, EngineConfig config, Clock clock) {
+      TaskQueue queue,
+      Registry registry,
+      WorkerPool pool,
+      DispatchSignal signal,
+      Consumer<Task> worker,
+      EngineConfig config,
+      Clock clock) {
     this.queue = queue;
     this.registry = registry;
     this.pool = pool;
+    this.signal = signal;
+    this.worker = worker;
     this.config = config;
     this.clock = clock;
   }
 
-  public synchronized void start(Consumer<Task> worker) {
+  public synchronized void start() {
     if (running) {
       return;
     }
-    this.worker = worker;
     running = true;
     thread = new Thread(this, "stepwise-dispatcher-" + config.nodeId());
     thread.setDaemon(true);
@@ -70,25 +73,6 @@ public final class Dispatcher implements Runnable {
     }
   }
 
-  /** Steps were queued on this node (no room to run them here, a resume, a sweep). */
-  public void workQueued() {
-    hungry = true;
-    signal.raise();
-  }
-
-  /** A worker became free; only worth a claim if work may be waiting. */
-  public void capacityFreed() {
-    if (hungry) {
-      signal.raise();
-    }
-  }
-
-  /** A retry becomes due at {@code due}: wake up then rather than at the next poll. */
-  public void wakeAt(Instant due) {
-    nextDue.accumulateAndGet(due, (a, b) -> a == null || b.isBefore(a) ? b : a);
-    signal.raise();
-  }
-
   @Override
   public void run() {
     while (running) {
@@ -102,7 +86,7 @@ public final class Dispatcher implements Runnable {
         continue;
       }
       try {
-        signal.await(nextWait());
+        signal.await(config.pollInterval(), clock);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -118,7 +102,7 @@ public final class Dispatcher implements Runnable {
     }
     int room = pool.tryAcquire(config.workers());
     if (room == 0) {
-      hungry = true; // capacityFreed() wakes us
+      signal.hungry(true); // a freed worker wakes us
       return false;
     }
     List<Task> tasks;
@@ -134,7 +118,8 @@ public final class Dispatcher implements Runnable {
     for (Task t : tasks) {
       pool.execute(t, worker);
     }
-    hungry = tasks.size() == room;
+    boolean hungry = tasks.size() == room;
+    signal.hungry(hungry);
     return hungry && pool.available() > 0;
   }
 
@@ -150,21 +135,5 @@ public final class Dispatcher implements Runnable {
             .flatMap(d -> d.graph().step(stepId))
             .map(StepSpec::isRoot)
             .orElse(false);
-  }
-
-  private Duration nextWait() {
-    Duration wait = config.pollInterval();
-    Instant due = nextDue.get();
-    if (due != null) {
-      Duration untilDue = Duration.between(clock.instant(), due);
-      if (untilDue.isNegative() || untilDue.isZero()) {
-        nextDue.compareAndSet(due, null);
-        return Duration.ZERO;
-      }
-      if (untilDue.compareTo(wait) < 0) {
-        wait = untilDue;
-      }
-    }
-    return wait;
   }
 }

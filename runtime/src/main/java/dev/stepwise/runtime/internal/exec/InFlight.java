@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal.exec;
 
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.model.StepKey;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,20 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * its lease so that it runs again, even though this node is alive.
  */
 public final class InFlight {
-  /** A step row's key. */
-  public record Key(String runId, String stepId) {}
-
-  private final Set<Key> keys = ConcurrentHashMap.newKeySet();
+  private final Set<StepKey> keys = ConcurrentHashMap.newKeySet();
 
   void add(Task task) {
-    keys.add(new Key(task.runId(), task.stepId()));
+    keys.add(new StepKey(task.runId(), task.stepId()));
   }
 
   void remove(Task task) {
-    keys.remove(new Key(task.runId(), task.stepId()));
+    keys.remove(new StepKey(task.runId(), task.stepId()));
   }
 
-  List<Key> snapshot() {
+  List<StepKey> snapshot() {
     return List.copyOf(keys);
   }
 }

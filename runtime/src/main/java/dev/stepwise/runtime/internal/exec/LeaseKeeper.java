@@ -18,16 +18,20 @@ public final class LeaseKeeper {
 
   private final TaskQueue queue;
   private final InFlight inFlight;
-  private final Dispatcher dispatcher;
+  private final DispatchSignal dispatch;
   private final EngineConfig config;
   private final Clock clock;
   private ScheduledExecutorService timer;
 
   public LeaseKeeper(
-      TaskQueue queue, InFlight inFlight, Dispatcher dispatcher, EngineConfig config, Clock clock) {
+      TaskQueue queue,
+      InFlight inFlight,
+      DispatchSignal dispatch,
+      EngineConfig config,
+      Clock clock) {
     this.queue = queue;
     this.inFlight = inFlight;
-    this.dispatcher = dispatcher;
+    this.dispatch = dispatch;
     this.config = config;
     this.clock = clock;
   }
@@ -71,7 +75,7 @@ public final class LeaseKeeper {
       int n = queue.sweepExpired(clock.instant());
       if (n > 0) {
         log.info("Re-queued {} step(s) whose lease expired", n);
-        dispatcher.workQueued();
+        dispatch.workQueued();
       }
     } catch (RuntimeException e) {
       log.warn("Sweeping expired leases failed", e);

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.EventInbox;
 import dev.stepwise.runtime.internal.commit.FanOut;
 import dev.stepwise.runtime.internal.commit.LoopProgress;
+import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
 import dev.stepwise.runtime.internal.model.EngineConfig;
@@ -74,6 +75,26 @@ public final class StepExecutor {
     this.codec = codec;
     this.config = config;
     this.clock = clock;
+  }
+
+  /** Hands the roots a start leased to this node to worker threads. */
+  public void launch(RunStarter.Started started) {
+    started.local().forEach(t -> pool.execute(t, this::runChain));
+  }
+
+  /**
+   * Runs the first root of a run stored with {@code callerRunsFirst} on the calling thread, with
+   * the chain of steps it leads (a synchronous start waits anyway: this saves two thread
+   * hand-offs); any other root goes to a worker thread.
+   */
+  public void runHere(RunStarter.Started started) {
+    List<Task> local = started.local();
+    for (int i = 1; i < local.size(); i++) {
+      pool.execute(local.get(i), this::runChain);
+    }
+    if (!local.isEmpty()) {
+      runOnCaller(local.get(0));
+    }
   }
 
   /** Runs {@code first} and the chain of successors leased to this thread; holds one permit. */

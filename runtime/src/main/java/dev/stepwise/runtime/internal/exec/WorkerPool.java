@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal.exec;
 
+import dev.stepwise.runtime.internal.commit.Permits;
 import dev.stepwise.runtime.internal.model.Rows;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -15,14 +16,18 @@ import java.util.function.Consumer;
  * The node's worker threads, with one permit per thread: a step is leased to this node only after a
  * permit was taken for it, so a leased step never waits in a queue for a thread.
  */
-public final class WorkerPool {
+public final class WorkerPool implements Permits {
   private final Semaphore permits;
   private final ExecutorService threads;
-  private volatile Runnable onFree = () -> {};
+  private final DispatchSignal dispatch;
   private volatile boolean accepting = true;
 
-  public WorkerPool(int workers, String nodeId) {
+  /**
+   * @param dispatch told whenever permits come back, so the dispatcher claims for them
+   */
+  public WorkerPool(int workers, String nodeId, DispatchSignal dispatch) {
     this.permits = new Semaphore(workers);
+    this.dispatch = dispatch;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory factory =
         r -> {
@@ -33,11 +38,8 @@ public final class WorkerPool {
     this.threads = Executors.newFixedThreadPool(workers, factory);
   }
 
-  public void onFree(Runnable callback) {
-    this.onFree = callback;
-  }
-
   /** Takes up to {@code max} permits without waiting; 0 once the pool is shutting down. */
+  @Override
   public int tryAcquire(int max) {
     int got = 0;
     while (accepting && got < max && permits.tryAcquire()) {
@@ -47,6 +49,7 @@ public final class WorkerPool {
   }
 
   /** False once the pool is shutting down: no step may be leased to this node any more. */
+  @Override
   public boolean accepting() {
     return accepting;
   }
@@ -59,11 +62,12 @@ public final class WorkerPool {
   void release(int n) {
     if (n > 0) {
       permits.release(n);
-      onFree.run();
+      dispatch.capacityFreed();
     }
   }
 
   /** Gives back permits the caller itself just failed to use (the dispatcher). */
+  @Override
   public void releaseQuietly(int n) {
     if (n > 0) {
       permits.release(n);

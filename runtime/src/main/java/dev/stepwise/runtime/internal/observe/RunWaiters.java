@@ -7,7 +7,6 @@ import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Consumer;
 
 /**
  * Wakes threads waiting for a run when this node commits a change of it, so {@code await} is pushed
@@ -21,31 +20,6 @@ public final class RunWaiters {
   private final ConcurrentMap<String, HandleRef> handles = new ConcurrentHashMap<>();
   private final ReferenceQueue<CompletableFuture<RunStatus>> droppedHandles =
       new ReferenceQueue<>();
-  // Watch listeners hear of every committed change too.
-  private volatile Consumer<String> onChange = id -> {};
-
-  // Watches hear of changes that do not settle the run too (cheap: no future, no NOTIFY).
-  private volatile Consumer<String> onTouch = id -> {};
-
-  private volatile Consumer<String> onAnnounce = id -> {};
-
-  public void onChange(Consumer<String> onChange) {
-    this.onChange = onChange;
-  }
-
-  /** How a change is told to other nodes (PostgreSQL NOTIFY). */
-  public void onAnnounce(Consumer<String> onAnnounce) {
-    this.onAnnounce = onAnnounce;
-  }
-
-  public void onTouch(Consumer<String> onTouch) {
-    this.onTouch = onTouch;
-  }
-
-  /** Called after a commit that changed the run without settling it. */
-  public void touched(String runId) {
-    onTouch.accept(runId);
-  }
 
   /**
    * The future completed by the next change of {@code runId}. Take it before reading the run's
@@ -100,36 +74,16 @@ public final class RunWaiters {
     byRun.remove(runId, future);
   }
 
-  /**
-   * Called after a commit that changed the run and already told other nodes so itself (a NOTIFY in
-   * its own statement): as {@link #changed(String, RunStatus)}, without announcing it again.
-   */
-  public void changedAndAnnounced(String runId, RunStatus succeeded) {
-    onChange.accept(runId);
-    wake(runId, succeeded);
-  }
-
-  /** Called after a commit that changed the run. */
-  public void changed(String runId) {
-    changed(runId, null);
-  }
-
-  /**
-   * Called after a commit that changed the run; {@code succeeded} is its final status if that
-   * commit finished it successfully (built from the rows the commit read and wrote), else null.
-   */
-  public void changed(String runId, RunStatus succeeded) {
-    onChange.accept(runId);
-    onAnnounce.accept(runId);
-    wake(runId, succeeded);
-  }
-
   /** Wakes the waiters of a run another node changed. */
   public void wake(String runId) {
     wake(runId, null);
   }
 
-  private void wake(String runId, RunStatus succeeded) {
+  /**
+   * Wakes the waiters of a run whose change was committed, here or on another node; {@code
+   * succeeded} is its final status if this node's commit finished it successfully, else null.
+   */
+  public void wake(String runId, RunStatus succeeded) {
     expungeDroppedHandles();
     // First, so whoever the waiters below wake sees the handle completed too. Any settled change
     // ends the handle's entry: it is completed only by a success, and a handle whose run settled

@@ -1,6 +1,5 @@
 package dev.stepwise.runtime.internal.store;
 
-import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static dev.stepwise.runtime.internal.store.RunRepository.checkOne;
 import static dev.stepwise.runtime.internal.store.RunRepository.fenced;
@@ -9,9 +8,9 @@ import static dev.stepwise.runtime.internal.store.RunRepository.odt;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
-import dev.stepwise.runtime.internal.exec.InFlight;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.model.StepKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,19 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record2;
-import org.jooq.Record4;
-import org.jooq.Record6;
-import org.jooq.Record9;
-import org.jooq.Result;
-import org.jooq.ResultQuery;
 import org.jooq.Row2;
-import org.jooq.SQLDialect;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
@@ -51,11 +42,15 @@ public final class TaskQueue {
   private static final Field<String> DUE_STEP_ID = DSL.field(DSL.name("due_step_id"), String.class);
 
   private final DSLContext dsl;
-  private final boolean postgres;
+  private final Claim claim;
 
-  public TaskQueue(DSLContext dsl) {
+  /**
+   * @param claim how this database takes due rows (one statement on PostgreSQL; select then update
+   *     elsewhere), from its {@code Dialect}
+   */
+  public TaskQueue(DSLContext dsl, Claim claim) {
     this.dsl = dsl;
-    this.postgres = dsl.family() == SQLDialect.POSTGRES;
+    this.claim = claim;
   }
 
   /**
@@ -75,10 +70,7 @@ public final class TaskQueue {
       int limit,
       Collection<String> workflows,
       BiPredicate<String, String> isRoot) {
-    List<Claimed> claimed =
-        postgres
-            ? claimReturning(owner, now, lease, limit, workflows)
-            : claimSelectThenUpdate(owner, now, lease, limit, workflows);
+    List<Claimed> claimed = claim.claim(owner, now, lease, limit, workflows);
     if (claimed.isEmpty()) {
       return List.of();
     }
@@ -111,7 +103,7 @@ public final class TaskQueue {
   }
 
   /** A claimed step row joined with its run, before the upstream outputs are added. */
-  private record Claimed(
+  public record Claimed(
       String runId,
       String stepId,
       String workflow,
@@ -123,68 +115,10 @@ public final class TaskQueue {
       String input) {}
 
   /**
-   * PostgreSQL: one statement, in auto-commit. The CTE picks and locks the due rows ({@code
-   * MATERIALIZED}: evaluated exactly once, so the rows updated are the rows locked); the UPDATE
-   * leases them and returns them joined with their runs, whose rows it reads but does not lock. Not
-   * forced to disk: a claim lost in a crash only puts the step back in the queue.
-   */
-  private List<Claimed> claimReturning(
-      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    return claimReturningQuery(owner, now, lease, limit, workflows)
-        .fetch(
-            r ->
-                new Claimed(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    Status.valueOf(r.value8()),
-                    r.value9()));
-  }
-
-  /** The PostgreSQL claim statement (package-private for the test of its plan). */
-  ResultQuery<Record9<String, String, String, Integer, Long, String, String, String, String>>
-      claimReturningQuery(
-          String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    CommonTableExpression<Record2<String, String>> due =
-        DSL.name("due")
-            .fields(DUE_RUN_ID.getName(), DUE_STEP_ID.getName())
-            .asMaterialized(
-                dsl.select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
-                    .from(SW_STEPS)
-                    .where(dueCondition(now, workflows))
-                    .orderBy(SW_STEPS.NOT_BEFORE)
-                    .limit(limit)
-                    .forUpdate()
-                    .skipLocked());
-    return leased(dsl.with(due).update(SW_STEPS), owner, now, lease)
-        .from(due, SW_RUNS)
-        .where(
-            SW_STEPS
-                .RUN_ID
-                .eq(DUE_RUN_ID)
-                .and(SW_STEPS.STEP_ID.eq(DUE_STEP_ID))
-                .and(SW_RUNS.ID.eq(SW_STEPS.RUN_ID)))
-        .returningResult(
-            SW_STEPS.RUN_ID,
-            SW_STEPS.STEP_ID,
-            SW_STEPS.WORKFLOW,
-            SW_STEPS.ATTEMPTS,
-            SW_STEPS.VERSION,
-            SW_STEPS.RESUME_PAYLOAD,
-            SW_RUNS.GRAPH_VERSION,
-            SW_RUNS.STATUS,
-            SW_RUNS.INPUT);
-  }
-
-  /**
    * What a claim writes on the rows it takes, on both databases: RUNNING, leased to {@code owner},
    * one attempt more, started now, a new version for the fenced writes that follow.
    */
-  private static UpdateSetMoreStep<SwStepsRecord> leased(
+  public static UpdateSetMoreStep<SwStepsRecord> leased(
       UpdateSetFirstStep<SwStepsRecord> update, String owner, Instant now, Duration lease) {
     return update
         .set(SW_STEPS.STATUS, DSL.inline(Status.RUNNING.name()))
@@ -196,73 +130,11 @@ public final class TaskQueue {
   }
 
   /**
-   * H2, which has no UPDATE … FROM … RETURNING: select with {@code FOR UPDATE SKIP LOCKED}, update
-   * those rows, read their runs, in one transaction.
-   */
-  private List<Claimed> claimSelectThenUpdate(
-      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    return dsl.transactionResult(
-        cfg -> {
-          DSLContext tx = cfg.dsl();
-          Result<Record6<String, String, String, Integer, Long, String>> due =
-              tx.select(
-                      SW_STEPS.RUN_ID,
-                      SW_STEPS.STEP_ID,
-                      SW_STEPS.WORKFLOW,
-                      SW_STEPS.ATTEMPTS,
-                      SW_STEPS.VERSION,
-                      SW_STEPS.RESUME_PAYLOAD)
-                  .from(SW_STEPS)
-                  .where(dueCondition(now, workflows))
-                  .orderBy(SW_STEPS.NOT_BEFORE)
-                  .limit(limit)
-                  .forUpdate()
-                  .skipLocked()
-                  .fetch();
-          if (due.isEmpty()) {
-            return List.of();
-          }
-          List<Row2<String, String>> keys = new ArrayList<>(due.size());
-          Set<String> runIds = new HashSet<>();
-          for (var r : due) {
-            keys.add(DSL.row(r.value1(), r.value2()));
-            runIds.add(r.value1());
-          }
-          // The rows are locked by this transaction, so no version check is needed here.
-          leased(tx.update(SW_STEPS), owner, now, lease)
-              .where(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys))
-              .execute();
-          Map<String, Record4<String, String, String, String>> runs = new HashMap<>();
-          tx.select(SW_RUNS.ID, SW_RUNS.GRAPH_VERSION, SW_RUNS.STATUS, SW_RUNS.INPUT)
-              .from(SW_RUNS)
-              .where(SW_RUNS.ID.in(runIds))
-              .forEach(r -> runs.put(r.value1(), r));
-          List<Claimed> claimed = new ArrayList<>(due.size());
-          for (var r : due) {
-            // The foreign key (ON DELETE CASCADE) keeps a step row from outliving its run.
-            var run = runs.get(r.value1());
-            claimed.add(
-                new Claimed(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4() + 1,
-                    r.value5() + 1,
-                    r.value6(),
-                    run.value2(),
-                    Status.valueOf(run.value3()),
-                    run.value4()));
-          }
-          return claimed;
-        });
-  }
-
-  /**
    * Due PENDING rows of the given workflows. The status is rendered as a literal, not bound: only
    * then can PostgreSQL use the partial index {@code sw_steps_pending_ix} ({@code WHERE status =
    * 'PENDING'}, V4) for every execution, generic plans included.
    */
-  private static Condition dueCondition(Instant now, Collection<String> workflows) {
+  public static Condition dueCondition(Instant now, Collection<String> workflows) {
     return SW_STEPS
         .STATUS
         .eq(DSL.inline(Status.PENDING.name()))
@@ -312,7 +184,7 @@ public final class TaskQueue {
   }
 
   /** Extends the leases of the steps this node is executing: one statement per heartbeat. */
-  public int extendLeases(String owner, Instant until, List<InFlight.Key> steps) {
+  public int extendLeases(String owner, Instant until, List<StepKey> steps) {
     if (steps.isEmpty()) {
       return 0;
     }

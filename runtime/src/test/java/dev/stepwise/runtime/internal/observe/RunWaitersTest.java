@@ -24,7 +24,7 @@ class RunWaitersTest {
     CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
     RunStatus done = succeeded("r1", "orders");
 
-    waiters.changedAndAnnounced("r1", done);
+    waiters.wake("r1", done);
 
     assertThat(handle.getNow(null)).isSameAs(done);
   }
@@ -34,10 +34,10 @@ class RunWaitersTest {
     RunWaiters waiters = new RunWaiters();
     CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
 
-    waiters.changed("r1"); // suspended, failed, or anything that needs a read
+    waiters.wake("r1"); // suspended, failed, or anything that needs a read
     // Nothing is kept for the run any more (a suspended run holds no memory); once resumed and
     // finished, the handle reads it.
-    waiters.changed("r1", succeeded("r1", "orders"));
+    waiters.wake("r1", succeeded("r1", "orders"));
 
     assertThat(handle).isNotDone();
   }
@@ -47,8 +47,8 @@ class RunWaitersTest {
     RunWaiters waiters = new RunWaiters();
     CompletableFuture<RunStatus> handle = waiters.successOf("r1", "orders");
 
-    waiters.changed("r2", succeeded("r2", "orders"));
-    waiters.changed("r1", succeeded("r1", "invoices"));
+    waiters.wake("r2", succeeded("r2", "orders"));
+    waiters.wake("r1", succeeded("r1", "invoices"));
 
     assertThat(handle).isNotDone();
   }
@@ -60,7 +60,7 @@ class RunWaitersTest {
     CompletableFuture<Boolean> handleDoneWhenWoken =
         waiters.next("r1").thenApply(status -> handle.isDone());
 
-    waiters.changed("r1", succeeded("r1", "orders"));
+    waiters.wake("r1", succeeded("r1", "orders"));
 
     assertThat(handleDoneWhenWoken.getNow(false)).isTrue();
   }
@@ -80,7 +80,7 @@ class RunWaitersTest {
     }
 
     assertThat(waiters.handlesHeld()).isEqualTo(1);
-    waiters.changed("r2", succeeded("r2", "orders"));
+    waiters.wake("r2", succeeded("r2", "orders"));
     assertThat(kept).isDone();
     assertThat(waiters.handlesHeld()).isZero();
   }
@@ -94,7 +94,7 @@ class RunWaitersTest {
     assertThat(waiters.isAwaited("r1")).isTrue();
     assertThat(waiters.isAwaited("r2")).isFalse();
 
-    waiters.changed("r1", succeeded("r1", "orders"));
+    waiters.wake("r1", succeeded("r1", "orders"));
     assertThat(handle).isDone();
     assertThat(waiters.isAwaited("r1")).isFalse();
   }

@@ -4,7 +4,7 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.internal.exec.TimerQueue;
+import dev.stepwise.runtime.internal.store.dialect.PgClaim;
 import dev.stepwise.testing.TestDatabase;
 import java.io.IOException;
 import java.sql.Connection;
@@ -88,7 +88,8 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     step("r1", "a", "w", Status.PENDING, NOW, null);
 
     String claimPlan =
-        genericPlan(queue.claimReturningQuery("node-1", NOW, LEASE, 8, Set.of("w", "x")));
+        genericPlan(
+            new PgClaim(dsl).claimReturningQuery("node-1", NOW, LEASE, 8, Set.of("w", "x")));
     String sweepPlan = genericPlan(queue.sweepQuery(NOW));
 
     assertThat(claimPlan).contains("Index Scan using sw_steps_pending_ix");
@@ -108,8 +109,8 @@ class PostgresTaskQueueTest extends TaskQueueContract {
         .where(SW_STEPS.RUN_ID.eq("r1"))
         .execute();
 
-    String duePlan = genericPlan(TimerQueue.dueQuery(dsl, NOW, Set.of("w", "x")));
-    String nextPlan = genericPlan(TimerQueue.nextDueQuery(dsl, Set.of("w", "x")));
+    String duePlan = genericPlan(TimerRows.dueQuery(dsl, NOW, Set.of("w", "x")));
+    String nextPlan = genericPlan(TimerRows.nextDueQuery(dsl, Set.of("w", "x")));
 
     assertThat(duePlan).contains("sw_steps_waiting_ix");
     assertThat(nextPlan).contains("sw_steps_waiting_ix");

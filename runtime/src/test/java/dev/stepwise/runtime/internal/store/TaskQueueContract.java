@@ -12,6 +12,7 @@ import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import dev.stepwise.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -60,8 +61,9 @@ abstract class TaskQueueContract {
   void migrate() {
     requireDatabase();
     schema = TestDatabase.randomSchema("tq_");
-    dsl = new Database(dataSource(), null, schema).dsl();
-    queue = new TaskQueue(dsl);
+    Database database = new Database(dataSource(), null, schema);
+    dsl = database.dsl();
+    queue = new TaskQueue(dsl, Dialect.of(database, "node-1").claim());
     repo = new RunRepository(dsl);
   }
 

@@ -46,7 +46,7 @@ public final class PgChainWrites implements ChainWrites {
   /**
    * @param schema the schema holding the tables, or null for the connection's search path
    */
-  public PgChainWrites(DataSource dataSource, String schema, String nodeId) {
+  PgChainWrites(DataSource dataSource, String schema, String nodeId) {
     this.dataSource = dataSource;
     this.channel = PgNotifier.channel(schema);
     this.nodeId = nodeId;

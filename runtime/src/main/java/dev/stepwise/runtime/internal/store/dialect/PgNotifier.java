@@ -38,8 +38,7 @@ public final class PgNotifier implements Notifier {
   private Thread sender;
   private Thread listener;
 
-  public PgNotifier(
-      DataSource dataSource, String schema, String nodeId, Consumer<String> onRemote) {
+  PgNotifier(DataSource dataSource, String schema, String nodeId, Consumer<String> onRemote) {
     this.dataSource = dataSource;
     this.channel = channel(schema);
     this.nodeId = nodeId;

@@ -45,7 +45,7 @@ public final class PortableChainWrites implements ChainWrites {
   /**
    * @param dsl renders the tables as the engine's other statements name them (in its schema)
    */
-  public PortableChainWrites(DataSource dataSource, DSLContext dsl) {
+  PortableChainWrites(DataSource dataSource, DSLContext dsl) {
     this.dataSource = dataSource;
     String runs = dsl.render(SW_RUNS);
     String steps = dsl.render(SW_STEPS);
