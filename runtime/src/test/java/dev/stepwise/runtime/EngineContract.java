@@ -20,7 +20,9 @@ import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
-import dev.stepwise.testing.TestDatabase;
+import dev.stepwise.testing.DatabaseKind;
+import dev.stepwise.testing.StepwiseDatabase;
+import dev.stepwise.testing.TestSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,47 +45,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's behaviour, proven once per database: each subclass supplies a DataSource. Every test
- * runs in a fresh schema with a random name that is dropped afterwards.
+ * The engine's behaviour, proven once per database: each subclass names its database with {@link
+ * StepwiseDatabase}. Every test runs in a fresh schema with a random name that is dropped
+ * afterwards.
  */
 abstract class EngineContract {
   static final Duration WAIT = Duration.ofSeconds(30);
 
+  protected TestSchema database;
   protected String schema;
   private final List<Stepwise> engines = new ArrayList<>();
   private final List<CountDownLatch> toRelease = new ArrayList<>();
 
-  /** The database under test; shared by the engines of one test. */
-  protected abstract DataSource dataSource();
-
-  /** Arguments telling {@link KillChild} which database to use. */
-  protected abstract List<String> killChildDatabase(Path dbDir);
-
-  /** A builder on the same database the kill child used. */
-  protected abstract Stepwise.Builder restartAfterKill(Path dbDir);
-
-  /** A hook to check the run's rows while the child still runs (where the database allows). */
-  protected void whileChildRuns(String runId) {}
-
-  /** Aborts (skips) or fails the test when the database is not available. */
-  protected void requireDatabase() {}
-
   @BeforeEach
-  void createSchema() {
-    requireDatabase();
-    schema = TestDatabase.randomSchema("sw_");
+  void useSchema(TestSchema testSchema) {
+    database = testSchema;
+    schema = testSchema.name();
   }
 
+  /** Closes the test's engines; the extension then drops the schema. */
   @AfterEach
-  void dropSchema() throws Exception {
-    if (schema == null) {
-      return; // the database was not available
-    }
+  void closeEngines() {
     toRelease.forEach(CountDownLatch::countDown);
     for (int i = engines.size() - 1; i >= 0; i--) {
       engines.get(i).close();
     }
-    TestDatabase.dropSchema(dataSource(), schema);
+  }
+
+  /** The database under test; shared by the engines of one test. */
+  protected DataSource dataSource() {
+    return database.dataSource();
   }
 
   /** An engine on this test's schema; closed after the test. */
@@ -792,7 +783,7 @@ abstract class EngineContract {
     command.add(KillChild.class.getName());
     command.add(dir.toString());
     command.add(runId);
-    command.addAll(killChildDatabase(dir.resolve("db")));
+    command.addAll(database.childArguments(dir.resolve("db")));
     Path childLog = dir.resolve("child.log");
     Process child =
         new ProcessBuilder(command)
@@ -850,6 +841,32 @@ abstract class EngineContract {
     } catch (IOException e) {
       return e.toString();
     }
+  }
+
+  /** A builder on the same database the kill child used. */
+  private Stepwise.Builder restartAfterKill(Path dbDir) {
+    return switch (database.kind()) {
+      case H2 -> Stepwise.builder().embedded(dbDir);
+      case POSTGRES -> Stepwise.builder().dataSource(dataSource()).schema(schema);
+    };
+  }
+
+  /**
+   * Checks the run's rows while the child still runs, where the database allows: PostgreSQL can be
+   * read while the child lives, H2's file is the child's until it is killed.
+   */
+  private void whileChildRuns(String runId) {
+    if (database.kind() != DatabaseKind.POSTGRES) {
+      return;
+    }
+    // Step one is committed, step two is leased.
+    Stepwise observer = engine(); // never started
+    WorkflowClient client =
+        observer.register(new KillFlow.Definition(new KillFlow(Path.of("."), false)));
+    RunStatus s = client.status(runId);
+    assertThat(s.step("one").orElseThrow().status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(s.step("two").orElseThrow().status()).isEqualTo(Status.RUNNING);
+    assertThat(s.step("two").orElseThrow().attempts()).isEqualTo(1);
   }
 
   // ---- helpers
