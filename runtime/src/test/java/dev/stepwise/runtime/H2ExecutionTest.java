@@ -4,6 +4,6 @@ import static dev.stepwise.testing.DatabaseKind.H2;
 
 import dev.stepwise.testing.StepwiseDatabase;
 
-/** The engine contract on an H2 file database, the embedded default. */
+/** The execution contract on an H2 file database, the embedded default. */
 @StepwiseDatabase(H2)
-class H2EngineTest extends EngineContract {}
+class H2ExecutionTest extends ExecutionContract {}
