@@ -1,7 +1,9 @@
 package dev.stepwise.it;
 
 import dev.stepwise.runtime.Stepwise;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -23,4 +25,16 @@ public interface Scenario {
 
   /** The database under test. */
   DataSource database();
+
+  /**
+   * Arguments telling a child JVM ({@link TxKillChild}) which database to use ({@code dir} for H2's
+   * file).
+   */
+  List<String> childDatabase(Path dir);
+
+  /** A builder on the database the child used. */
+  Stepwise.Builder afterKill(Path dir);
+
+  /** The schema the child's ledger table lives in (null: the connection's default). */
+  String childSchema();
 }

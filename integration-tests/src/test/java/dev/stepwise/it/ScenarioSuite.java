@@ -1,7 +1,9 @@
 package dev.stepwise.it;
 
 import dev.stepwise.runtime.Stepwise;
-import dev.stepwise.testing.TestDatabase;
+import dev.stepwise.testing.StepwiseDatabase;
+import dev.stepwise.testing.TestSchema;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,44 +14,36 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every scenario test needs: a fresh schema with a random name per test, dropped afterwards,
- * and engines on it that are closed after the test. A subclass per database supplies the DataSource
- * and implements the scenario interfaces ({@code SequencingScenarios}, ...), whose default
- * {@code @Test} methods are the scenarios: so each scenario is written once and runs on every
- * database.
+ * and engines on it that are closed after the test. A subclass per database names it with {@link
+ * StepwiseDatabase} and implements the scenario interfaces ({@code SequencingScenarios}, ...),
+ * whose default {@code @Test} methods are the scenarios: so each scenario is written once and runs
+ * on every database.
  */
 public abstract class ScenarioSuite implements Scenario {
+  private TestSchema testSchema;
   protected String schema;
   private final List<Stepwise> engines = new ArrayList<>();
 
-  /** The database under test. */
-  protected abstract DataSource dataSource();
-
-  /** Aborts (skips) or fails the test when the database is not available. */
-  protected void requireDatabase() {}
-
   @BeforeEach
-  void createSchema() {
-    requireDatabase();
-    schema = TestDatabase.randomSchema("it_");
+  void useSchema(TestSchema testSchema) {
+    this.testSchema = testSchema;
+    schema = testSchema.name();
   }
 
+  /** Closes the test's engines; the extension then drops the schema. */
   @AfterEach
-  void dropSchema() throws Exception {
-    if (schema == null) {
-      return; // the database was not available
-    }
+  void closeEngines() {
     for (int i = engines.size() - 1; i >= 0; i--) {
       engines.get(i).close();
     }
     engines.clear();
-    TestDatabase.dropSchema(dataSource(), schema);
   }
 
   @Override
   public Stepwise engine(Consumer<Stepwise.Builder> settings) {
     Stepwise.Builder b =
         Stepwise.builder()
-            .dataSource(dataSource())
+            .dataSource(database())
             .schema(schema)
             .workers(4)
             .pollInterval(Duration.ofMillis(100))
@@ -67,6 +61,28 @@ public abstract class ScenarioSuite implements Scenario {
 
   @Override
   public DataSource database() {
-    return dataSource();
+    return testSchema.dataSource();
+  }
+
+  @Override
+  public List<String> childDatabase(Path dir) {
+    return testSchema.childArguments(dir);
+  }
+
+  @Override
+  public Stepwise.Builder afterKill(Path dir) {
+    // The child owned its own H2 file while it lived; this JVM opens it after the kill.
+    return switch (testSchema.kind()) {
+      case H2 -> Stepwise.builder().embedded(dir);
+      case POSTGRES -> Stepwise.builder().dataSource(database()).schema(schema);
+    };
+  }
+
+  @Override
+  public String childSchema() {
+    return switch (testSchema.kind()) {
+      case H2 -> null;
+      case POSTGRES -> schema;
+    };
   }
 }

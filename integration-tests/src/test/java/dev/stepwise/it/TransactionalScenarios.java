@@ -22,15 +22,6 @@ import org.junit.jupiter.api.Test;
 /** {@code @Step(transactional = true)}: the step's writes commit with its result, exactly once. */
 interface TransactionalScenarios extends Scenario {
 
-  /** Arguments telling {@link TxKillChild} which database to use ({@code dir} for H2's file). */
-  List<String> childDatabase(Path dir);
-
-  /** A builder on the database the child used. */
-  Stepwise.Builder afterKill(Path dir);
-
-  /** The schema the child's ledger table lives in (null: the connection's default). */
-  String childSchema();
-
   @Test
   default void aTransactionalStepsWritesCommitWithItsResult() {
     Stepwise engine = engine();
