@@ -1,21 +1,18 @@
 package dev.stepwise.runtime.internal.commit;
 
-import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
-import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.progress.FamilyStatus;
+import dev.stepwise.runtime.internal.store.ChildRunRows;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +30,6 @@ public final class ChildRuns {
   public static final Duration RECHECK = Duration.ofSeconds(30);
 
   private ChildRuns() {}
-
-  /**
-   * The runs of {@code runId}'s family that descend from it: through the root_id index, then the id
-   * prefix among the family (a top-level run's family are all its descendants).
-   */
-  private static Condition descendantsOf(String runId) {
-    Condition family = SW_RUNS.ROOT_ID.eq(Ids.familyOf(runId));
-    return Ids.rootOf(runId) == null ? family : family.and(SW_RUNS.ID.startsWith(runId + "/"));
-  }
 
   /** After a commit that changed {@code runId}: if it is a child that finished, wake its parent. */
   public static Optional<String> wakeParent(RunRepository repo, String runId, Instant now) {
@@ -66,10 +54,8 @@ public final class ChildRuns {
 
   /** Cancels every unfinished descendant of {@code runId}; returns their ids. */
   public static List<String> cancelDescendants(RunRepository repo, String runId, Instant now) {
-    List<String> ids =
-        repo.dsl().select(SW_RUNS.ID).from(SW_RUNS).where(descendantsOf(runId)).fetch(SW_RUNS.ID);
     List<String> cancelled = new ArrayList<>();
-    for (String id : ids) {
+    for (String id : ChildRunRows.descendantIds(repo.dsl(), runId)) {
       boolean done =
           repo.inTransaction(
               tx -> {
@@ -93,45 +79,7 @@ public final class ChildRuns {
    * that waits on a suspended child shows as SUSPENDED.
    */
   public static RunStatus withChildren(RunRepository repo, RunStatus parent) {
-    String prefix = parent.runId() + "/";
-    List<StepStatus> extra = new ArrayList<>();
-    repo.dsl()
-        .select(SW_STEPS.fields())
-        .from(SW_STEPS)
-        .join(SW_RUNS)
-        .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
-        .where(descendantsOf(parent.runId()))
-        .orderBy(SW_STEPS.RUN_ID, SW_STEPS.STARTED_AT)
-        .fetchInto(SW_STEPS)
-        .forEach(
-            r ->
-                extra.add(
-                    new StepStatus(
-                        r.getRunId().substring(prefix.length()) + "/" + r.getStepId(),
-                        Status.valueOf(r.getStatus()),
-                        r.getAttempts(),
-                        r.getStartedAt() == null ? null : r.getStartedAt().toInstant(),
-                        r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
-                        r.getOutput(),
-                        null,
-                        r.getSuspendReason())));
-    if (extra.isEmpty()) {
-      return parent;
-    }
-    List<StepStatus> steps = new ArrayList<>(parent.steps());
-    steps.addAll(extra);
-    Status status = parent.status();
-    if (status == Status.WAITING && extra.stream().anyMatch(s -> s.status() == Status.SUSPENDED)) {
-      status = Status.SUSPENDED;
-    }
-    return new RunStatus(
-        parent.runId(),
-        parent.workflow(),
-        status,
-        steps,
-        parent.failedStep(),
-        parent.error(),
-        parent.createdAt(),
-        parent.updatedAt());
+    return FamilyStatus.withChildren(
+        parent, ChildRunRows.descendantSteps(repo.dsl(), parent.runId()));
   }
 }

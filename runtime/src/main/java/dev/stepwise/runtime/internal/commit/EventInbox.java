@@ -1,32 +1,19 @@
 package dev.stepwise.runtime.internal.commit;
 
-import static dev.stepwise.runtime.internal.db.Tables.SW_EVENTS;
-import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.checkOne;
-import static dev.stepwise.runtime.internal.store.RunRepository.fenced;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
-
-import dev.stepwise.runtime.EventTimeoutException;
 import dev.stepwise.runtime.Status;
-import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
-import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.progress.GraphProgress;
+import dev.stepwise.runtime.internal.progress.EventWait;
+import dev.stepwise.runtime.internal.store.EventRows;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 
 /**
  * Events ({@code @Event}). A sent event is a row of {@code sw_events}, kept whether or not a step
@@ -50,45 +37,18 @@ public final class EventInbox {
 
   /** Reads the event for {@code task}'s step and the row's wait state; outside a transaction. */
   public static Arrival arrival(DSLContext dsl, Task task, String event) {
-    Optional<String[]> sent =
-        dsl.select(SW_EVENTS.PAYLOAD)
-            .from(SW_EVENTS)
-            .where(SW_EVENTS.RUN_ID.eq(task.runId()).and(SW_EVENTS.NAME.eq(event)))
-            .fetchOptional(r -> new String[] {r.value1()});
-    Record3<String, OffsetDateTime, String> row =
-        dsl.select(SW_STEPS.WAIT_EVENT, SW_STEPS.WAIT_UNTIL, SW_STEPS.STEP_ID)
-            .from(SW_STEPS)
-            .where(SW_STEPS.RUN_ID.eq(task.runId()).and(SW_STEPS.STEP_ID.eq(task.stepId())))
-            .fetchOne();
-    String waitEvent = row == null ? null : row.value1();
-    Instant waitUntil = row == null || row.value2() == null ? null : row.value2().toInstant();
-    return new Arrival(sent.isPresent(), sent.map(p -> p[0]).orElse(null), waitEvent, waitUntil);
+    Optional<EventRows.Sent> sent = EventRows.find(dsl, task.runId(), event);
+    Optional<EventRows.WaitState> wait = EventRows.waitState(dsl, task);
+    return new Arrival(
+        sent.isPresent(),
+        sent.map(EventRows.Sent::payload).orElse(null),
+        wait.map(EventRows.WaitState::event).orElse(null),
+        wait.map(EventRows.WaitState::until).orElse(null));
   }
 
   /** The outcome of a step whose event has not arrived: park it, or time it out. */
   public static Outcome notYet(StepSpec spec, Arrival arrival, Instant now) {
-    String event = spec.options().event();
-    boolean parkedBefore = event.equals(arrival.waitEvent());
-    if (parkedBefore && arrival.waitUntil() != null && !arrival.waitUntil().isAfter(now)) {
-      if (spec.options().skipOnEventTimeout()) {
-        return new Outcome.Skipped();
-      }
-      return new Outcome.Failed(
-          new StepError(
-              EventTimeoutException.class.getName(),
-              "Step \""
-                  + spec.id()
-                  + "\" waited "
-                  + spec.options().eventTimeout()
-                  + " for event \""
-                  + event
-                  + "\", which did not arrive",
-              null));
-    }
-    Duration limit = spec.options().eventTimeout();
-    // The deadline is set once, when the step first waits; a re-queue keeps it.
-    Instant deadline = parkedBefore ? arrival.waitUntil() : limit == null ? null : now.plus(limit);
-    return new Outcome.AwaitEvent(event, deadline);
+    return EventWait.notYet(spec, arrival.waitEvent(), arrival.waitUntil(), now);
   }
 
   /**
@@ -108,35 +68,21 @@ public final class EventInbox {
           if (run.isEmpty() || run.get().status().isTerminal()) {
             return Parked.NOTHING; // cancel or failure has cancelled the step already
           }
-          boolean arrived =
-              tx.fetchExists(
-                  SW_EVENTS,
-                  SW_EVENTS.RUN_ID.eq(task.runId()).and(SW_EVENTS.NAME.eq(wait.event())));
-          int n =
-              tx.update(SW_STEPS)
-                  .set(SW_STEPS.STATUS, arrived ? Status.PENDING.name() : Status.WAITING.name())
-                  // Waiting is not an attempt: give back the one the claim counted.
-                  .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.minus(1))
-                  .set(SW_STEPS.WAIT_EVENT, wait.event())
-                  .set(SW_STEPS.WAIT_UNTIL, odt(wait.deadline()))
-                  .set(SW_STEPS.NOT_BEFORE, odt(now))
-                  .set(SW_STEPS.LEASE_OWNER, (String) null)
-                  .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
-                  .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-                  .where(fenced(task, owner))
-                  .execute();
-          if (checkOne(n, task) == 0) {
+          boolean arrived = EventRows.exists(tx, task.runId(), wait.event());
+          boolean released =
+              arrived
+                  ? EventRows.requeue(tx, task, owner, wait.event(), wait.deadline(), now)
+                  : EventRows.park(tx, task, owner, wait.event(), wait.deadline(), now);
+          if (!released) {
             return Parked.NOTHING;
           }
-          boolean changed = false;
-          if (!arrived) {
-            Status status = runStatus(repo, tx, graph, task.runId());
-            if (status != run.get().status()) {
-              repo.setRunStatus(tx, task.runId(), status, now);
-              changed = true;
-            }
+          if (arrived) {
+            return new Parked(true, false, null);
           }
-          return new Parked(arrived, changed, arrived ? null : wait.deadline());
+          Optional<Status> status =
+              EventWait.runStatusAfterPark(graph, repo.steps(tx, task.runId()), run.get().status());
+          status.ifPresent(s -> repo.setRunStatus(tx, task.runId(), s, now));
+          return new Parked(false, status.isPresent(), wait.deadline());
         });
   }
 
@@ -166,42 +112,15 @@ public final class EventInbox {
                     + event
                     + "\" was not delivered");
           }
-          boolean known =
-              tx.fetchExists(SW_EVENTS, SW_EVENTS.RUN_ID.eq(runId).and(SW_EVENTS.NAME.eq(event)));
-          if (known) {
-            return false;
+          if (EventRows.exists(tx, runId, event)) {
+            return false; // the first send of a name wins, so a retried send is harmless
           }
-          tx.insertInto(SW_EVENTS)
-              .set(SW_EVENTS.RUN_ID, runId)
-              .set(SW_EVENTS.NAME, event)
-              .set(SW_EVENTS.PAYLOAD, payload)
-              .set(SW_EVENTS.RECEIVED_AT, odt(now))
-              .execute();
-          int woken =
-              tx.update(SW_STEPS)
-                  .set(SW_STEPS.STATUS, Status.PENDING.name())
-                  .set(SW_STEPS.NOT_BEFORE, odt(now))
-                  .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-                  .where(
-                      SW_STEPS
-                          .RUN_ID
-                          .eq(runId)
-                          .and(SW_STEPS.STATUS.eq(Status.WAITING.name()))
-                          .and(SW_STEPS.WAIT_EVENT.eq(event)))
-                  .execute();
+          EventRows.insert(tx, runId, event, payload, now);
+          int woken = EventRows.wake(tx, runId, event, now);
           if (woken > 0 && run.status() != Status.RUNNING) {
             repo.setRunStatus(tx, runId, Status.RUNNING, now);
           }
           return true;
         });
-  }
-
-  private static Status runStatus(
-      RunRepository repo, DSLContext tx, WorkflowGraph graph, String runId) {
-    Map<String, Status> statuses = new HashMap<>();
-    for (StepRow s : repo.steps(tx, runId)) {
-      statuses.put(s.stepId(), s.status());
-    }
-    return GraphProgress.runStatus(graph, statuses);
   }
 }

@@ -384,13 +384,17 @@ public final class RunRepository {
         .set(SW_STEPS.NOT_BEFORE, odt(now))
         .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
         .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-        .where(
-            SW_STEPS
-                .RUN_ID
-                .eq(runId)
-                .and(SW_STEPS.STEP_ID.eq(stepId))
-                .and(SW_STEPS.STATUS.eq(Status.SUSPENDED.name())))
+        .where(stepIn(runId, stepId, Status.SUSPENDED))
         .execute();
+  }
+
+  /** The row of step {@code stepId} of {@code runId} if it is in {@code status}. */
+  static org.jooq.Condition stepIn(String runId, String stepId, Status status) {
+    return SW_STEPS
+        .RUN_ID
+        .eq(runId)
+        .and(SW_STEPS.STEP_ID.eq(stepId))
+        .and(SW_STEPS.STATUS.eq(status.name()));
   }
 
   public Optional<Status> stepStatus(DSLContext tx, String runId, String stepId) {
@@ -421,12 +425,21 @@ public final class RunRepository {
   }
 
   public static int checkOne(int n, Task task) {
+    changedOne(n, task.runId(), task.stepId());
+    return n;
+  }
+
+  /**
+   * Whether the conditional update of one step row changed it: 0 rows means the race was lost, more
+   * than 1 cannot be.
+   */
+  static boolean changedOne(int n, String runId, String stepId) {
     if (n > 1) {
       // The primary key makes this impossible; if it happens the schema is not ours.
       throw new IllegalStateException(
-          "updated " + n + " rows for step " + task.stepId() + " of run " + task.runId());
+          "updated " + n + " rows for step " + stepId + " of run " + runId);
     }
-    return n;
+    return n == 1;
   }
 
   /** The columns of a new run that {@link #bindNewRun} binds, in its order. */
@@ -478,7 +491,7 @@ public final class RunRepository {
         instant(r.getFinishedAt()));
   }
 
-  private static StepRow step(SwStepsRecord r) {
+  static StepRow step(SwStepsRecord r) {
     return new StepRow(
         r.getRunId(),
         r.getStepId(),
