@@ -1,20 +1,11 @@
 package dev.stepwise.runtime.internal.commit;
 
-import dev.stepwise.runtime.internal.exec.DefaultStepContext;
-import dev.stepwise.runtime.internal.exec.DefaultStepInvocation;
-import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
-import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.progress.LoopDecision;
 import dev.stepwise.runtime.internal.store.LoopRows;
 import dev.stepwise.runtime.internal.store.RunRepository;
-import dev.stepwise.runtime.spi.StepSpec;
-import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,31 +21,6 @@ public final class LoopProgress {
   /** The iteration {@code task} executes: one more than the iterations recorded. */
   public static int iteration(RunRepository repo, Task task) {
     return 1 + LoopRows.iterations(repo.dsl(), task);
-  }
-
-  /**
-   * What iteration {@code iteration} of a loop step, which returned {@code outputJson}, means:
-   * done, another iteration, or a failure once the iterations ran out.
-   */
-  public static Outcome afterIteration(
-      WorkflowDefinition definition,
-      StepSpec spec,
-      Task task,
-      Snapshot snapshot,
-      String outputJson,
-      int iteration,
-      DefaultStepContext ctx,
-      JsonCodec codec)
-      throws Exception {
-    // The condition reads this iteration's output through @From of the step itself.
-    Map<String, String> outputs = new HashMap<>(snapshot.outputs());
-    outputs.put(spec.id(), outputJson);
-    Snapshot after =
-        new Snapshot(snapshot.graphVersion(), snapshot.runStatus(), snapshot.input(), outputs);
-    boolean holds =
-        definition.evaluateCondition(
-            spec.options().loopCondition(), new DefaultStepInvocation(codec, after, task, ctx));
-    return LoopDecision.afterIteration(spec, holds, outputJson, iteration);
   }
 
   /**

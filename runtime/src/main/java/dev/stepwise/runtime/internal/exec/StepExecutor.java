@@ -19,6 +19,7 @@ import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.model.SuspendSignal;
 import dev.stepwise.runtime.internal.progress.Backoff;
+import dev.stepwise.runtime.internal.progress.LoopDecision;
 import dev.stepwise.runtime.internal.store.RunRepository;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
@@ -29,7 +30,9 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -229,8 +232,7 @@ public final class StepExecutor {
       checkOutput(definition, spec, task, output);
       String json = codec.write(output);
       if (spec.options().isLoop()) {
-        return LoopProgress.afterIteration(
-            definition, spec, task, snapshot, json, iteration, ctx, codec);
+        return afterIteration(definition, spec, task, snapshot, json, iteration, ctx, codec);
       }
       return new Outcome.Succeeded(json);
     } catch (SuspendSignal s) {
@@ -298,5 +300,30 @@ public final class StepExecutor {
     StringWriter trace = new StringWriter();
     t.printStackTrace(new PrintWriter(trace));
     return new StepError(t.getClass().getName(), t.getMessage(), trace.toString());
+  }
+
+  /**
+   * What iteration {@code iteration} of a loop step, which returned {@code outputJson}, means:
+   * done, another iteration, or a failure once the iterations ran out.
+   */
+  private static Outcome afterIteration(
+      WorkflowDefinition definition,
+      StepSpec spec,
+      Task task,
+      Snapshot snapshot,
+      String outputJson,
+      int iteration,
+      DefaultStepContext ctx,
+      JsonCodec codec)
+      throws Exception {
+    // The condition reads this iteration's output through @From of the step itself.
+    Map<String, String> outputs = new HashMap<>(snapshot.outputs());
+    outputs.put(spec.id(), outputJson);
+    Snapshot after =
+        new Snapshot(snapshot.graphVersion(), snapshot.runStatus(), snapshot.input(), outputs);
+    boolean holds =
+        definition.evaluateCondition(
+            spec.options().loopCondition(), new DefaultStepInvocation(codec, after, task, ctx));
+    return LoopDecision.afterIteration(spec, holds, outputJson, iteration);
   }
 }

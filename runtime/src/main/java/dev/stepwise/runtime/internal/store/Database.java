@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal.store;
 
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +35,7 @@ public final class Database implements AutoCloseable {
   public Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
-    this.dialect = detectDialect(dataSource);
+    this.dialect = Dialect.detect(dataSource);
     if (dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:")) {
       writeEachCommitToTheFile(dataSource);
     }
@@ -131,22 +132,6 @@ public final class Database implements AutoCloseable {
   /** The directory suffix of this database's own migrations. */
   private String vendor() {
     return dialect == SQLDialect.H2 ? "h2" : "postgresql";
-  }
-
-  private static SQLDialect detectDialect(DataSource ds) {
-    try (Connection c = ds.getConnection()) {
-      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      if (product.contains("h2")) {
-        return SQLDialect.H2;
-      }
-      if (product.contains("postgres")) {
-        return SQLDialect.POSTGRES;
-      }
-      throw new StepwiseException(
-          "Unsupported database \"" + product + "\": Stepwise runs on H2 and PostgreSQL");
-    } catch (SQLException e) {
-      throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
-    }
   }
 
   /** Closes the pool only if the engine created it; a DataSource the user passed stays open. */

@@ -1,8 +1,13 @@
 package dev.stepwise.runtime.internal.store.dialect;
 
+import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 
 /**
@@ -19,6 +24,23 @@ public interface Dialect {
     return database.dialect() == SQLDialect.POSTGRES
         ? new PostgresDialect(database, nodeId)
         : new PortableDialect(database);
+  }
+
+  /** The jOOQ dialect of the database behind {@code ds}; a clear error for any other database. */
+  static SQLDialect detect(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("h2")) {
+        return SQLDialect.H2;
+      }
+      if (product.contains("postgres")) {
+        return SQLDialect.POSTGRES;
+      }
+      throw new StepwiseException(
+          "Unsupported database \"" + product + "\": Stepwise runs on H2 and PostgreSQL");
+    } catch (SQLException e) {
+      throw new StepwiseException("Cannot connect to the database: " + e.getMessage(), e);
+    }
   }
 
   /** How the task queue takes due rows. */
