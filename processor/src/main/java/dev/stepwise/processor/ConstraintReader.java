@@ -4,6 +4,8 @@ import dev.stepwise.processor.Shape.ListShape;
 import dev.stepwise.processor.Shape.MapShape;
 import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

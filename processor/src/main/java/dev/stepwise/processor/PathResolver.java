@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.diagnostics.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

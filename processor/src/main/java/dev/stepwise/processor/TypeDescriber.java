@@ -9,6 +9,7 @@ import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Property;
 import dev.stepwise.processor.Shape.Scalar;
 import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
