@@ -6,6 +6,7 @@ import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Slot;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.util.Mirrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
