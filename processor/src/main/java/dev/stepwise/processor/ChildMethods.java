@@ -3,6 +3,7 @@ package dev.stepwise.processor;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.util.Names;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.type.TypeMirror;

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.util.Mirrors;
+import dev.stepwise.processor.util.Names;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;

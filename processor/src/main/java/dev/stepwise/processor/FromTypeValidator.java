@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import java.util.Map;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.type.TypeKind;

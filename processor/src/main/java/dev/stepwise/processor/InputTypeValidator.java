@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Types;

@@ -1,5 +1,8 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.diagnostics.Suggestions;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,9 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.util.Mirrors;
+import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +120,7 @@ final class MethodParser {
     checkCallable(method, "Condition");
     TypeMirror returns = method.getReturnType();
     boolean isBoolean =
-        returns.getKind() == TypeKind.BOOLEAN || ParamParser.isNamed(returns, "java.lang.Boolean");
+        returns.getKind() == TypeKind.BOOLEAN || Mirrors.isNamed(returns, "java.lang.Boolean");
     if (!isBoolean) {
       // On the method, not the annotation: the return type is what needs fixing.
       diag.error(method, Messages.CONDITION_NOT_BOOLEAN, method.getSimpleName(), returns);

@@ -1,5 +1,9 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.diagnostics.Suggestions;
+import dev.stepwise.processor.util.Mirrors;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.type.DeclaredType;
@@ -137,7 +141,7 @@ final class ParallelValidator implements GraphValidator {
 
   /** E for a {@code java.util.List<E>}, else null. */
   private static TypeMirror elementType(TypeMirror type) {
-    if (!ParamParser.isNamed(type, "java.util.List")) {
+    if (!Mirrors.isNamed(type, "java.util.List")) {
       return null;
     }
     List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();

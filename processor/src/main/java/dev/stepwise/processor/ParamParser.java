@@ -1,16 +1,18 @@
 package dev.stepwise.processor;
 
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.util.Mirrors;
+import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /** Classifies a step or condition parameter as @Input, @From, @Resume or StepContext. */
@@ -41,8 +43,8 @@ final class ParamParser {
     Optional<AnnotationMirror> resume = Mirrors.find(p, Names.RESUME);
     Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
     Optional<AnnotationMirror> event = Mirrors.find(p, Names.EVENT);
-    boolean context = isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
-    boolean transaction = isNamed(p.asType(), Names.DSL_CONTEXT_NAME);
+    boolean context = Mirrors.isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
+    boolean transaction = Mirrors.isNamed(p.asType(), Names.DSL_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
     input.ifPresent(m -> kinds.add("@Input"));
     from.ifPresent(m -> kinds.add("@From"));
@@ -118,18 +120,10 @@ final class ParamParser {
 
   /** T for {@code java.util.Optional<T>}, else null. */
   static TypeMirror optionalArgument(TypeMirror type) {
-    if (!isNamed(type, "java.util.Optional")) {
+    if (!Mirrors.isNamed(type, "java.util.Optional")) {
       return null;
     }
     List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
     return args.size() == 1 ? args.get(0) : null;
-  }
-
-  /** Compares by name: the runtime types are not on the processor's classpath. */
-  static boolean isNamed(TypeMirror type, String qualifiedName) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName()
-            .contentEquals(qualifiedName);
   }
 }

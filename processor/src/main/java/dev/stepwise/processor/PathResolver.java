@@ -1,5 +1,8 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.diagnostics.Suggestions;
+import dev.stepwise.processor.util.Mirrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -173,7 +176,7 @@ final class PathResolver {
 
   private static boolean returnsBoolean(ExecutableElement method) {
     TypeMirror r = method.getReturnType();
-    return r.getKind() == TypeKind.BOOLEAN || ParamParser.isNamed(r, "java.lang.Boolean");
+    return r.getKind() == TypeKind.BOOLEAN || Mirrors.isNamed(r, "java.lang.Boolean");
   }
 
   /** The generated class lives in {@code pkg}, so it can call public and same-package members. */

@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;

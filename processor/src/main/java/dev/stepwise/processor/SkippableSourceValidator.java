@@ -1,6 +1,8 @@
 package dev.stepwise.processor;
 
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import java.util.Map;
 import java.util.Optional;
 

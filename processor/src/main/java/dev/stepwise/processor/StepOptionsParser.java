@@ -1,5 +1,9 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.util.Mirrors;
+import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

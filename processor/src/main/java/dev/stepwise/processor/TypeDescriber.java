@@ -9,6 +9,8 @@ import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Property;
 import dev.stepwise.processor.Shape.Scalar;
 import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.util.Mirrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,7 +139,7 @@ final class TypeDescriber {
       }
       case "java.util.Map" -> {
         requireArguments(args, "Map", "Map<String, V>");
-        if (!ParamParser.isNamed(args.get(0), "java.lang.String")) {
+        if (!Mirrors.isNamed(args.get(0), "java.lang.String")) {
           throw new Unsupported(
               "its keys are "
                   + display(args.get(0))

@@ -1,5 +1,7 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -15,6 +15,7 @@ import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Property;
 import dev.stepwise.processor.Shape.Scalar;
 import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.util.Names;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

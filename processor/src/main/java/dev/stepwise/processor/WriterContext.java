@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.stepwise.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.diagnostics.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

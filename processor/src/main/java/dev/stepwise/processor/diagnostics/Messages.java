@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.diagnostics;
 
 /**
  * Every diagnostic the processor reports, in one place. Each message states the rule, the offending
@@ -8,7 +8,7 @@ package dev.stepwise.processor;
  * (attributes it leaves out take the annotation's defaults, not the class's values); a step with no
  * {@code @Retry} on itself or its class runs once ({@code RetryPolicy.NONE}).
  */
-enum Messages {
+public enum Messages {
   // Class-level rules.
   WORKFLOW_NAME_EMPTY(
       "@Workflow(name) must not be empty: the name is stored with every run; write @Workflow(name ="

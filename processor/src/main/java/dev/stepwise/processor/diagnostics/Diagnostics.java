@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.diagnostics;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,11 +9,11 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** Reports processor diagnostics and counts errors; never throws, so one run shows every error. */
-final class Diagnostics {
+public final class Diagnostics {
   private final Messager messager;
   private int errors;
 
-  Diagnostics(Messager messager) {
+  public Diagnostics(Messager messager) {
     this.messager = messager;
   }
 
@@ -21,7 +21,7 @@ final class Diagnostics {
    * Reports an error on the most precise spot known: the annotation value if given, else the
    * annotation, else the element. {@code mirror} and {@code value} may be null.
    */
-  void error(
+  public void error(
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
@@ -39,18 +39,18 @@ final class Diagnostics {
   }
 
   /** Reports an error on an element. */
-  void error(Element element, Messages message, Object... args) {
+  public void error(Element element, Messages message, Object... args) {
     error(element, null, null, message, args);
   }
 
   /** Reports a processor bug on the workflow being processed, with the stack trace to report. */
-  void internalError(Element element, Throwable thrown) {
+  public void internalError(Element element, Throwable thrown) {
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
     error(element, Messages.INTERNAL_ERROR, element, trace);
   }
 
-  int errorCount() {
+  public int errorCount() {
     return errors;
   }
 }

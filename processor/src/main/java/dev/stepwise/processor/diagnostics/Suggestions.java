@@ -1,18 +1,18 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.diagnostics;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** Finds the closest known name to a misspelled one, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
    * Returns {@code ; did you mean "x"?} for a close candidate, else the list of candidates, so
    * every "unknown name" message tells the user what would have been valid.
    */
-  static String hint(String wrong, Collection<String> candidates) {
+  public static String hint(String wrong, Collection<String> candidates) {
     if (candidates.isEmpty()) {
       return "; there are none";
     }
@@ -24,7 +24,7 @@ final class Suggestions {
   }
 
   /** The candidate nearest by edit distance, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String wrong, Collection<String> candidates) {
+  public static Optional<String> closest(String wrong, Collection<String> candidates) {
     // A third of the length (at least 1, at most 3) separates typos from different names.
     int limit = Math.max(1, Math.min(3, wrong.length() / 3));
     return candidates.stream()

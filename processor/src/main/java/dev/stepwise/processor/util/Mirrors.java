@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.util;
 
 import java.util.List;
 import java.util.Map;
@@ -8,22 +8,28 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
-/** Reads annotation mirrors, so errors can point at the annotation and the value written. */
-final class Mirrors {
+/**
+ * Reads annotation mirrors, so errors can point at the annotation and the value written, and
+ * recognises types by name.
+ */
+public final class Mirrors {
   private final Elements elements;
 
-  Mirrors(Elements elements) {
+  public Mirrors(Elements elements) {
     this.elements = elements;
   }
 
-  Elements elements() {
+  public Elements elements() {
     return elements;
   }
 
   /** The annotation of this type on the element, if present. */
-  static Optional<AnnotationMirror> find(Element element, String annotationName) {
+  public static Optional<AnnotationMirror> find(Element element, String annotationName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(annotationName)) {
@@ -34,7 +40,7 @@ final class Mirrors {
   }
 
   /** The value as written in the source, or null when the default applies (no spot to point at). */
-  static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+  public static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
@@ -45,7 +51,7 @@ final class Mirrors {
   }
 
   /** The value, written or defaulted. */
-  AnnotationValue value(AnnotationMirror mirror, String name) {
+  public AnnotationValue value(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
@@ -55,18 +61,26 @@ final class Mirrors {
     throw new IllegalArgumentException("no attribute " + name + " on " + mirror);
   }
 
-  String string(AnnotationMirror mirror, String name) {
+  public String string(AnnotationMirror mirror, String name) {
     // valueOf, not a cast: an unresolvable constant arrives as something else, and javac reports
     // it.
     return String.valueOf(value(mirror, name).getValue());
   }
 
   /** The elements of an array-valued attribute; a single value written without braces too. */
-  List<? extends AnnotationValue> list(AnnotationMirror mirror, String name) {
+  public List<? extends AnnotationValue> list(AnnotationMirror mirror, String name) {
     Object raw = value(mirror, name).getValue();
     if (raw instanceof List<?> values) {
       return values.stream().map(AnnotationValue.class::cast).toList();
     }
     return List.of(value(mirror, name));
+  }
+
+  /** Compares by name: the runtime types are not on the processor's classpath. */
+  public static boolean isNamed(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
   }
 }
