@@ -1,5 +1,10 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.StepOptionsModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

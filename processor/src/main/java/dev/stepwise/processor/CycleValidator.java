@@ -2,6 +2,10 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.Ref;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,6 +2,8 @@ package dev.stepwise.processor;
 
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.StepOptionsModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

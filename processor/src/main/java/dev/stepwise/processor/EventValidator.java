@@ -2,6 +2,11 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.StepOptionsModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.type.TypeKind;

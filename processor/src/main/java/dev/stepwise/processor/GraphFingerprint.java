@@ -1,5 +1,10 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

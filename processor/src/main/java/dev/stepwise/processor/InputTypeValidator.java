@@ -2,6 +2,10 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Types;

@@ -3,6 +3,14 @@ package dev.stepwise.processor;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.diagnostics.Suggestions;
+import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.Ref;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.StepOptionsModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,9 @@
 package dev.stepwise.processor;
 
+import dev.stepwise.processor.model.JoinKind;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.Set;
 
 /**

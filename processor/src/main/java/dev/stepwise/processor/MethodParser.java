@@ -2,6 +2,13 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.JoinKind;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.Ref;
+import dev.stepwise.processor.model.RetryModel;
+import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;

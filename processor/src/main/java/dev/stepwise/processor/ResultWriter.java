@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.util.Names;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;

@@ -2,6 +2,7 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.RetryModel;
 import dev.stepwise.processor.util.Mirrors;
 import java.util.ArrayList;
 import java.util.List;

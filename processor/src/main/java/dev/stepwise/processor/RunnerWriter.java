@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.util.Names;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.WorkflowModel;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;

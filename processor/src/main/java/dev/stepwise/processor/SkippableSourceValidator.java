@@ -3,6 +3,10 @@ package dev.stepwise.processor;
 import com.palantir.javapoet.TypeName;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.Map;
 import java.util.Optional;
 

@@ -2,6 +2,13 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.JoinKind;
+import dev.stepwise.processor.model.ParamKind;
+import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

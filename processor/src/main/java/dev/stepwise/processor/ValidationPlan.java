@@ -8,6 +8,7 @@ import dev.stepwise.processor.Shape.ObjectShape;
 import dev.stepwise.processor.Shape.OptionalShape;
 import dev.stepwise.processor.Shape.Property;
 import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

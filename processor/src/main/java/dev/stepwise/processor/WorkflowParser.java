@@ -2,6 +2,12 @@ package dev.stepwise.processor;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.Ref;
+import dev.stepwise.processor.model.RetryModel;
+import dev.stepwise.processor.model.StepGraph;
+import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;

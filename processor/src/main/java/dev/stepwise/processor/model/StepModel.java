@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import javax.lang.model.type.TypeMirror;
  * @param output the return type ({@code void} allowed)
  * @param options timers, timeouts and the other step options
  */
-record StepModel(
+public record StepModel(
     ExecutableElement method,
     AnnotationMirror mirror,
     Ref id,
@@ -39,24 +39,24 @@ record StepModel(
     TypeMirror output,
     StepOptionsModel options) {
 
-  String stepId() {
+  public String stepId() {
     return id.name();
   }
 
-  boolean isVoid() {
+  public boolean isVoid() {
     return output.getKind() == TypeKind.VOID;
   }
 
-  Optional<ParamModel> resume() {
+  public Optional<ParamModel> resume() {
     return params.stream().filter(p -> p.kind() == ParamKind.RESUME).findFirst();
   }
 
-  boolean suspendable() {
+  public boolean suspendable() {
     return resume().isPresent();
   }
 
   /** The ids of the predecessors, in order. */
-  List<String> afterIds() {
+  public List<String> afterIds() {
     return after.stream().map(Ref::name).toList();
   }
 }

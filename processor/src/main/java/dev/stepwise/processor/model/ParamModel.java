@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -17,7 +17,7 @@ import javax.lang.model.type.TypeMirror;
  * @param type the declared type
  * @param optionalOf T when the declared type is {@code Optional<T>}, else null
  */
-record ParamModel(
+public record ParamModel(
     VariableElement element,
     ParamKind kind,
     AnnotationMirror mirror,
@@ -27,16 +27,16 @@ record ParamModel(
     TypeMirror type,
     TypeMirror optionalOf) {
 
-  String name() {
+  public String name() {
     return element.getSimpleName().toString();
   }
 
-  boolean isOptional() {
+  public boolean isOptional() {
     return optionalOf != null;
   }
 
   /** The type of the value itself: T for {@code Optional<T>}, else the declared type. */
-  TypeMirror valueType() {
+  public TypeMirror valueType() {
     return optionalOf != null ? optionalOf : type;
   }
 }

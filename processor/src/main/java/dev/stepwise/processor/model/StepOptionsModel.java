@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import javax.lang.model.element.AnnotationMirror;
 
@@ -20,7 +20,7 @@ import javax.lang.model.element.AnnotationMirror;
  * @param skipOnEventTimeout whether a timeout skips (true) or fails (false) the step
  * @param transactional {@code @Step(transactional = true)}
  */
-record StepOptionsModel(
+public record StepOptionsModel(
     long delayMillis,
     long timeoutMillis,
     AnnotationMirror parallelMirror,
@@ -35,20 +35,20 @@ record StepOptionsModel(
     boolean skipOnEventTimeout,
     boolean transactional) {
 
-  boolean hasEvent() {
+  public boolean hasEvent() {
     return event != null;
   }
 
-  boolean isLoop() {
+  public boolean isLoop() {
     return loopCondition != null;
   }
 
   /** The attribute that names the loop's condition. */
-  String loopAttribute() {
+  public String loopAttribute() {
     return loopUntil ? "repeatUntil" : "repeatWhile";
   }
 
-  boolean isParallel() {
+  public boolean isParallel() {
     return parallelOver != null;
   }
 }

@@ -1,10 +1,10 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
 
 /** A checked {@code @Retry}: durations in milliseconds, exception types as mirrors. */
-record RetryModel(
+public record RetryModel(
     int attempts,
     long delayMillis,
     double backoff,

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param steps the steps in declaration order
  * @param conditions the conditions in declaration order
  */
-record WorkflowModel(
+public record WorkflowModel(
     TypeElement type,
     AnnotationMirror mirror,
     String name,
@@ -27,7 +27,7 @@ record WorkflowModel(
     List<ConditionModel> conditions) {
 
   /** Steps by id; the first declaration wins when ids are duplicated (already an error). */
-  Map<String, StepModel> stepsById() {
+  public Map<String, StepModel> stepsById() {
     Map<String, StepModel> byId = new LinkedHashMap<>();
     steps.forEach(s -> byId.putIfAbsent(s.stepId(), s));
     return byId;
@@ -37,21 +37,21 @@ record WorkflowModel(
     return Optional.ofNullable(stepsById().get(id));
   }
 
-  Map<String, ConditionModel> conditionsByName() {
+  public Map<String, ConditionModel> conditionsByName() {
     Map<String, ConditionModel> byName = new LinkedHashMap<>();
     conditions.forEach(c -> byName.putIfAbsent(c.name(), c));
     return byName;
   }
 
   /** Every parameter of every step and condition, in declaration order. */
-  Stream<ParamModel> allParams() {
+  public Stream<ParamModel> allParams() {
     return Stream.concat(
         steps.stream().flatMap(s -> s.params().stream()),
         conditions.stream().flatMap(c -> c.params().stream()));
   }
 
   /** The steps using the condition, as {@code when} or {@code unless}. */
-  List<StepModel> usersOf(String condition) {
+  public List<StepModel> usersOf(String condition) {
     return steps.stream()
         .filter(
             s ->

@@ -1,10 +1,10 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 /**
  * The processor's copy of {@code dev.stepwise.Join}, read from the annotation by name, so the
  * processor needs no DSL classes at run time.
  */
-enum JoinKind {
+public enum JoinKind {
   ALL,
   ANY
 }

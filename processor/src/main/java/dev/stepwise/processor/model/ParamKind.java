@@ -1,7 +1,7 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 /** Where a step or condition parameter takes its value from. */
-enum ParamKind {
+public enum ParamKind {
   INPUT,
   FROM,
   RESUME,

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,13 +15,13 @@ import java.util.Set;
  * The step graph of a workflow: edges, reachability and which steps can be skipped. Unknown ids are
  * ignored (they are reported on their own) and cycles cannot make it loop.
  */
-final class StepGraph {
+public final class StepGraph {
   private final Map<String, StepModel> steps;
   private final Map<String, List<String>> predecessors = new LinkedHashMap<>();
   private final Map<String, List<String>> successors = new LinkedHashMap<>();
   private final Map<String, Optional<String>> skipReasons = new HashMap<>();
 
-  StepGraph(WorkflowModel workflow) {
+  public StepGraph(WorkflowModel workflow) {
     this.steps = workflow.stepsById();
     steps.keySet().forEach(id -> successors.put(id, new ArrayList<>()));
     for (StepModel step : steps.values()) {
@@ -31,21 +31,21 @@ final class StepGraph {
     }
   }
 
-  List<String> predecessors(String id) {
+  public List<String> predecessors(String id) {
     return predecessors.getOrDefault(id, List.of());
   }
 
-  List<String> successors(String id) {
+  public List<String> successors(String id) {
     return successors.getOrDefault(id, List.of());
   }
 
   /** True if {@code candidate} must finish before {@code step} starts (backwards via @After). */
-  boolean isUpstream(String candidate, String step) {
+  public boolean isUpstream(String candidate, String step) {
     return ancestors(step).contains(candidate);
   }
 
   /** Every step reachable backwards from {@code step} through @After edges. */
-  Set<String> ancestors(String step) {
+  public Set<String> ancestors(String step) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(predecessors(step));
     while (!todo.isEmpty()) {
@@ -61,7 +61,7 @@ final class StepGraph {
    * Why the step can be skipped, or empty if it always runs once reached. A step can be skipped if
    * it has a condition, or (join ALL) any predecessor can be, or (join ANY) all of them can be.
    */
-  Optional<String> skipReason(String id) {
+  public Optional<String> skipReason(String id) {
     Optional<String> known = skipReasons.get(id);
     if (known != null) {
       return known;
@@ -105,7 +105,7 @@ final class StepGraph {
   }
 
   /** The explicit result step if it exists, else the single terminal step, else null. */
-  String resultStep(WorkflowModel workflow) {
+  public String resultStep(WorkflowModel workflow) {
     if (workflow.result() != null) {
       return steps.containsKey(workflow.result().name()) ? workflow.result().name() : null;
     }

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.model;
 
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -6,13 +6,14 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 
 /** One {@code @Condition} method; its name is the method name. */
-record ConditionModel(ExecutableElement method, AnnotationMirror mirror, List<ParamModel> params) {
+public record ConditionModel(
+    ExecutableElement method, AnnotationMirror mirror, List<ParamModel> params) {
 
-  String name() {
+  public String name() {
     return method.getSimpleName().toString();
   }
 
-  boolean isStatic() {
+  public boolean isStatic() {
     return method.getModifiers().contains(Modifier.STATIC);
   }
 }
