@@ -13,6 +13,7 @@ import dev.stepwise.processor.model.ParamModel;
 import dev.stepwise.processor.model.RetryModel;
 import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.model.StepOptionsModel;
+import dev.stepwise.processor.shape.BoundaryModel;
 import dev.stepwise.processor.util.Names;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import com.palantir.javapoet.TypeName;
 import dev.stepwise.processor.model.ConditionModel;
 import dev.stepwise.processor.model.ParamModel;
 import dev.stepwise.processor.model.StepModel;
+import dev.stepwise.processor.shape.PathResolver;
+import dev.stepwise.processor.shape.PathSegment;
 import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;
 import java.util.HashSet;

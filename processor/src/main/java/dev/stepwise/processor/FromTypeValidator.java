@@ -7,6 +7,7 @@ import dev.stepwise.processor.model.ParamModel;
 import dev.stepwise.processor.model.StepGraph;
 import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.shape.PathResolver;
 import java.util.Map;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.type.TypeKind;

@@ -1,13 +1,15 @@
 package dev.stepwise.processor;
 
-import dev.stepwise.processor.Shape.EnumShape;
-import dev.stepwise.processor.Shape.ListShape;
-import dev.stepwise.processor.Shape.MapShape;
-import dev.stepwise.processor.Shape.ObjectShape;
-import dev.stepwise.processor.Shape.OptionalShape;
-import dev.stepwise.processor.Shape.Property;
-import dev.stepwise.processor.Shape.Scalar;
-import dev.stepwise.processor.Shape.Slot;
+import dev.stepwise.processor.shape.ConstraintModel;
+import dev.stepwise.processor.shape.Shape;
+import dev.stepwise.processor.shape.Shape.EnumShape;
+import dev.stepwise.processor.shape.Shape.ListShape;
+import dev.stepwise.processor.shape.Shape.MapShape;
+import dev.stepwise.processor.shape.Shape.ObjectShape;
+import dev.stepwise.processor.shape.Shape.OptionalShape;
+import dev.stepwise.processor.shape.Shape.Property;
+import dev.stepwise.processor.shape.Shape.Scalar;
+import dev.stepwise.processor.shape.Shape.Slot;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

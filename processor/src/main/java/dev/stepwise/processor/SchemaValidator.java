@@ -4,6 +4,8 @@ import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.model.StepGraph;
 import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.shape.BoundaryModel;
+import dev.stepwise.processor.shape.TypeDescriber;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;

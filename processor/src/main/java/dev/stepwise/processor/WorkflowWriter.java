@@ -3,6 +3,7 @@ package dev.stepwise.processor;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.shape.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,15 +1,15 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import com.palantir.javapoet.TypeName;
-import dev.stepwise.processor.Shape.EnumShape;
-import dev.stepwise.processor.Shape.ListShape;
-import dev.stepwise.processor.Shape.MapShape;
-import dev.stepwise.processor.Shape.ObjectShape;
-import dev.stepwise.processor.Shape.OptionalShape;
-import dev.stepwise.processor.Shape.Property;
-import dev.stepwise.processor.Shape.Scalar;
-import dev.stepwise.processor.Shape.Slot;
 import dev.stepwise.processor.diagnostics.Diagnostics;
+import dev.stepwise.processor.shape.Shape.EnumShape;
+import dev.stepwise.processor.shape.Shape.ListShape;
+import dev.stepwise.processor.shape.Shape.MapShape;
+import dev.stepwise.processor.shape.Shape.ObjectShape;
+import dev.stepwise.processor.shape.Shape.OptionalShape;
+import dev.stepwise.processor.shape.Shape.Property;
+import dev.stepwise.processor.shape.Shape.Scalar;
+import dev.stepwise.processor.shape.Shape.Slot;
 import dev.stepwise.processor.util.Mirrors;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +43,7 @@ import javax.lang.model.util.Types;
  * the reason, which the caller reports on the step; a misplaced constraint is reported on the
  * constraint itself.
  */
-final class TypeDescriber {
+public final class TypeDescriber {
   /** Why a type cannot be described; carries the reason to the boundary that uses it. */
   private static final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -54,7 +54,7 @@ final class TypeDescriber {
   }
 
   /** A described boundary type, or why it cannot be described. */
-  record Result(Slot slot, String failure) {}
+  public record Result(Slot slot, String failure) {}
 
   private final Elements elements;
   private final Types types;
@@ -76,7 +76,7 @@ final class TypeDescriber {
    *     describe again what the validators already checked)
    * @param pkg the package the generated code lives in, which must be able to read the types
    */
-  TypeDescriber(Elements elements, Types types, Diagnostics diag, PackageElement pkg) {
+  public TypeDescriber(Elements elements, Types types, Diagnostics diag, PackageElement pkg) {
     this.elements = elements;
     this.types = types;
     this.diag = diag;
@@ -85,7 +85,7 @@ final class TypeDescriber {
   }
 
   /** Describes a boundary type; a root object is always validated, as if marked {@code @Valid}. */
-  Result describe(TypeMirror type) {
+  public Result describe(TypeMirror type) {
     try {
       Shape shape = shape(type);
       return new Result(new Slot(shape, List.of(), true), null);
@@ -95,7 +95,7 @@ final class TypeDescriber {
   }
 
   /** The properties of each object type met so far, by qualified name. */
-  Map<String, List<Property>> objects() {
+  public Map<String, List<Property>> objects() {
     return objects;
   }
 
@@ -341,7 +341,7 @@ final class TypeDescriber {
   }
 
   /** A type as users wrote it, without the type-use annotations javac's toString shows. */
-  static String display(TypeMirror type) {
+  public static String display(TypeMirror type) {
     try {
       return TypeName.get(type).toString();
     } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import dev.stepwise.processor.model.ParamKind;
 import dev.stepwise.processor.model.ParamModel;
@@ -25,7 +25,7 @@ import javax.lang.model.type.TypeMirror;
  * @param siteMirror the annotation on the site to underline, or null
  * @param description how messages name it, like {@code the output of step reserve()}
  */
-record BoundaryModel(
+public record BoundaryModel(
     Kind kind,
     String id,
     TypeMirror type,
@@ -34,7 +34,7 @@ record BoundaryModel(
     String description) {
 
   /** Mirrors the runtime's {@code Boundary.Kind}. */
-  enum Kind {
+  public enum Kind {
     INPUT,
     OUTPUT,
     RESUME,
@@ -45,7 +45,7 @@ record BoundaryModel(
    * Every boundary of the workflow: the input first, then per step its output, resume payload and
    * event payload (once per event name: the steps waiting for one event share its type).
    */
-  static List<BoundaryModel> of(WorkflowModel workflow) {
+  public static List<BoundaryModel> of(WorkflowModel workflow) {
     List<BoundaryModel> boundaries = new ArrayList<>();
     Set<String> events = new HashSet<>();
     workflow
@@ -102,7 +102,7 @@ record BoundaryModel(
   }
 
   /** The name of the schema constant and resource: {@code input}, {@code output/charge}. */
-  String schemaName() {
+  public String schemaName() {
     return kind == Kind.INPUT ? "input" : kind.name().toLowerCase(Locale.ROOT) + "/" + id;
   }
 }

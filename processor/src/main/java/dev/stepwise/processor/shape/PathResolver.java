@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.diagnostics.Suggestions;
@@ -27,14 +27,15 @@ import javax.lang.model.util.Types;
  * Resolves a {@code @From} path such as {@code "address.city"} or {@code "items[0].sku"} against a
  * type, through record components, JavaBean getters, fields and {@code java.util.List} indexes.
  */
-final class PathResolver {
+public final class PathResolver {
   private static final Pattern SEGMENT =
       Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)?((?:\\[\\d{1,9}\\])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
   /** A resolved path, or the error that stops it. */
-  record Resolution(List<PathSegment> segments, TypeMirror type, Messages error, Object[] args) {
-    boolean failed() {
+  public record Resolution(
+      List<PathSegment> segments, TypeMirror type, Messages error, Object[] args) {
+    public boolean failed() {
       return error != null;
     }
   }
@@ -42,13 +43,13 @@ final class PathResolver {
   private final Elements elements;
   private final Types types;
 
-  PathResolver(Elements elements, Types types) {
+  public PathResolver(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
   }
 
   /** Resolves {@code path} on {@code root}; accessors must be visible from {@code pkg}. */
-  Resolution resolve(TypeMirror root, String path, PackageElement pkg) {
+  public Resolution resolve(TypeMirror root, String path, PackageElement pkg) {
     List<PathSegment> segments = new ArrayList<>();
     TypeMirror current = root;
     StringBuilder sofar = new StringBuilder();

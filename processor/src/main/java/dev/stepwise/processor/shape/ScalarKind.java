@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import javax.lang.model.type.TypeKind;
 
 /** The value types with a fixed JSON form, with their JSON Schema type and format. */
-enum ScalarKind {
+public enum ScalarKind {
   STRING("java.lang.String", "string", null, Family.TEXT),
   CHAR("java.lang.Character", "string", null, Family.OTHER),
   BOOLEAN("java.lang.Boolean", "boolean", null, Family.BOOLEAN),
@@ -33,7 +33,7 @@ enum ScalarKind {
   PERIOD("java.time.Period", "string", "duration", Family.OTHER);
 
   /** What constraints a scalar accepts. */
-  enum Family {
+  public enum Family {
     TEXT,
     BOOLEAN,
     INTEGRAL,
@@ -65,9 +65,9 @@ enum ScalarKind {
   }
 
   final String className;
-  final String jsonType;
-  final String format;
-  final Family family;
+  public final String jsonType;
+  public final String format;
+  public final Family family;
 
   ScalarKind(String className, String jsonType, String format, Family family) {
     this.className = className;
@@ -92,7 +92,7 @@ enum ScalarKind {
   }
 
   /** A pattern for the types JSON Schema has no format for. */
-  String pattern() {
+  public String pattern() {
     return switch (this) {
       case LOCAL_DATE_TIME -> "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";
       case LOCAL_TIME -> "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$";

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import javax.lang.model.type.TypeMirror;
 
@@ -12,5 +12,5 @@ import javax.lang.model.type.TypeMirror;
  * @param pathBefore the path up to the value this segment reads from ("" for the output itself)
  * @param type the type this segment yields
  */
-record PathSegment(
+public record PathSegment(
     String accessor, boolean isField, int index, String pathBefore, TypeMirror type) {}

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import java.util.List;
 import javax.lang.model.element.TypeElement;
@@ -9,14 +9,14 @@ import javax.lang.model.type.TypeMirror;
  * What a type crossing a step boundary looks like as JSON. Objects are references into the {@link
  * TypeDescriber}'s registry, so recursive types describe themselves without recursing forever.
  */
-sealed interface Shape {
+public sealed interface Shape {
 
   /** The Java type described. */
   TypeMirror type();
 
   /** A string, number, boolean or value type such as {@code UUID} or {@code LocalDate}. */
   record Scalar(TypeMirror type, ScalarKind kind) implements Shape {
-    boolean primitive() {
+    public boolean primitive() {
       return type.getKind().isPrimitive();
     }
   }
@@ -26,7 +26,7 @@ sealed interface Shape {
 
   /** A {@code List}, {@code Set} or array: a JSON array. */
   record ListShape(TypeMirror type, boolean set, Slot element) implements Shape {
-    boolean array() {
+    public boolean array() {
       return type.getKind() == TypeKind.ARRAY;
     }
   }
@@ -39,7 +39,7 @@ sealed interface Shape {
 
   /** A record or class with getters: a JSON object with fixed properties. */
   record ObjectShape(TypeMirror type, TypeElement element) implements Shape {
-    String key() {
+    public String key() {
       return element.getQualifiedName().toString();
     }
   }
@@ -57,7 +57,7 @@ sealed interface Shape {
     }
 
     /** May be absent or null in JSON: not primitive and not constrained to be present. */
-    boolean nullable() {
+    public boolean nullable() {
       return !(shape instanceof Scalar s && s.primitive())
           && !has(ConstraintKind.NOT_NULL)
           && !has(ConstraintKind.NOT_BLANK)

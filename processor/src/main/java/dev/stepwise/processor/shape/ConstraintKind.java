@@ -1,6 +1,6 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
-import dev.stepwise.processor.ScalarKind.Family;
+import dev.stepwise.processor.shape.ScalarKind.Family;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * The Jakarta Bean Validation constraints generated validators check, each with Hibernate
  * Validator's default message, so users read the wording they know.
  */
-enum ConstraintKind {
+public enum ConstraintKind {
   NOT_NULL("NotNull", "must not be null", "any type"),
   NOT_BLANK("NotBlank", "must not be blank", "String"),
   NOT_EMPTY("NotEmpty", "must not be empty", "String, collections and maps"),

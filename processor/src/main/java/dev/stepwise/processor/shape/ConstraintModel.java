@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -12,18 +12,18 @@ import javax.lang.model.element.AnnotationMirror;
  *     inclusive), as written or defaulted
  * @param message the message, interpolated at compile time
  */
-record ConstraintModel(
+public record ConstraintModel(
     ConstraintKind kind, AnnotationMirror mirror, Map<String, Object> attributes, String message) {
 
-  long longValue(String name) {
+  public long longValue(String name) {
     return ((Number) attributes.get(name)).longValue();
   }
 
-  String string(String name) {
+  public String string(String name) {
     return String.valueOf(attributes.get(name));
   }
 
-  boolean bool(String name) {
+  public boolean bool(String name) {
     return Boolean.TRUE.equals(attributes.get(name));
   }
 }

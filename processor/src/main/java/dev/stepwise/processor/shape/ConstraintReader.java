@@ -1,11 +1,11 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.shape;
 
-import dev.stepwise.processor.Shape.ListShape;
-import dev.stepwise.processor.Shape.MapShape;
-import dev.stepwise.processor.Shape.OptionalShape;
-import dev.stepwise.processor.Shape.Slot;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.shape.Shape.ListShape;
+import dev.stepwise.processor.shape.Shape.MapShape;
+import dev.stepwise.processor.shape.Shape.OptionalShape;
+import dev.stepwise.processor.shape.Shape.Slot;
 import dev.stepwise.processor.util.Mirrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
