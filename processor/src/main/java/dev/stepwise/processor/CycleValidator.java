@@ -19,7 +19,7 @@ import java.util.Set;
  * The graph has no cycle. Like Dagger's DependencyCycleValidator, each cycle is reported once, with
  * its readable path, on the first edge: the @After value that closes into the cycle's first step.
  */
-final class CycleValidator implements GraphValidator {
+final class CycleValidator implements GraphRule {
   @Override
   public void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag) {
     Map<String, StepModel> steps = workflow.stepsById();

@@ -16,7 +16,7 @@ import javax.lang.model.util.Types;
  * Steps that wait for the same event agree on its payload type: the generated {@code sendName}
  * method takes one type.
  */
-final class EventValidator implements GraphValidator {
+final class EventValidator implements GraphRule {
   private final Types types;
 
   EventValidator(Types types) {

@@ -19,7 +19,7 @@ import javax.lang.model.util.Types;
  * A @From parameter can hold what it reads: the source returns a value, the path resolves, and the
  * value is assignable to the parameter (boxing allowed; T for an {@code Optional<T>} parameter).
  */
-final class FromTypeValidator implements GraphValidator {
+final class FromTypeValidator implements GraphRule {
   private final Types types;
   private final Elements elements;
   private final PathResolver paths;

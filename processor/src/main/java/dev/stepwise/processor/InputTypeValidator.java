@@ -11,7 +11,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.Types;
 
 /** Every @Input in a workflow has one type: the workflow's input type, the first one declared. */
-final class InputTypeValidator implements GraphValidator {
+final class InputTypeValidator implements GraphRule {
   private final Types types;
 
   InputTypeValidator(Types types) {

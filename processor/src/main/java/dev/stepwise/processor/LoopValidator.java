@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A loop's condition exists, and what it reads with {@code @From} is the loop step itself (the
  * iteration just finished) or upstream of it. A loop is not also a fan-out.
  */
-final class LoopValidator implements GraphValidator {
+final class LoopValidator implements GraphRule {
   @Override
   public void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag) {
     Map<String, ConditionModel> conditions =

@@ -23,7 +23,7 @@ import javax.lang.model.util.Types;
  * exactly one {@code @Item} parameter of the list's element type; {@code @Item} appears only on
  * {@code @Parallel} steps.
  */
-final class ParallelValidator implements GraphValidator {
+final class ParallelValidator implements GraphRule {
   private final Types types;
 
   ParallelValidator(Types types) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * Every name written in an annotation refers to something that exists, once: @After and @From step
  * ids, when/unless conditions and the result step.
  */
-final class ReferenceValidator implements GraphValidator {
+final class ReferenceValidator implements GraphRule {
   @Override
   public void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag) {
     Map<String, StepModel> steps = workflow.stepsById();

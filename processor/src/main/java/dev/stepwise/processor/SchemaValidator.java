@@ -16,7 +16,7 @@ import javax.lang.model.element.PackageElement;
  * as JSON Schema; an undescribable type is reported on the step or parameter that uses it, saying
  * why, and a misplaced constraint on the constraint.
  */
-final class SchemaValidator implements GraphValidator {
+final class SchemaValidator implements GraphRule {
   private final ProcessingEnvironment env;
 
   SchemaValidator(ProcessingEnvironment env) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * A @From whose source step can be SKIPPED is declared {@code Optional<T>}: a skipped step has no
  * output, and a plain parameter would receive null without the compiler noticing.
  */
-final class SkippableSourceValidator implements GraphValidator {
+final class SkippableSourceValidator implements GraphRule {
   @Override
   public void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag) {
     Map<String, StepModel> steps = workflow.stepsById();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A @From reads only steps upstream of the reader: of the step itself, or for a condition, of every
  * step that uses it. @From adds no edge, so the message names the exact @After to write.
  */
-final class UpstreamValidator implements GraphValidator {
+final class UpstreamValidator implements GraphRule {
   @Override
   public void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag) {
     Map<String, StepModel> steps = workflow.stepsById();

@@ -5,7 +5,6 @@ import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.model.ConditionModel;
 import dev.stepwise.processor.model.Ref;
 import dev.stepwise.processor.model.RetryModel;
-import dev.stepwise.processor.model.StepGraph;
 import dev.stepwise.processor.model.StepModel;
 import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.util.Mirrors;
@@ -25,26 +24,28 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * Turns one {@code @Workflow} class into a {@link WorkflowModel}: checks the class and each method,
- * then runs the graph validators. Returns empty after reporting errors.
+ * Turns one {@code @Workflow} class into a {@link WorkflowModel}, checking the class and each
+ * method. The graph rules run afterwards, over the model, in {@code GraphValidator}.
  */
 final class WorkflowParser {
   private final Diagnostics diag;
   private final Mirrors mirrors;
   private final MethodParser methods;
   private final RetryParser retries;
-  private final List<GraphValidator> validators;
 
-  WorkflowParser(Diagnostics diag, Mirrors mirrors, List<GraphValidator> validators, Types types) {
+  WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types) {
     this.diag = diag;
     this.mirrors = mirrors;
     this.methods = new MethodParser(diag, mirrors, types);
     this.retries = new RetryParser(diag, mirrors);
-    this.validators = validators;
   }
 
-  Optional<WorkflowModel> parse(TypeElement type, AnnotationMirror workflow) {
-    int before = diag.errorCount();
+  /**
+   * The model of the class, also when errors were reported: steps with invalid parts stay in it, so
+   * the graph rules still run over the whole workflow and one compile shows every problem. The
+   * caller writes nothing for a workflow with errors.
+   */
+  WorkflowModel parse(TypeElement type, AnnotationMirror workflow) {
     checkClass(type);
     String name = mirrors.string(workflow, "name");
     if (name.isBlank()) {
@@ -72,13 +73,7 @@ final class WorkflowParser {
     String result = mirrors.string(workflow, "result");
     Ref resultRef =
         result.isEmpty() ? null : new Ref(result, Mirrors.explicitValue(workflow, "result"));
-    WorkflowModel model = new WorkflowModel(type, workflow, name, resultRef, steps, conditions);
-    // Graph rules run even when a method was invalid, so one compile shows every problem.
-    StepGraph graph = new StepGraph(model);
-    for (GraphValidator validator : validators) {
-      validator.validate(model, graph, diag);
-    }
-    return diag.errorCount() == before ? Optional.of(model) : Optional.empty();
+    return new WorkflowModel(type, workflow, name, resultRef, steps, conditions);
   }
 
   /** The class declaration itself is what needs fixing, so errors go on the class. */
