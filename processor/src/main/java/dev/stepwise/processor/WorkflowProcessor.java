@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -15,7 +14,7 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
-/** The small helpers behind the messages: suggestions, durations, error counting. */
+/** The small helpers behind the messages: suggestions, error counting. */
 class SupportTest {
 
   @Test
@@ -28,24 +27,6 @@ class SupportTest {
     assertEquals(
         "; known: charge, reserve", Suggestions.hint("archive", List.of("reserve", "charge")));
     assertEquals("; there are none", Suggestions.hint("x", List.of()));
-  }
-
-  @Test
-  void durations_acceptEveryUnit_andRejectSpacesSignsAndMissingUnits() {
-    assertEquals(OptionalLong.of(250), Durations.parseMillis("250ms"));
-    assertEquals(OptionalLong.of(5_000), Durations.parseMillis("5s"));
-    assertEquals(OptionalLong.of(120_000), Durations.parseMillis("2m"));
-    assertEquals(OptionalLong.of(3_600_000), Durations.parseMillis("1h"));
-    assertEquals(OptionalLong.of(86_400_000), Durations.parseMillis("1d"));
-    assertTrue(Durations.parseMillis("5 sec").isEmpty());
-    assertTrue(Durations.parseMillis("-5s").isEmpty());
-    assertTrue(Durations.parseMillis("5").isEmpty());
-    assertTrue(Durations.parseMillis("1.5s").isEmpty());
-  }
-
-  @Test
-  void durations_saturateInsteadOfOverflowing() {
-    assertEquals(OptionalLong.of(Long.MAX_VALUE), Durations.parseMillis("999999999999999999d"));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.parse;
 
 import java.util.OptionalLong;
 import java.util.regex.Matcher;

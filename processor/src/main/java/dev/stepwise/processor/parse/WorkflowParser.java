@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.parse;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
@@ -27,13 +27,13 @@ import javax.lang.model.util.Types;
  * Turns one {@code @Workflow} class into a {@link WorkflowModel}, checking the class and each
  * method. The graph rules run afterwards, over the model, in {@code GraphValidator}.
  */
-final class WorkflowParser {
+public final class WorkflowParser {
   private final Diagnostics diag;
   private final Mirrors mirrors;
   private final MethodParser methods;
   private final RetryParser retries;
 
-  WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types) {
+  public WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types) {
     this.diag = diag;
     this.mirrors = mirrors;
     this.methods = new MethodParser(diag, mirrors, types);
@@ -45,7 +45,7 @@ final class WorkflowParser {
    * the graph rules still run over the whole workflow and one compile shows every problem. The
    * caller writes nothing for a workflow with errors.
    */
-  WorkflowModel parse(TypeElement type, AnnotationMirror workflow) {
+  public WorkflowModel parse(TypeElement type, AnnotationMirror workflow) {
     checkClass(type);
     String name = mirrors.string(workflow, "name");
     if (name.isBlank()) {
