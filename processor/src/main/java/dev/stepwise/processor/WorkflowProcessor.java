@@ -3,6 +3,7 @@ package dev.stepwise.processor;
 import com.google.auto.service.AutoService;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.graph.GraphValidator;
 import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;

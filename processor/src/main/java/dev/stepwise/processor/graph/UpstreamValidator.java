@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.graph;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.graph;
 
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.model.StepGraph;
@@ -7,11 +7,11 @@ import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 
 /** Runs every graph rule over a parsed workflow, in a fixed order, reporting through one sink. */
-final class GraphValidator {
+public final class GraphValidator {
   private final Diagnostics diag;
   private final List<GraphRule> rules;
 
-  GraphValidator(ProcessingEnvironment env, Diagnostics diag) {
+  public GraphValidator(ProcessingEnvironment env, Diagnostics diag) {
     this.diag = diag;
     // Fixed order keeps the order of the errors, and so the compiler output, deterministic.
     this.rules =
@@ -29,7 +29,7 @@ final class GraphValidator {
   }
 
   /** Checks the whole graph; each rule reports its own violations and none stops the others. */
-  void validate(WorkflowModel workflow) {
+  public void validate(WorkflowModel workflow) {
     StepGraph graph = new StepGraph(workflow);
     for (GraphRule rule : rules) {
       rule.validate(workflow, graph, diag);

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.graph;
 
 import com.palantir.javapoet.TypeName;
 import dev.stepwise.processor.diagnostics.Diagnostics;
