@@ -8,6 +8,7 @@ import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
+import dev.stepwise.processor.write.WorkflowWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

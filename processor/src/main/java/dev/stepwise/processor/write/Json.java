@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import java.math.BigDecimal;
 import java.util.Iterator;

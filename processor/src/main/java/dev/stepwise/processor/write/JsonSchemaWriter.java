@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import dev.stepwise.processor.shape.ConstraintModel;
 import dev.stepwise.processor.shape.Shape;

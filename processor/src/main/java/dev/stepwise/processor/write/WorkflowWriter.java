@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
@@ -20,20 +20,20 @@ import javax.tools.StandardLocation;
  * Writes the generated files of a valid workflow: definition, runner, result, schemas, the
  * validators of its types and its schema documents as resources.
  */
-final class WorkflowWriter {
+public final class WorkflowWriter {
   private final Filer filer;
   private final Elements elements;
   private final Types types;
   private final ValidatorNames validatorNames;
 
-  WorkflowWriter(ProcessingEnvironment env) {
+  public WorkflowWriter(ProcessingEnvironment env) {
     this.filer = env.getFiler();
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.validatorNames = new ValidatorNames(elements);
   }
 
-  void write(WorkflowModel workflow) {
+  public void write(WorkflowModel workflow) {
     WriterContext ctx = new WriterContext(workflow, elements, types);
     String packageName = ctx.definition.packageName();
     ctx.validation = new ValidationPlan(workflow, elements, types, validatorNames, packageName);

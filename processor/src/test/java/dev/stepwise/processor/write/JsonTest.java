@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;

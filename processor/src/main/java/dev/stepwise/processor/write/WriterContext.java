@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -76,7 +76,7 @@ final class WriterContext {
 
   static AnnotationSpec generated() {
     return AnnotationSpec.builder(Names.GENERATED)
-        .addMember("value", "$S", WorkflowProcessor.class.getName())
+        .addMember("value", "$S", Names.PROCESSOR)
         .build();
   }
 

@@ -1,4 +1,4 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.write;
 
 import dev.stepwise.processor.model.ConditionModel;
 import dev.stepwise.processor.model.ParamKind;
