@@ -1,10 +1,8 @@
-package dev.stepwise.processor;
+package dev.stepwise.processor.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.stepwise.processor.diagnostics.Diagnostics;
-import dev.stepwise.processor.diagnostics.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Messager;
@@ -14,8 +12,8 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
-/** The small helpers behind the messages: suggestions, error counting. */
-class SupportTest {
+/** The helpers behind the messages: "did you mean" suggestions and error counting. */
+class DiagnosticsTest {
 
   @Test
   void suggestion_namesTheClosestCandidate_whenItIsALikelyTypo() {
@@ -66,6 +64,6 @@ class SupportTest {
     assertEquals(1, printed.size());
     assertTrue(printed.get(0).startsWith("ERROR Internal error in the Stepwise processor"));
     assertTrue(printed.get(0).contains("java.lang.IllegalStateException: boom"));
-    assertTrue(printed.get(0).contains("at dev.stepwise.processor.SupportTest"));
+    assertTrue(printed.get(0).contains("at " + DiagnosticsTest.class.getName()));
   }
 }
