@@ -3,14 +3,17 @@ package dev.stepwise.processor;
 import com.google.auto.service.AutoService;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
+import dev.stepwise.processor.graph.GraphValidator;
+import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
+import dev.stepwise.processor.write.WorkflowWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -37,6 +40,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   private Diagnostics diag;
   private Mirrors mirrors;
   private WorkflowParser parser;
+  private GraphValidator graph;
   private WorkflowWriter writer;
   private ErrorTypes errorTypes;
 
@@ -45,19 +49,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
     super.init(env);
     diag = new Diagnostics(env.getMessager());
     mirrors = new Mirrors(env.getElementUtils());
-    List<GraphValidator> validators =
-        List.of(
-            new ReferenceValidator(),
-            new CycleValidator(),
-            new UpstreamValidator(),
-            new FromTypeValidator(env.getTypeUtils(), env.getElementUtils()),
-            new SkippableSourceValidator(),
-            new InputTypeValidator(env.getTypeUtils()),
-            new ParallelValidator(env.getTypeUtils()),
-            new LoopValidator(),
-            new EventValidator(env.getTypeUtils()),
-            new SchemaValidator(env));
-    parser = new WorkflowParser(diag, mirrors, validators, env.getTypeUtils());
+    parser = new WorkflowParser(diag, mirrors, env.getTypeUtils());
+    graph = new GraphValidator(env, diag);
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();
   }
@@ -124,10 +117,12 @@ public final class WorkflowProcessor extends AbstractProcessor {
     int before = diag.errorCount();
     AnnotationMirror workflow = Mirrors.find(type, Names.WORKFLOW).orElseThrow();
     checkUniqueName(type, workflow);
-    Optional<WorkflowModel> model = parser.parse(type, workflow);
+    WorkflowModel model = parser.parse(type, workflow);
+    // Graph rules run even when a method was invalid, so one compile shows every problem.
+    graph.validate(model);
     // A workflow with any error generates nothing, so no half-valid runner hides the error.
-    if (model.isPresent() && diag.errorCount() == before) {
-      writer.write(model.get());
+    if (diag.errorCount() == before) {
+      writer.write(model);
     }
   }
 

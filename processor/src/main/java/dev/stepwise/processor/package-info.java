@@ -1,2 +1,5 @@
-/** The Stepwise annotation processor: checks workflow graphs and generates runners. */
+/**
+ * The Stepwise annotation processor's shell: for each {@code @Workflow} class, {@code
+ * WorkflowProcessor} runs parse, graph rules and write, one after another.
+ */
 package dev.stepwise.processor;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.stepwise.processor.util.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,12 @@ class GenerationTest {
           files.noneMatch(p -> p.toString().contains("AfterUnknownStep")),
           "nothing generated for the invalid workflow");
     }
+  }
+
+  @Test
+  void generatedAnnotation_namesThisProcessorClass() {
+    // The writers name the processor by a constant, so that they need not depend on the shell.
+    assertEquals(WorkflowProcessor.class.getName(), Names.PROCESSOR);
   }
 
   @Test

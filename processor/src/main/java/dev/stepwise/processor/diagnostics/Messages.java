@@ -222,4 +222,11 @@ public enum Messages {
   String format(Object... args) {
     return String.format(format, args);
   }
+
+  /**
+   * The format string, which {@code docs/compile-errors.md} quotes (a test checks that it does).
+   */
+  String template() {
+    return format;
+  }
 }

@@ -60,5 +60,11 @@ public final class Names {
   public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
+  /**
+   * The processor class, as {@code @Generated} names it. A string, so the writers need not depend
+   * on the shell; a test keeps it equal to the class's name.
+   */
+  public static final String PROCESSOR = "dev.stepwise.processor.WorkflowProcessor";
+
   private Names() {}
 }

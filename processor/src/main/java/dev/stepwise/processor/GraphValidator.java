@@ -1,8 +1,0 @@
-package dev.stepwise.processor;
-
-import dev.stepwise.processor.diagnostics.Diagnostics;
-
-/** One rule over a workflow's whole graph; reports each violation once and never throws. */
-interface GraphValidator {
-  void validate(WorkflowModel workflow, StepGraph graph, Diagnostics diag);
-}

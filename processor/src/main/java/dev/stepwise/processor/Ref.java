@@ -1,9 +1,0 @@
-package dev.stepwise.processor;
-
-import javax.lang.model.element.AnnotationValue;
-
-/**
- * A name written in an annotation (a step or condition id) with the value it was written in, so an
- * error about the name can underline it. {@code value} is null when the name was not written.
- */
-record Ref(String name, AnnotationValue value) {}
