@@ -3,7 +3,6 @@ package dev.stepwise.runtime.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.AwaitTimeoutException;
 import dev.stepwise.runtime.ChildWorkflowException;
-import dev.stepwise.runtime.NotSuspendedException;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.RunStatus;
@@ -15,8 +14,7 @@ import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
-import dev.stepwise.runtime.internal.commit.EventInbox;
-import dev.stepwise.runtime.internal.commit.RunChanges;
+import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.json.JsonCodec;
@@ -60,7 +58,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final RunWaiters waiters;
   private final RunStarter starter;
   private final StepExecutor executor;
-  private final RunChanges changes;
+  private final RunControl control;
   private final Watchers watchers;
   private final JsonInputs jsonInputs;
   private final RunReads reads;
@@ -73,11 +71,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
       RunWaiters waiters,
       RunStarter starter,
       StepExecutor executor,
-      RunChanges changes,
+      RunControl control,
       Watchers watchers) {
     this.watchers = watchers;
     this.executor = executor;
-    this.changes = changes;
+    this.control = control;
     this.definition = definition;
     this.engine = engine;
     this.repo = repo;
@@ -270,32 +268,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
     definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    String json = codec.write(payload);
-    Instant now = Instant.now();
-    repo.inTransaction(
-        tx -> {
-          RunRow run =
-              repo.lockRun(tx, runId).filter(r -> r.workflow().equals(name())).orElse(null);
-          if (run == null) {
-            throw notFound(runId);
-          }
-          if (repo.resumeStep(tx, runId, stepId, json, now) == 0) {
-            String actual =
-                repo.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
-            throw new NotSuspendedException(
-                "Cannot resume step \""
-                    + stepId
-                    + "\" of run "
-                    + runId
-                    + ": it is not suspended (its status is "
-                    + actual
-                    + ")");
-          }
-          repo.setRunStatus(tx, runId, Status.RUNNING, now);
-          return null;
-        });
-    changes.changed(runId);
-    engine.workQueued();
+    control.resume(runId, name(), stepId, codec.write(payload), this::notFound);
   }
 
   @Override
@@ -307,10 +280,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     requireRun(runId);
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
     definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    boolean stored = EventInbox.send(repo, runId, name, codec.write(payload), Instant.now());
-    changes.changed(runId);
-    engine.workQueued();
-    return stored;
+    return control.sendEvent(runId, name, codec.write(payload));
   }
 
   @Override
@@ -325,24 +295,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
         .definition(child.workflow())
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
-    String json = codec.write(payload);
-    Instant now = Instant.now();
-    repo.inTransaction(
-        tx -> {
-          repo.lockRun(tx, childRunId).orElseThrow(() -> notFound(childRunId));
-          if (repo.resumeStep(tx, childRunId, stepId, json, now) == 0) {
-            throw new NotSuspendedException(
-                "Cannot resume step \""
-                    + stepId
-                    + "\" of child run "
-                    + childRunId
-                    + ": it is not suspended");
-          }
-          repo.setRunStatus(tx, childRunId, Status.RUNNING, now);
-          return null;
-        });
-    changes.changed(childRunId);
-    engine.workQueued();
+    // Any workflow's run: the child is reached through its parent, whose client this is.
+    control.resume(childRunId, null, stepId, codec.write(payload), this::notFound);
   }
 
   @Override
@@ -370,28 +324,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean cancel(String runId) {
-    Instant now = Instant.now();
-    boolean cancelled =
-        repo.inTransaction(
-            tx -> {
-              RunRow run =
-                  repo.lockRun(tx, runId).filter(r -> r.workflow().equals(name())).orElse(null);
-              if (run == null) {
-                throw notFound(runId);
-              }
-              if (run.status().isTerminal()) {
-                return false;
-              }
-              repo.setRunStatus(tx, runId, Status.CANCELLED, now);
-              repo.cancelOpenSteps(tx, runId, now);
-              return true;
-            });
-    if (cancelled) {
-      changes.changed(runId);
-      // Cancel cascades to child runs (ids runId/...), each in a transaction of its own.
-      ChildRuns.cancelDescendants(repo, runId, now).forEach(changes::changed);
-    }
-    return cancelled;
+    return control.cancel(runId, name(), this::notFound);
   }
 
   @Override

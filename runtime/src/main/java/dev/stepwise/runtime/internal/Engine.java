@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import dev.stepwise.runtime.internal.commit.ChainCompletion;
 import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.RunChanges;
+import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.commit.Wakeups;
 import dev.stepwise.runtime.internal.exec.DispatchSignal;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final Watchers watchers;
   private final Notifier notifier;
   private final RunChanges changes;
+  private final RunControl control;
   private volatile boolean closed;
 
   /**
@@ -101,8 +103,9 @@ public final class Engine implements AutoCloseable {
         new Dispatcher(queue, registry, pool, dispatch, executor::runChain, config, clock);
     this.starter =
         new RunStarter(
-            repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, completion, clock);
+            repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
     this.leases = new LeaseKeeper(queue, inFlight, dispatch, config, clock);
+    this.control = new RunControl(repo, changes, wakeups, clock);
   }
 
   public EngineConfig config() {
@@ -116,7 +119,7 @@ public final class Engine implements AutoCloseable {
       dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
     }
     return new DefaultWorkflowClient(
-        definition, this, repo, codec, waiters, starter, executor, changes, watchers);
+        definition, this, repo, codec, waiters, starter, executor, control, watchers);
   }
 
   /** Starts the dispatcher, heartbeat and sweeper; runs queued before are picked up. */
@@ -138,10 +141,6 @@ public final class Engine implements AutoCloseable {
   /** The registered definition of a workflow, for child runs of other workflows. */
   Optional<WorkflowDefinition> definition(String workflow) {
     return registry.find(workflow);
-  }
-
-  void workQueued() {
-    dispatch.workQueued();
   }
 
   /**

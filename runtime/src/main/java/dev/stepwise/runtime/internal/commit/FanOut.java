@@ -81,14 +81,14 @@ public final class FanOut {
       DSLContext tx,
       RunRepository repo,
       RunRow run,
-      List<Completion.Item> items,
+      List<OutcomeWrites.Item> items,
       Function<String, WorkflowGraph> graphs,
       Instant now) {
     boolean advance = false;
     boolean queued = false;
     String failedStep = null;
     StepError error = null;
-    for (Completion.Item i : items) {
+    for (OutcomeWrites.Item i : items) {
       if (!Ids.isItem(i.task().stepId())) {
         advance = true;
         continue;

@@ -4,6 +4,7 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.json.JsonCodec;
+import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
@@ -34,7 +35,7 @@ public final class RunStarter {
   private final Permits pool;
   private final Wakeups wakeups;
   private final BooleanSupplier nodeRunning;
-  private final Completion completion;
+  private final EngineConfig config;
   private final Clock clock;
 
   public RunStarter(
@@ -44,7 +45,7 @@ public final class RunStarter {
       Permits pool,
       Wakeups wakeups,
       BooleanSupplier nodeRunning,
-      Completion completion,
+      EngineConfig config,
       Clock clock) {
     this.repo = repo;
     this.writes = writes;
@@ -52,7 +53,7 @@ public final class RunStarter {
     this.pool = pool;
     this.wakeups = wakeups;
     this.nodeRunning = nodeRunning;
-    this.completion = completion;
+    this.config = config;
     this.clock = clock;
   }
 
@@ -99,7 +100,9 @@ public final class RunStarter {
     Snapshot snapshot = new Snapshot(graph.version(), status, json, Map.of());
     for (int i = 0; i < roots.size(); i++) {
       if (i < local) {
-        rows.add(completion.leasedStep(run, roots.get(i), now));
+        rows.add(
+            NewStep.leased(
+                runId, roots.get(i), graph.name(), config.nodeId(), now, config.lease()));
         tasks.add(new Task(runId, roots.get(i), graph.name(), 1, 1L, null, snapshot));
       } else {
         rows.add(NewStep.pending(runId, roots.get(i), graph.name()));

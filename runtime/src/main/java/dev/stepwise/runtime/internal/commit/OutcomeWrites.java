@@ -1,0 +1,336 @@
+package dev.stepwise.runtime.internal.commit;
+
+import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.Outcome;
+import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.model.Rows.NewStep;
+import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.model.Rows.Snapshot;
+import dev.stepwise.runtime.internal.model.Rows.StepRow;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.progress.GraphProgress;
+import dev.stepwise.runtime.internal.progress.RunStatuses;
+import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.spi.WorkflowGraph;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What ONE transaction writes for a group of step outcomes, and what it reports once committed: the
+ * fenced step updates, the run locks, fan-out elements, the graph progress, the successor rows and
+ * the run statuses. Successors this node has room for are inserted already leased to it. Shared by
+ * the group commit and the transactional commit, which differ only in how the transaction is
+ * formed.
+ */
+final class OutcomeWrites {
+  private static final Logger log = LoggerFactory.getLogger(OutcomeWrites.class);
+
+  private final RunRepository repo;
+  private final Registry registry;
+  private final Permits pool;
+  private final RunChanges waiters;
+  private final Wakeups wakeups;
+  private final EngineConfig config;
+  private final Clock clock;
+  private final TimerRows timers;
+
+  OutcomeWrites(
+      RunRepository repo,
+      Registry registry,
+      Permits pool,
+      RunChanges waiters,
+      Wakeups wakeups,
+      EngineConfig config,
+      Clock clock,
+      TimerRows timers) {
+    this.repo = repo;
+    this.registry = registry;
+    this.pool = pool;
+    this.waiters = waiters;
+    this.wakeups = wakeups;
+    this.config = config;
+    this.clock = clock;
+    this.timers = timers;
+  }
+
+  /** A step's outcome to record. */
+  record Item(Task task, Outcome outcome) {}
+
+  /** What the transaction did for one item. */
+  record Recorded(boolean leaseLost, List<Task> local) {
+    static final Recorded LOST = new Recorded(true, List.of());
+    static final Recorded QUIET = new Recorded(false, List.of());
+  }
+
+  /** What the transaction did for a group. */
+  static final class GroupResult {
+    final Map<Item, Recorded> byItem = new HashMap<>();
+    final List<String> settledRuns = new ArrayList<>();
+    // The final status of runs this group finished successfully, handed to their waiters.
+    final Map<String, RunStatus> succeeded = new HashMap<>();
+    boolean queued;
+    int extraPermits;
+  }
+
+  /** Gives back the extra permits a transaction that failed (or is retried) had taken. */
+  void releasePermits(GroupResult attempt) {
+    if (attempt != null) {
+      pool.releaseQuietly(attempt.extraPermits);
+    }
+  }
+
+  void afterCommit(GroupResult r) {
+    for (String id : r.settledRuns) {
+      RunStatus succeeded = r.succeeded.get(id);
+      // Handed over complete, with the child runs' steps, and only to a thread that waits.
+      waiters.changed(
+          id,
+          succeeded == null || !waiters.isAwaited(id)
+              ? null
+              : ChildRuns.withChildren(repo, succeeded));
+    }
+    // Watches hear of every change, settled or not (a no-op without watches).
+    r.byItem.keySet().forEach(i -> waiters.touched(i.task().runId()));
+    if (r.queued) {
+      wakeups.workQueued();
+    }
+  }
+
+  List<Task> resultFor(GroupResult r, Item item) {
+    Recorded rec = r.byItem.getOrDefault(item, Recorded.QUIET);
+    if (rec.leaseLost()) {
+      log.warn(
+          "Lost the lease of step {} of run {} (attempt {}); its result was dropped because another"
+              + " node has taken it over",
+          item.task().stepId(),
+          item.task().runId(),
+          item.task().attempt());
+    }
+    return rec.local();
+  }
+
+  void record(DSLContext tx, List<Item> items, GroupResult out) {
+    // Group by run, in id order: runs are locked in that order, here and on every other node, so
+    // two groups never deadlock; other writers (start, resume, cancel) lock a single run.
+    Map<String, List<Item>> byRun = new TreeMap<>();
+    for (Item i : items) {
+      byRun.computeIfAbsent(i.task().runId(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, RunRow> runs = repo.lockRuns(tx, byRun.keySet());
+    // Read the clock under the locks, so a join never starts before a predecessor finished.
+    Instant now = clock.instant();
+    List<RunRepository.Finish> finishes = new ArrayList<>();
+    List<Item> finishing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : byRun.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      for (Item i : e.getValue()) {
+        if (run == null) {
+          out.byItem.put(i, Recorded.LOST); // deleted by retention while the step ran
+          continue;
+        }
+        // A step that suspends in a run that has finished meanwhile can never be resumed.
+        Outcome o =
+            run.status().isTerminal() && i.outcome() instanceof Outcome.Suspended
+                ? new Outcome.Abandoned()
+                : i.outcome();
+        finishes.add(finish(i.task(), o));
+        finishing.add(i);
+      }
+    }
+    int[] counts = repo.finishSteps(tx, finishes, config.nodeId(), now);
+    Map<String, List<Item>> recorded = new LinkedHashMap<>();
+    for (int k = 0; k < counts.length; k++) {
+      Item i = finishing.get(k);
+      if (counts[k] == 0) {
+        out.byItem.put(i, Recorded.LOST);
+      } else {
+        recorded.computeIfAbsent(i.task().runId(), id -> new ArrayList<>()).add(i);
+      }
+    }
+    List<String> advancing = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> e : recorded.entrySet()) {
+      RunRow run = runs.get(e.getKey());
+      if (run.status().isTerminal()) {
+        continue; // cancelled or failed meanwhile: the steps are recorded, nothing new starts
+      }
+      // Elements of a fan-out start the next element, or finish (or fail) their step.
+      FanOut.GroupEffect fan = FanOut.itemsFinished(tx, repo, run, e.getValue(), this::graph, now);
+      out.queued |= fan.queued();
+      Item failed =
+          e.getValue().stream()
+              .filter(i -> i.outcome() instanceof Outcome.Failed && !Ids.isItem(i.task().stepId()))
+              .findFirst()
+              .orElse(null);
+      if (failed != null) {
+        repo.failRun(
+            tx, run.id(), failed.task().stepId(), ((Outcome.Failed) failed.outcome()).error(), now);
+        repo.cancelOpenSteps(tx, run.id(), now);
+        out.settledRuns.add(run.id());
+      } else if (fan.failedStep() != null) {
+        repo.failRun(tx, run.id(), fan.failedStep(), fan.error(), now);
+        repo.cancelOpenSteps(tx, run.id(), now);
+        out.settledRuns.add(run.id());
+      } else if (fan.advance()) {
+        advancing.add(run.id());
+      }
+    }
+    if (advancing.isEmpty()) {
+      return;
+    }
+    Map<String, List<StepRow>> steps = repo.steps(tx, advancing);
+    List<NewStep> rows = new ArrayList<>();
+    Map<String, Status> statusChanges = new LinkedHashMap<>();
+    for (String runId : advancing) {
+      advance(
+          tx,
+          runs.get(runId),
+          steps.getOrDefault(runId, List.of()),
+          recorded.get(runId),
+          now,
+          rows,
+          statusChanges,
+          out);
+    }
+    repo.insertSteps(tx, rows, now);
+    repo.setRunStatuses(tx, statusChanges, now);
+  }
+
+  private static RunRepository.Finish finish(Task task, Outcome outcome) {
+    if (outcome instanceof Outcome.Succeeded s) {
+      return new RunRepository.Finish(task, Status.SUCCEEDED, s.outputJson(), null, null);
+    } else if (outcome instanceof Outcome.Skipped) {
+      return new RunRepository.Finish(task, Status.SKIPPED, null, null, null);
+    } else if (outcome instanceof Outcome.Suspended s) {
+      return new RunRepository.Finish(task, Status.SUSPENDED, null, null, s.reason());
+    } else if (outcome instanceof Outcome.Failed f) {
+      return new RunRepository.Finish(task, Status.FAILED, null, f.error(), null);
+    }
+    return new RunRepository.Finish(task, Status.CANCELLED, null, null, null);
+  }
+
+  /** Queues what became ready in {@code run}; its first recorded item runs the successors here. */
+  private void advance(
+      DSLContext tx,
+      RunRow run,
+      List<StepRow> stepRows,
+      List<Item> items,
+      Instant now,
+      List<NewStep> rows,
+      Map<String, Status> statusChanges,
+      GroupResult out) {
+    Item first = items.stream().min(Comparator.comparing(i -> i.task().stepId())).orElseThrow();
+    WorkflowGraph graph =
+        registry
+            .find(first.task().workflow())
+            .orElseThrow(() -> unknown(first.task().workflow()))
+            .graph();
+    Map<String, Status> statuses = new HashMap<>();
+    Map<String, String> outputs = new HashMap<>();
+    for (StepRow s : stepRows) {
+      statuses.put(s.stepId(), s.status());
+      if (s.status() == Status.SUCCEEDED) {
+        outputs.put(s.stepId(), s.output());
+      }
+    }
+    // Fan-out steps leave p.ready(): they start as element rows instead (FanOut).
+    FanOut.Plan plan = FanOut.plan(graph, statuses, outputs);
+    GraphProgress.Result p = plan.progress();
+    Instant timerDue = timers.insertWaiting(tx, run, graph, p.waiting(), now);
+    if (timerDue != null) {
+      // Waking before the commit is harmless: the timer thread only reads, and sleeps again.
+      wakeups.timerAt(timerDue);
+    }
+    out.queued |= FanOut.insert(tx, run, graph, plan, now);
+    int local = 0;
+    if (!p.ready().isEmpty() && pool.accepting()) {
+      // The first item's own permit passes to the first successor; take more for the others.
+      int extra = pool.tryAcquire(p.ready().size() - 1);
+      out.extraPermits += extra;
+      local = 1 + extra;
+    }
+    List<Task> tasks = new ArrayList<>();
+    Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
+    for (int i = 0; i < p.ready().size(); i++) {
+      String stepId = p.ready().get(i);
+      if (i < local) {
+        rows.add(
+            NewStep.leased(run.id(), stepId, run.workflow(), config.nodeId(), now, config.lease()));
+        tasks.add(new Task(run.id(), stepId, run.workflow(), 1, 1L, null, snapshot));
+      } else {
+        rows.add(NewStep.pending(run.id(), stepId, run.workflow()));
+      }
+    }
+    for (String stepId : p.skipped()) {
+      rows.add(
+          new NewStep(
+              run.id(), stepId, run.workflow(), Status.SKIPPED, 0, null, null, null, now, 0L));
+    }
+    for (Item i : items) {
+      out.byItem.put(i, i == first ? new Recorded(false, tasks) : Recorded.QUIET);
+    }
+    if (p.runStatus() != run.status()) {
+      statusChanges.put(run.id(), p.runStatus());
+      if (p.runStatus().isTerminal()
+          || p.runStatus() == Status.SUSPENDED
+          || p.runStatus() == Status.WAITING) {
+        // Waiters wait for a settled run: waking them for RUNNING would only cost them a read.
+        out.settledRuns.add(run.id());
+      }
+      if (p.runStatus() == Status.SUCCEEDED) {
+        RunStatus status = succeededStatus(graph, run, first, stepRows, p.skipped());
+        if (status != null) {
+          out.succeeded.put(run.id(), status);
+        }
+      }
+    }
+    out.queued |= local < p.ready().size();
+  }
+
+  /**
+   * The status a re-read would return once this transaction commits a SUCCEEDED run: the step rows
+   * were read inside it after its own updates, plus the SKIPPED rows it inserts; the run's update
+   * time is the recorded step's finish time as the database stored it. Null if that is not known.
+   */
+  private static RunStatus succeededStatus(
+      WorkflowGraph graph, RunRow run, Item first, List<StepRow> stepRows, List<String> skipped) {
+    Instant finished = null;
+    for (StepRow s : stepRows) {
+      if (s.stepId().equals(first.task().stepId())) {
+        finished = s.finishedAt();
+      }
+    }
+    if (finished == null) {
+      return null;
+    }
+    List<StepRow> rows = new ArrayList<>(stepRows);
+    for (String stepId : skipped) {
+      rows.add(
+          new StepRow(run.id(), stepId, Status.SKIPPED, 0, null, null, null, null, null, finished));
+    }
+    RunRow settled = run.succeededAt(finished);
+    return RunStatuses.of(graph, settled, rows);
+  }
+
+  private WorkflowGraph graph(String workflow) {
+    return registry.find(workflow).orElseThrow(() -> unknown(workflow)).graph();
+  }
+
+  static IllegalStateException unknown(String workflow) {
+    // The claim only takes steps of registered workflows, so this is a bug.
+    return new IllegalStateException("workflow \"" + workflow + "\" is not registered");
+  }
+}

@@ -1,0 +1,114 @@
+package dev.stepwise.runtime.internal.commit;
+
+import dev.stepwise.runtime.NotSuspendedException;
+import dev.stepwise.runtime.RunNotFoundException;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.store.RunRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * What a caller does to a run from outside: resume a suspended step, send an event, cancel. Each is
+ * one transaction under the run's lock, then reported ({@link RunChanges}) and, where a step became
+ * ready, handed to the dispatcher. The caller has validated the payload already, so a refused
+ * request stores nothing.
+ */
+public final class RunControl {
+  private final RunRepository repo;
+  private final RunChanges changes;
+  private final Wakeups wakeups;
+  private final Clock clock;
+
+  public RunControl(RunRepository repo, RunChanges changes, Wakeups wakeups, Clock clock) {
+    this.repo = repo;
+    this.changes = changes;
+    this.wakeups = wakeups;
+    this.clock = clock;
+  }
+
+  /**
+   * Re-queues suspended step {@code stepId} of {@code runId} with {@code payloadJson}.
+   *
+   * @param workflow the run must be of this workflow; null for a child run reached through its
+   *     parent, which may be of any workflow
+   * @param notFound the error for a run that does not exist (or is of another workflow)
+   * @throws NotSuspendedException if the step is not suspended: exactly one of two concurrent
+   *     resumes wins
+   */
+  public void resume(
+      String runId,
+      String workflow,
+      String stepId,
+      String payloadJson,
+      Function<String, RunNotFoundException> notFound) {
+    Instant now = clock.instant();
+    repo.inTransaction(
+        tx -> {
+          repo.lockRun(tx, runId)
+              .filter(r -> workflow == null || r.workflow().equals(workflow))
+              .orElseThrow(() -> notFound.apply(runId));
+          if (repo.resumeStep(tx, runId, stepId, payloadJson, now) == 0) {
+            throw notSuspended(runId, workflow == null, stepId, tx);
+          }
+          repo.setRunStatus(tx, runId, Status.RUNNING, now);
+          return null;
+        });
+    changes.changed(runId);
+    wakeups.workQueued();
+  }
+
+  private NotSuspendedException notSuspended(
+      String runId, boolean child, String stepId, org.jooq.DSLContext tx) {
+    if (child) {
+      return new NotSuspendedException(
+          "Cannot resume step \"" + stepId + "\" of child run " + runId + ": it is not suspended");
+    }
+    String actual = repo.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
+    return new NotSuspendedException(
+        "Cannot resume step \""
+            + stepId
+            + "\" of run "
+            + runId
+            + ": it is not suspended (its status is "
+            + actual
+            + ")");
+  }
+
+  /** Stores event {@code name} for {@code runId}; true if it was new (see {@link EventInbox}). */
+  public boolean sendEvent(String runId, String name, String payloadJson) {
+    boolean stored = EventInbox.send(repo, runId, name, payloadJson, clock.instant());
+    changes.changed(runId);
+    wakeups.workQueued();
+    return stored;
+  }
+
+  /**
+   * Cancels {@code runId} and its open steps, then each unfinished descendant run in a transaction
+   * of its own; false if the run had finished already.
+   */
+  public boolean cancel(
+      String runId, String workflow, Function<String, RunNotFoundException> notFound) {
+    Instant now = clock.instant();
+    boolean cancelled =
+        repo.inTransaction(
+            tx -> {
+              RunRow run =
+                  repo.lockRun(tx, runId)
+                      .filter(r -> r.workflow().equals(workflow))
+                      .orElseThrow(() -> notFound.apply(runId));
+              if (run.status().isTerminal()) {
+                return false;
+              }
+              repo.setRunStatus(tx, runId, Status.CANCELLED, now);
+              repo.cancelOpenSteps(tx, runId, now);
+              return true;
+            });
+    if (cancelled) {
+      changes.changed(runId);
+      ChildRuns.cancelDescendants(repo, runId, now).forEach(changes::changed);
+    }
+    return cancelled;
+  }
+}
