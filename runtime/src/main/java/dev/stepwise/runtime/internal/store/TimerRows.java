@@ -1,7 +1,7 @@
 package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
@@ -32,9 +32,9 @@ public final class TimerRows {
   /** How many due timers one read returns. */
   public static final int BATCH = 100;
 
-  private final RunRepository repo;
+  private final RunStore repo;
 
-  public TimerRows(RunRepository repo) {
+  public TimerRows(RunStore repo) {
     this.repo = repo;
   }
 
@@ -93,14 +93,10 @@ public final class TimerRows {
             return false;
           }
           int n =
-              tx.update(SW_STEPS)
-                  .set(SW_STEPS.STATUS, Status.PENDING.name())
-                  .set(SW_STEPS.NOT_BEFORE, odt(now))
-                  // wait_until stays: for an event wait, it tells the worker it timed out.
-                  .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-                  .where(
-                      SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)).and(timerDue(now)))
-                  .execute();
+              WaitingSteps.wake(
+                  tx,
+                  SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)).and(timerDue(now)),
+                  now);
           if (n == 1 && run.get().status() != Status.RUNNING) {
             repo.setRunStatus(tx, runId, Status.RUNNING, now);
           }

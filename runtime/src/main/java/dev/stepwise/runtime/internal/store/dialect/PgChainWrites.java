@@ -7,7 +7,8 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.RunReads;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,10 +59,8 @@ public final class PgChainWrites implements ChainWrites {
             + " WHERE id = ? FOR UPDATE),"
             + " u AS (UPDATE "
             + steps
-            + " SET status = 'SUCCEEDED', output = ?, error_type = NULL, error_message = NULL,"
-            + " error_stack = NULL, suspend_reason = NULL, resume_payload = NULL,"
-            + " lease_owner = NULL, lease_until = NULL, finished_at = ?, version = version + 1"
-            + " WHERE run_id = ? AND step_id = ? AND lease_owner = ? AND version = ?"
+            + ChainSql.STEP_SUCCEEDED_SET
+            + ChainSql.STEP_FENCED
             + " AND EXISTS (SELECT 1 FROM r)"
             + " RETURNING "
             + STEP_COLUMNS
@@ -70,13 +69,12 @@ public final class PgChainWrites implements ChainWrites {
         "WITH r AS (INSERT INTO "
             + runs
             + " ("
-            + RunRepository.NEW_RUN_COLUMNS
+            + RunStore.NEW_RUN_COLUMNS
             + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
             + " RETURNING id)"
             + " INSERT INTO "
             + steps
-            + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
-            + " lease_until, started_at, finished_at, version)"
+            + ChainSql.NEW_STEP_COLUMNS
             + " SELECT r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM r";
     this.advanceSql =
         lockAndRecord
@@ -90,14 +88,14 @@ public final class PgChainWrites implements ChainWrites {
             + " RETURNING run_id),"
             + " s AS (UPDATE "
             + runs
-            + " SET status = 'RUNNING', updated_at = ?, version = version + 1"
+            + ChainSql.RUN_RUNNING_SET
             + " WHERE id = ? AND status <> 'RUNNING' AND EXISTS (SELECT 1 FROM i))"
             + " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM i)";
     this.finishSql =
         lockAndRecord
             + ", s AS (UPDATE "
             + runs
-            + " SET status = 'SUCCEEDED', updated_at = ?, finished_at = ?, version = version + 1"
+            + ChainSql.RUN_SUCCEEDED_SET
             + " WHERE id = ? AND status NOT IN "
             + TERMINAL
             + " AND EXISTS (SELECT 1 FROM u)"
@@ -135,16 +133,16 @@ public final class PgChainWrites implements ChainWrites {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(startSql)) {
       c.setAutoCommit(true);
-      RunRepository.bindNewRun(ps, run);
+      RunStore.bindNewRun(ps, run);
       ps.setString(10, root.stepId());
       ps.setString(11, root.workflow());
       ps.setString(12, root.status().name());
       ps.setInt(13, root.attempts());
-      ps.setObject(14, RunRepository.odt(now));
+      ps.setObject(14, SqlValues.odt(now));
       ps.setString(15, root.leaseOwner());
-      ps.setObject(16, RunRepository.odt(root.leaseUntil()));
-      ps.setObject(17, RunRepository.odt(root.startedAt()));
-      ps.setObject(18, RunRepository.odt(root.finishedAt()));
+      ps.setObject(16, SqlValues.odt(root.leaseUntil()));
+      ps.setObject(17, SqlValues.odt(root.startedAt()));
+      ps.setObject(18, SqlValues.odt(root.finishedAt()));
       ps.setLong(19, root.version());
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -162,12 +160,12 @@ public final class PgChainWrites implements ChainWrites {
       ps.setString(i++, next.workflow());
       ps.setString(i++, next.status().name());
       ps.setInt(i++, next.attempts());
-      ps.setObject(i++, RunRepository.odt(now));
+      ps.setObject(i++, SqlValues.odt(now));
       ps.setString(i++, next.leaseOwner());
-      ps.setObject(i++, RunRepository.odt(next.leaseUntil()));
-      ps.setObject(i++, RunRepository.odt(next.startedAt()));
+      ps.setObject(i++, SqlValues.odt(next.leaseUntil()));
+      ps.setObject(i++, SqlValues.odt(next.startedAt()));
       ps.setLong(i++, next.version());
-      ps.setObject(i++, RunRepository.odt(now));
+      ps.setObject(i++, SqlValues.odt(now));
       ps.setString(i, task.runId());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -187,8 +185,8 @@ public final class PgChainWrites implements ChainWrites {
         PreparedStatement ps = c.prepareStatement(finishSql)) {
       c.setAutoCommit(true);
       int i = bindLockAndRecord(ps, task, owner, output, now);
-      ps.setObject(i++, RunRepository.odt(now));
-      ps.setObject(i++, RunRepository.odt(now));
+      ps.setObject(i++, SqlValues.odt(now));
+      ps.setObject(i++, SqlValues.odt(now));
       ps.setString(i++, task.runId());
       ps.setString(i++, Ids.familyOf(task.runId()));
       ps.setString(i++, channel);
@@ -221,7 +219,7 @@ public final class PgChainWrites implements ChainWrites {
       throws SQLException {
     ps.setString(1, task.runId());
     ps.setString(2, output);
-    ps.setObject(3, RunRepository.odt(now));
+    ps.setObject(3, SqlValues.odt(now));
     ps.setString(4, task.runId());
     ps.setString(5, task.stepId());
     ps.setString(6, owner);

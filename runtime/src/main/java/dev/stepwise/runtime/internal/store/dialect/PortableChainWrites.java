@@ -2,7 +2,7 @@ package dev.stepwise.runtime.internal.store.dialect;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Ids;
@@ -11,7 +11,8 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.RunReads;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,32 +54,18 @@ public final class PortableChainWrites implements ChainWrites {
         "INSERT INTO "
             + runs
             + " ("
-            + RunRepository.NEW_RUN_COLUMNS
+            + RunStore.NEW_RUN_COLUMNS
             + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     this.insertStepSql =
         "INSERT INTO "
             + steps
-            + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
-            + " lease_until, started_at, finished_at, version)"
+            + ChainSql.NEW_STEP_COLUMNS
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     this.lockRunSql =
         "SELECT " + RunReads.RUN_COLUMNS + " FROM " + runs + " WHERE id = ? FOR UPDATE";
-    this.recordSql =
-        "UPDATE "
-            + steps
-            + " SET status = 'SUCCEEDED', output = ?, error_type = NULL, error_message = NULL,"
-            + " error_stack = NULL, suspend_reason = NULL, resume_payload = NULL,"
-            + " lease_owner = NULL, lease_until = NULL, finished_at = ?, version = version + 1"
-            + " WHERE run_id = ? AND step_id = ? AND lease_owner = ? AND version = ?";
-    this.runningSql =
-        "UPDATE "
-            + runs
-            + " SET status = 'RUNNING', updated_at = ?, version = version + 1 WHERE id = ?";
-    this.succeededSql =
-        "UPDATE "
-            + runs
-            + " SET status = 'SUCCEEDED', updated_at = ?, finished_at = ?, version = version + 1"
-            + " WHERE id = ?";
+    this.recordSql = "UPDATE " + steps + ChainSql.STEP_SUCCEEDED_SET + ChainSql.STEP_FENCED;
+    this.runningSql = "UPDATE " + runs + ChainSql.RUN_RUNNING_SET + " WHERE id = ?";
+    this.succeededSql = "UPDATE " + runs + ChainSql.RUN_SUCCEEDED_SET + " WHERE id = ?";
     this.stepsSql = "SELECT " + RunReads.STEP_COLUMNS + " FROM " + steps + " WHERE run_id = ?";
     // Whether the run's family has other runs: only then are child runs looked up.
     this.familySql = "SELECT 1 FROM " + runs + " WHERE root_id = ? FETCH FIRST 1 ROWS ONLY";
@@ -95,7 +82,7 @@ public final class PortableChainWrites implements ChainWrites {
         "Storing run " + run.id(),
         c -> {
           try (PreparedStatement ps = c.prepareStatement(insertRunSql)) {
-            RunRepository.bindNewRun(ps, run);
+            RunStore.bindNewRun(ps, run);
             ps.executeUpdate();
           }
           insertStep(c, root, now);
@@ -172,7 +159,7 @@ public final class PortableChainWrites implements ChainWrites {
       ps.setString(4, task.stepId());
       ps.setString(5, owner);
       ps.setLong(6, task.version());
-      return RunRepository.checkOne(ps.executeUpdate(), task) == 1 ? run : null;
+      return StepStore.checkOne(ps.executeUpdate(), task) == 1 ? run : null;
     }
   }
 
