@@ -27,7 +27,8 @@ import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.RunReads;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -53,7 +54,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   private final WorkflowDefinition definition;
   private final Engine engine;
-  private final RunRepository repo;
+  private final RunStore repo;
   private final JsonCodec codec;
   private final RunWaiters waiters;
   private final RunStarter starter;
@@ -66,7 +67,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   DefaultWorkflowClient(
       WorkflowDefinition definition,
       Engine engine,
-      RunRepository repo,
+      RunStore repo,
       JsonCodec codec,
       RunWaiters waiters,
       RunStarter starter,
@@ -333,7 +334,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
     if (runs.isEmpty()) {
       return List.of();
     }
-    Map<String, List<StepRow>> steps = repo.steps(runs.stream().map(RunRow::id).toList());
+    Map<String, List<StepRow>> steps =
+        StepStore.steps(repo.dsl(), runs.stream().map(RunRow::id).toList());
     List<RunStatus> out = new ArrayList<>(runs.size());
     for (RunRow r : runs) {
       out.add(RunStatuses.of(graph(), r, steps.getOrDefault(r.id(), List.of())));

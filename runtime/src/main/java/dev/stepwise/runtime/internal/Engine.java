@@ -20,7 +20,7 @@ import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.store.Database;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
 
   private final EngineConfig config;
   private final Database database;
-  private final RunRepository repo;
+  private final RunStore repo;
   private final TaskQueue queue;
   private final Registry registry = new Registry();
   private final RunWaiters waiters = new RunWaiters();
@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable {
     this.config = config;
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
-    this.repo = new RunRepository(database.dsl());
+    this.repo = new RunStore(database.dsl());
     Dialect dialect = Dialect.of(database, config.nodeId());
     this.queue = new TaskQueue(database.dsl(), dialect.claim());
     // Built so that no part needs another one set after construction: the dispatch signal and the

@@ -10,7 +10,7 @@ import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.progress.ChainShape;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
 import dev.stepwise.runtime.internal.store.dialect.PgChainWrites;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -34,7 +34,7 @@ public final class ChainCompletion {
   private static final Logger log = LoggerFactory.getLogger(ChainCompletion.class);
 
   private final ChainWrites writes;
-  private final RunRepository repo;
+  private final RunStore repo;
   private final Registry registry;
   private final Permits pool;
   private final RunChanges waiters;
@@ -45,7 +45,7 @@ public final class ChainCompletion {
 
   public ChainCompletion(
       ChainWrites writes,
-      RunRepository repo,
+      RunStore repo,
       Registry registry,
       Permits pool,
       RunChanges waiters,

@@ -7,7 +7,8 @@ import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.progress.FamilyStatus;
 import dev.stepwise.runtime.internal.store.ChildRunRows;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ChildRuns {
   private ChildRuns() {}
 
   /** After a commit that changed {@code runId}: if it is a child that finished, wake its parent. */
-  public static Optional<String> wakeParent(RunRepository repo, String runId, Instant now) {
+  public static Optional<String> wakeParent(RunStore repo, String runId, Instant now) {
     int slash = runId.lastIndexOf('/');
     if (slash <= 0) {
       return Optional.empty(); // not a child: no read at all
@@ -53,7 +54,7 @@ public final class ChildRuns {
   }
 
   /** Cancels every unfinished descendant of {@code runId}; returns their ids. */
-  public static List<String> cancelDescendants(RunRepository repo, String runId, Instant now) {
+  public static List<String> cancelDescendants(RunStore repo, String runId, Instant now) {
     List<String> cancelled = new ArrayList<>();
     for (String id : ChildRunRows.descendantIds(repo.dsl(), runId)) {
       boolean done =
@@ -64,7 +65,7 @@ public final class ChildRuns {
                   return false;
                 }
                 repo.setRunStatus(tx, id, Status.CANCELLED, now);
-                repo.cancelOpenSteps(tx, id, now);
+                StepStore.cancelOpenSteps(tx, id, now);
                 return true;
               });
       if (done) {
@@ -78,7 +79,7 @@ public final class ChildRuns {
    * The parent's status with its descendants' steps appended as {@code step/childStep}; a parent
    * that waits on a suspended child shows as SUSPENDED.
    */
-  public static RunStatus withChildren(RunRepository repo, RunStatus parent) {
+  public static RunStatus withChildren(RunStore repo, RunStatus parent) {
     return FamilyStatus.withChildren(
         parent, ChildRunRows.descendantSteps(repo.dsl(), parent.runId()));
   }

@@ -5,7 +5,7 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Completion {
   private static final Logger log = LoggerFactory.getLogger(Completion.class);
 
-  private final RunRepository repo;
+  private final RunStore repo;
   private final TaskQueue queue;
   private final Registry registry;
   private final RunChanges waiters;
@@ -39,7 +39,7 @@ public final class Completion {
   private final TransactionalCommit transactional;
 
   public Completion(
-      RunRepository repo,
+      RunStore repo,
       TaskQueue queue,
       Registry registry,
       Permits pool,

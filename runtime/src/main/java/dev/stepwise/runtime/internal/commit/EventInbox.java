@@ -8,7 +8,8 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.progress.EventWait;
 import dev.stepwise.runtime.internal.store.EventRows;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class EventInbox {
    * looked, it is queued again instead. Returns what changed.
    */
   static Parked park(
-      RunRepository repo,
+      RunStore repo,
       WorkflowGraph graph,
       Task task,
       String owner,
@@ -80,7 +81,8 @@ public final class EventInbox {
             return new Parked(true, false, null);
           }
           Optional<Status> status =
-              EventWait.runStatusAfterPark(graph, repo.steps(tx, task.runId()), run.get().status());
+              EventWait.runStatusAfterPark(
+                  graph, StepStore.steps(tx, task.runId()), run.get().status());
           status.ifPresent(s -> repo.setRunStatus(tx, task.runId(), s, now));
           return new Parked(false, status.isPresent(), wait.deadline());
         });
@@ -96,7 +98,7 @@ public final class EventInbox {
    * lock orders this against {@link #park}.
    */
   public static boolean send(
-      RunRepository repo, String runId, String event, String payload, Instant now) {
+      RunStore repo, String runId, String event, String payload, Instant now) {
     return repo.inTransaction(
         tx -> {
           RunRow run =

@@ -1,6 +1,5 @@
 package dev.stepwise.runtime.internal.commit;
 
-import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
@@ -8,9 +7,9 @@ import dev.stepwise.runtime.internal.progress.FanOutList;
 import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.FanOutProgress;
 import dev.stepwise.runtime.internal.progress.FanOutProgress.Next;
-import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.store.FanOutRows;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Instant;
@@ -29,32 +28,14 @@ import org.jooq.DSLContext;
 public final class FanOut {
   private FanOut() {}
 
-  /**
-   * The graph progress with the fan-outs split off ({@link FanOutPlan}); kept so that {@link
-   * Completion} reads it as before.
-   */
-  record Plan(FanOutPlan decided) {
-    /** The progress; its {@code ready} excludes fan-out steps. */
-    GraphProgress.Result progress() {
-      return decided.progress();
-    }
-  }
-
-  /**
-   * Advances the graph, treating fan-outs over an empty list as succeeded at once (and advancing
-   * again past them). {@code statuses} and {@code outputs} are updated with those.
-   */
-  static Plan plan(WorkflowGraph graph, Map<String, Status> statuses, Map<String, String> outputs) {
-    return new Plan(FanOutPlan.of(graph, statuses, outputs));
-  }
-
   /** Inserts the parents and first elements the plan starts; true if elements were queued. */
-  static boolean insert(DSLContext tx, RunRow run, WorkflowGraph graph, Plan plan, Instant now) {
-    for (String id : plan.decided().empty()) {
+  static boolean insert(
+      DSLContext tx, RunRow run, WorkflowGraph graph, FanOutPlan plan, Instant now) {
+    for (String id : plan.empty()) {
       FanOutRows.insertEmpty(tx, run, id, now);
     }
     boolean queued = false;
-    for (Map.Entry<String, Integer> e : plan.decided().started().entrySet()) {
+    for (Map.Entry<String, Integer> e : plan.started().entrySet()) {
       StepSpec spec = graph.step(e.getKey()).orElseThrow();
       FanOutRows.insertParent(tx, run, e.getKey(), now);
       int first = FanOutPlan.firstElements(spec, e.getValue());
@@ -79,7 +60,7 @@ public final class FanOut {
    */
   static GroupEffect itemsFinished(
       DSLContext tx,
-      RunRepository repo,
+      RunStore repo,
       RunRow run,
       List<OutcomeWrites.Item> items,
       Function<String, WorkflowGraph> graphs,
@@ -95,7 +76,7 @@ public final class FanOut {
       }
       String stepId = Ids.stepOf(i.task().stepId());
       StepSpec spec = graphs.apply(i.task().workflow()).step(stepId).orElseThrow();
-      Next next = FanOutProgress.afterElement(spec, repo.steps(tx, run.id()), i.outcome());
+      Next next = FanOutProgress.afterElement(spec, StepStore.steps(tx, run.id()), i.outcome());
       apply(tx, run, stepId, next, now);
       if (next instanceof Next.Fail f) {
         if (failedStep == null) {

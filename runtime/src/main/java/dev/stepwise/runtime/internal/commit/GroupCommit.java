@@ -4,7 +4,7 @@ import dev.stepwise.runtime.internal.commit.CommitQueue.Pending;
 import dev.stepwise.runtime.internal.commit.OutcomeWrites.GroupResult;
 import dev.stepwise.runtime.internal.commit.OutcomeWrites.Item;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +21,12 @@ final class GroupCommit {
   /** Enough to cover every worker of a node; bounds the statements of one transaction. */
   private static final int MAX_GROUP = 64;
 
-  private final RunRepository repo;
+  private final RunStore repo;
   private final OutcomeWrites writes;
   private final CommitQueue<Item, List<Task>> commits =
       new CommitQueue<>(MAX_GROUP, this::commitGroup);
 
-  GroupCommit(RunRepository repo, OutcomeWrites writes) {
+  GroupCommit(RunStore repo, OutcomeWrites writes) {
     this.repo = repo;
     this.writes = writes;
   }

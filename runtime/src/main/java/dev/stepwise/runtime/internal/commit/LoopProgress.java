@@ -4,7 +4,7 @@ import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.LoopRows;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public final class LoopProgress {
   private LoopProgress() {}
 
   /** The iteration {@code task} executes: one more than the iterations recorded. */
-  public static int iteration(RunRepository repo, Task task) {
+  public static int iteration(RunStore repo, Task task) {
     return 1 + LoopRows.iterations(repo.dsl(), task);
   }
 
@@ -28,7 +28,7 @@ public final class LoopProgress {
    * run that finished meanwhile records the iteration as the step's result and goes no further.
    */
   static boolean repeat(
-      RunRepository repo, Task task, String owner, Outcome.Repeat repeat, Instant now) {
+      RunStore repo, Task task, String owner, Outcome.Repeat repeat, Instant now) {
     return repo.inTransaction(
         tx -> {
           Optional<RunRow> run = repo.lockRun(tx, task.runId());

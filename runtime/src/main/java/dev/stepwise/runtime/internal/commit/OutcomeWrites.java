@@ -11,9 +11,11 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class OutcomeWrites {
   private static final Logger log = LoggerFactory.getLogger(OutcomeWrites.class);
 
-  private final RunRepository repo;
+  private final RunStore repo;
   private final Registry registry;
   private final Permits pool;
   private final RunChanges waiters;
@@ -49,7 +51,7 @@ final class OutcomeWrites {
   private final TimerRows timers;
 
   OutcomeWrites(
-      RunRepository repo,
+      RunStore repo,
       Registry registry,
       Permits pool,
       RunChanges waiters,
@@ -133,7 +135,7 @@ final class OutcomeWrites {
     Map<String, RunRow> runs = repo.lockRuns(tx, byRun.keySet());
     // Read the clock under the locks, so a join never starts before a predecessor finished.
     Instant now = clock.instant();
-    List<RunRepository.Finish> finishes = new ArrayList<>();
+    List<StepStore.Finish> finishes = new ArrayList<>();
     List<Item> finishing = new ArrayList<>();
     for (Map.Entry<String, List<Item>> e : byRun.entrySet()) {
       RunRow run = runs.get(e.getKey());
@@ -151,7 +153,7 @@ final class OutcomeWrites {
         finishing.add(i);
       }
     }
-    int[] counts = repo.finishSteps(tx, finishes, config.nodeId(), now);
+    int[] counts = StepStore.finishSteps(tx, finishes, config.nodeId(), now);
     Map<String, List<Item>> recorded = new LinkedHashMap<>();
     for (int k = 0; k < counts.length; k++) {
       Item i = finishing.get(k);
@@ -178,11 +180,11 @@ final class OutcomeWrites {
       if (failed != null) {
         repo.failRun(
             tx, run.id(), failed.task().stepId(), ((Outcome.Failed) failed.outcome()).error(), now);
-        repo.cancelOpenSteps(tx, run.id(), now);
+        StepStore.cancelOpenSteps(tx, run.id(), now);
         out.settledRuns.add(run.id());
       } else if (fan.failedStep() != null) {
         repo.failRun(tx, run.id(), fan.failedStep(), fan.error(), now);
-        repo.cancelOpenSteps(tx, run.id(), now);
+        StepStore.cancelOpenSteps(tx, run.id(), now);
         out.settledRuns.add(run.id());
       } else if (fan.advance()) {
         advancing.add(run.id());
@@ -191,7 +193,7 @@ final class OutcomeWrites {
     if (advancing.isEmpty()) {
       return;
     }
-    Map<String, List<StepRow>> steps = repo.steps(tx, advancing);
+    Map<String, List<StepRow>> steps = StepStore.steps(tx, advancing);
     List<NewStep> rows = new ArrayList<>();
     Map<String, Status> statusChanges = new LinkedHashMap<>();
     for (String runId : advancing) {
@@ -205,21 +207,21 @@ final class OutcomeWrites {
           statusChanges,
           out);
     }
-    repo.insertSteps(tx, rows, now);
+    StepStore.insertSteps(tx, rows, now);
     repo.setRunStatuses(tx, statusChanges, now);
   }
 
-  private static RunRepository.Finish finish(Task task, Outcome outcome) {
+  private static StepStore.Finish finish(Task task, Outcome outcome) {
     if (outcome instanceof Outcome.Succeeded s) {
-      return new RunRepository.Finish(task, Status.SUCCEEDED, s.outputJson(), null, null);
+      return new StepStore.Finish(task, Status.SUCCEEDED, s.outputJson(), null, null);
     } else if (outcome instanceof Outcome.Skipped) {
-      return new RunRepository.Finish(task, Status.SKIPPED, null, null, null);
+      return new StepStore.Finish(task, Status.SKIPPED, null, null, null);
     } else if (outcome instanceof Outcome.Suspended s) {
-      return new RunRepository.Finish(task, Status.SUSPENDED, null, null, s.reason());
+      return new StepStore.Finish(task, Status.SUSPENDED, null, null, s.reason());
     } else if (outcome instanceof Outcome.Failed f) {
-      return new RunRepository.Finish(task, Status.FAILED, null, f.error(), null);
+      return new StepStore.Finish(task, Status.FAILED, null, f.error(), null);
     }
-    return new RunRepository.Finish(task, Status.CANCELLED, null, null, null);
+    return new StepStore.Finish(task, Status.CANCELLED, null, null, null);
   }
 
   /** Queues what became ready in {@code run}; its first recorded item runs the successors here. */
@@ -247,7 +249,7 @@ final class OutcomeWrites {
       }
     }
     // Fan-out steps leave p.ready(): they start as element rows instead (FanOut).
-    FanOut.Plan plan = FanOut.plan(graph, statuses, outputs);
+    FanOutPlan plan = FanOutPlan.of(graph, statuses, outputs);
     GraphProgress.Result p = plan.progress();
     Instant timerDue = timers.insertWaiting(tx, run, graph, p.waiting(), now);
     if (timerDue != null) {

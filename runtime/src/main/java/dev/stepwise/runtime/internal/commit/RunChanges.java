@@ -3,7 +3,7 @@ package dev.stepwise.runtime.internal.commit;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.dialect.Notifier;
 import java.time.Clock;
 
@@ -17,7 +17,7 @@ public final class RunChanges {
   private final RunWaiters waiters;
   private final Watchers watchers;
   private final Notifier notifier;
-  private final RunRepository repo;
+  private final RunStore repo;
   private final Runnable workQueued;
   private final Clock clock;
 
@@ -28,7 +28,7 @@ public final class RunChanges {
       RunWaiters waiters,
       Watchers watchers,
       Notifier notifier,
-      RunRepository repo,
+      RunStore repo,
       Runnable workQueued,
       Clock clock) {
     this.waiters = waiters;

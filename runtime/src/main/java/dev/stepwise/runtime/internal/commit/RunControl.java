@@ -4,7 +4,8 @@ import dev.stepwise.runtime.NotSuspendedException;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
@@ -16,12 +17,12 @@ import java.util.function.Function;
  * request stores nothing.
  */
 public final class RunControl {
-  private final RunRepository repo;
+  private final RunStore repo;
   private final RunChanges changes;
   private final Wakeups wakeups;
   private final Clock clock;
 
-  public RunControl(RunRepository repo, RunChanges changes, Wakeups wakeups, Clock clock) {
+  public RunControl(RunStore repo, RunChanges changes, Wakeups wakeups, Clock clock) {
     this.repo = repo;
     this.changes = changes;
     this.wakeups = wakeups;
@@ -49,7 +50,7 @@ public final class RunControl {
           repo.lockRun(tx, runId)
               .filter(r -> workflow == null || r.workflow().equals(workflow))
               .orElseThrow(() -> notFound.apply(runId));
-          if (repo.resumeStep(tx, runId, stepId, payloadJson, now) == 0) {
+          if (!StepStore.resumeStep(tx, runId, stepId, payloadJson, now)) {
             throw notSuspended(runId, workflow == null, stepId, tx);
           }
           repo.setRunStatus(tx, runId, Status.RUNNING, now);
@@ -65,7 +66,8 @@ public final class RunControl {
       return new NotSuspendedException(
           "Cannot resume step \"" + stepId + "\" of child run " + runId + ": it is not suspended");
     }
-    String actual = repo.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
+    String actual =
+        StepStore.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
     return new NotSuspendedException(
         "Cannot resume step \""
             + stepId
@@ -102,7 +104,7 @@ public final class RunControl {
                 return false;
               }
               repo.setRunStatus(tx, runId, Status.CANCELLED, now);
-              repo.cancelOpenSteps(tx, runId, now);
+              StepStore.cancelOpenSteps(tx, runId, now);
               return true;
             });
     if (cancelled) {

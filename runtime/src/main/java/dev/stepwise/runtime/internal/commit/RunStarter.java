@@ -9,7 +9,8 @@ import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -29,7 +30,7 @@ import org.jooq.exception.DataAccessException;
  * the database's unique constraint and returns the winner's run.
  */
 public final class RunStarter {
-  private final RunRepository repo;
+  private final RunStore repo;
   private final ChainWrites writes;
   private final JsonCodec codec;
   private final Permits pool;
@@ -39,7 +40,7 @@ public final class RunStarter {
   private final Clock clock;
 
   public RunStarter(
-      RunRepository repo,
+      RunStore repo,
       ChainWrites writes,
       JsonCodec codec,
       Permits pool,
@@ -115,7 +116,7 @@ public final class RunStarter {
         repo.inTransaction(
             tx -> {
               repo.insertRun(tx, run);
-              repo.insertSteps(tx, rows, now);
+              StepStore.insertSteps(tx, rows, now);
               return null;
             });
       }

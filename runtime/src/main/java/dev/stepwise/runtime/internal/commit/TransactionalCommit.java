@@ -5,7 +5,7 @@ import dev.stepwise.runtime.internal.commit.OutcomeWrites.Item;
 import dev.stepwise.runtime.internal.commit.OutcomeWrites.Recorded;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.Task;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 final class TransactionalCommit {
   private static final Logger log = LoggerFactory.getLogger(TransactionalCommit.class);
 
-  private final RunRepository repo;
+  private final RunStore repo;
   private final OutcomeWrites writes;
 
-  TransactionalCommit(RunRepository repo, OutcomeWrites writes) {
+  TransactionalCommit(RunStore repo, OutcomeWrites writes) {
     this.repo = repo;
     this.writes = writes;
   }

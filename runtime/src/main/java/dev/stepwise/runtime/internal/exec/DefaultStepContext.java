@@ -19,12 +19,7 @@ public final class DefaultStepContext implements StepContext {
 
   private final int iteration;
 
-  public DefaultStepContext(Task task, TaskQueue queue, EngineConfig config, Clock clock) {
-    this(task, queue, config, clock, 1);
-  }
-
-  public DefaultStepContext(
-      Task task, TaskQueue queue, EngineConfig config, Clock clock, int iteration) {
+  DefaultStepContext(Task task, TaskQueue queue, EngineConfig config, Clock clock, int iteration) {
     this.iteration = iteration;
     this.task = task;
     this.queue = queue;

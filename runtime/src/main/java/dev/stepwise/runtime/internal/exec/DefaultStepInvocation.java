@@ -18,14 +18,14 @@ public final class DefaultStepInvocation implements StepInvocation {
   private final String itemJson;
   private String eventJson;
 
-  public DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
+  DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
     this(codec, snapshot, task, context, null);
   }
 
   /**
    * @param itemJson the element a fan-out execution receives, or null
    */
-  public DefaultStepInvocation(
+  DefaultStepInvocation(
       JsonCodec codec, Snapshot snapshot, Task task, StepContext context, String itemJson) {
     this.codec = codec;
     this.snapshot = snapshot;

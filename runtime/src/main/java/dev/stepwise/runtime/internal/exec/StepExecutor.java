@@ -14,13 +14,12 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Registry;
-import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.model.SuspendSignal;
 import dev.stepwise.runtime.internal.progress.Backoff;
 import dev.stepwise.runtime.internal.progress.LoopDecision;
-import dev.stepwise.runtime.internal.store.RunRepository;
+import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -49,7 +48,7 @@ public final class StepExecutor {
   static final String MDC_RUN = "stepwise.runId";
   static final String MDC_STEP = "stepwise.stepId";
 
-  private final RunRepository repo;
+  private final RunStore repo;
   private final TaskQueue queue;
   private final Registry registry;
   private final Completion completion;
@@ -60,7 +59,7 @@ public final class StepExecutor {
   private final Clock clock;
 
   public StepExecutor(
-      RunRepository repo,
+      RunStore repo,
       TaskQueue queue,
       Registry registry,
       Completion completion,
@@ -136,11 +135,7 @@ public final class StepExecutor {
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
     try {
-      // After a claim the snapshot is read once here and passed on with the task, so the steps
-      // that follow on this thread need no read of their own.
-      Task loaded =
-          task.snapshot() != null ? task : load(task).map(task::withSnapshot).orElse(task);
-      return completion.record(loaded, execute(loaded));
+      return completion.record(task, execute(task));
     } catch (RuntimeException e) {
       // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
       // on another node) re-queues the step.
@@ -160,7 +155,7 @@ public final class StepExecutor {
   private Outcome execute(Task task) {
     WorkflowDefinition definition = registry.find(task.workflow()).orElseThrow();
     Snapshot snapshot = task.snapshot();
-    if (snapshot == null || snapshot.runStatus().isTerminal()) {
+    if (snapshot.runStatus().isTerminal()) {
       return new Outcome.Abandoned();
     }
     String deployed = definition.graph().version();
@@ -283,13 +278,6 @@ public final class StepExecutor {
     StepBodyFailure(Exception cause) {
       super(cause);
     }
-  }
-
-  /** After a claim: the run's input, status and upstream outputs, read outside any transaction. */
-  private Optional<Snapshot> load(Task task) {
-    Optional<RunRow> run = repo.findRun(task.runId());
-    return run.map(
-        r -> new Snapshot(r.graphVersion(), r.status(), r.input(), repo.outputs(r.id())));
   }
 
   private static Outcome failure(String message) {

@@ -5,6 +5,7 @@ import dev.stepwise.runtime.StepError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /** The stored shapes the engine works with, decoupled from jOOQ's generated records. */
 public final class Rows {
@@ -81,8 +82,8 @@ public final class Rows {
   }
 
   /**
-   * What a worker needs to execute a step without another read: known when this node just wrote the
-   * run, absent (null) after a claim.
+   * What a worker needs to execute a step without another read: the run's graph version, status and
+   * input and its steps' outputs, known when this node just wrote the run and read with a claim.
    *
    * @param outputs the JSON output of every succeeded step, by step id
    */
@@ -103,9 +104,10 @@ public final class Rows {
       String resumePayload,
       Snapshot snapshot) {
 
-    /** The same task with what it needs to execute without another read. */
-    public Task withSnapshot(Snapshot snapshot) {
-      return new Task(runId, stepId, workflow, attempt, version, resumePayload, snapshot);
+    public Task {
+      // Every task comes with its snapshot, from the claim or from the commit that leased it, so a
+      // worker never reads the run again before executing.
+      Objects.requireNonNull(snapshot, "snapshot");
     }
   }
 }

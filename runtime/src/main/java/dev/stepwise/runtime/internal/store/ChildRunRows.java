@@ -27,7 +27,7 @@ public final class ChildRunRows {
         .where(descendantsOf(runId))
         .orderBy(SW_STEPS.RUN_ID, SW_STEPS.STARTED_AT)
         .fetchInto(SW_STEPS)
-        .map(RunRepository::step);
+        .map(StepStore::step);
   }
 
   /**

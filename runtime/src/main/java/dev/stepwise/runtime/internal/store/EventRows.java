@@ -2,8 +2,8 @@ package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_EVENTS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.fenced;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
+import static dev.stepwise.runtime.internal.store.StepStore.fenced;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Rows.Task;
@@ -112,7 +112,7 @@ public final class EventRows {
             .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
             .where(fenced(task, owner))
             .execute();
-    return RunRepository.checkOne(n, task) == 1;
+    return StepStore.checkOne(n, task) == 1;
   }
 
   private static Condition event(String runId, String name) {

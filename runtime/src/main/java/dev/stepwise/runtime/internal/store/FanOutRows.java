@@ -1,7 +1,7 @@
 package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
@@ -79,8 +79,8 @@ public final class FanOutRows {
             .set(SW_STEPS.ERROR_STACK, error == null ? null : error.stackTrace())
             .set(SW_STEPS.FINISHED_AT, odt(now))
             .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-            .where(RunRepository.stepIn(runId, stepId, Status.RUNNING))
+            .where(StepStore.stepIn(runId, stepId, Status.RUNNING))
             .execute();
-    return RunRepository.changedOne(n, runId, stepId);
+    return StepStore.changedOne(n, runId, stepId);
   }
 }

@@ -1,7 +1,7 @@
 package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
 import java.time.Instant;

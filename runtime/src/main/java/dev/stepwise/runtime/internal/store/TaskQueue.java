@@ -1,9 +1,9 @@
 package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.checkOne;
-import static dev.stepwise.runtime.internal.store.RunRepository.fenced;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
+import static dev.stepwise.runtime.internal.store.StepStore.checkOne;
+import static dev.stepwise.runtime.internal.store.StepStore.fenced;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
@@ -165,7 +165,7 @@ public final class TaskQueue {
 
   /**
    * Puts a failed step back in the queue until {@code notBefore}; fenced like {@code
-   * RunRepository.finishStep}.
+   * StepStore.finishStep}.
    */
   public int retryStep(Task task, String owner, StepError error, Instant notBefore) {
     int n =

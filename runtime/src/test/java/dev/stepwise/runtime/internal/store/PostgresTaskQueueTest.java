@@ -105,7 +105,7 @@ class PostgresTaskQueueTest extends TaskQueueContract {
     run("r1", "w", Status.RUNNING, "{}");
     step("r1", "later", "w", Status.WAITING, NOW, null);
     dsl.update(SW_STEPS)
-        .set(SW_STEPS.WAIT_UNTIL, RunRepository.odt(NOW.plusSeconds(60)))
+        .set(SW_STEPS.WAIT_UNTIL, SqlValues.odt(NOW.plusSeconds(60)))
         .where(SW_STEPS.RUN_ID.eq("r1"))
         .execute();
 

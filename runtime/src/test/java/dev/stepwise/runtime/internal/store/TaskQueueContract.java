@@ -2,7 +2,7 @@ package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
-import static dev.stepwise.runtime.internal.store.RunRepository.odt;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.runtime.Status;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step rows as a queue ({@link TaskQueue}) and the batched writes of {@link RunRepository},
- * proven once per database: each subclass supplies a DataSource. Every test runs in a fresh schema.
+ * The step rows as a queue ({@link TaskQueue}) and the batched writes of {@link RunStore}, proven
+ * once per database: each subclass supplies a DataSource. Every test runs in a fresh schema.
  */
 abstract class TaskQueueContract {
   // Whole milliseconds: both databases store microseconds, so values read back compare equal.
@@ -49,7 +49,7 @@ abstract class TaskQueueContract {
   protected String schema;
   protected DSLContext dsl;
   protected TaskQueue queue;
-  protected RunRepository repo;
+  protected RunStore repo;
 
   /** The database under test. */
   protected abstract DataSource dataSource();
@@ -64,7 +64,7 @@ abstract class TaskQueueContract {
     Database database = new Database(dataSource(), null, schema);
     dsl = database.dsl();
     queue = new TaskQueue(dsl, Dialect.of(database, "node-1").claim());
-    repo = new RunRepository(dsl);
+    repo = new RunStore(dsl);
   }
 
   @AfterEach
@@ -229,18 +229,19 @@ abstract class TaskQueueContract {
     Task stale =
         new Task("r1", "d", "w", 1, tasks.get(3).version() + 5, null, tasks.get(3).snapshot());
     StepError error = new StepError("java.lang.IllegalStateException", "boom", "at x");
-    List<RunRepository.Finish> finishes =
+    List<StepStore.Finish> finishes =
         List.of(
-            new RunRepository.Finish(tasks.get(0), Status.SUCCEEDED, "\"out-a\"", null, null),
-            new RunRepository.Finish(tasks.get(1), Status.FAILED, null, error, null),
-            new RunRepository.Finish(tasks.get(2), Status.SUSPENDED, null, null, "wait for Ann"),
-            new RunRepository.Finish(stale, Status.SUCCEEDED, "\"lost\"", null, null));
+            new StepStore.Finish(tasks.get(0), Status.SUCCEEDED, "\"out-a\"", null, null),
+            new StepStore.Finish(tasks.get(1), Status.FAILED, null, error, null),
+            new StepStore.Finish(tasks.get(2), Status.SUSPENDED, null, null, "wait for Ann"),
+            new StepStore.Finish(stale, Status.SUCCEEDED, "\"lost\"", null, null));
     List<String> sql = new CopyOnWriteArrayList<>();
     DSLContext recording = recording(sql);
     Instant done = NOW.plusSeconds(3);
 
     int[] counts =
-        recording.transactionResult(cfg -> repo.finishSteps(cfg.dsl(), finishes, "node-1", done));
+        recording.transactionResult(
+            cfg -> StepStore.finishSteps(cfg.dsl(), finishes, "node-1", done));
 
     assertThat(counts).containsExactly(1, 1, 1, 0);
     SwStepsRecord a = row("r1", "a");
