@@ -28,8 +28,7 @@ public final class Dispatcher implements Runnable {
   private final Clock clock;
   private final DispatchSignal signal;
   private final Consumer<Task> worker;
-  private volatile boolean running;
-  private Thread thread;
+  private final LoopThread loop;
 
   /**
    * @param worker runs a claimed step on a worker thread, and the steps it leads to
@@ -49,33 +48,24 @@ public final class Dispatcher implements Runnable {
     this.worker = worker;
     this.config = config;
     this.clock = clock;
+    this.loop = new LoopThread("stepwise-dispatcher-" + config.nodeId(), this, signal::raise);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this, "stepwise-dispatcher-" + config.nodeId());
-    thread.setDaemon(true);
-    thread.start();
+  public void start() {
+    loop.start();
   }
 
   public boolean isRunning() {
-    return running;
+    return loop.running();
   }
 
-  public synchronized void stop() throws InterruptedException {
-    running = false;
-    signal.raise();
-    if (thread != null) {
-      thread.join(Math.max(1000, config.pollInterval().toMillis() * 2));
-    }
+  public void stop() throws InterruptedException {
+    loop.stop(LoopThread.joinTimeout(config.pollInterval()));
   }
 
   @Override
   public void run() {
-    while (running) {
+    while (loop.running()) {
       boolean more = false;
       try {
         more = claimBatch();
@@ -97,7 +87,7 @@ public final class Dispatcher implements Runnable {
   /** Claims as many due steps as there are free workers; true if it should claim again now. */
   private boolean claimBatch() {
     Set<String> workflows = registry.names();
-    if (workflows.isEmpty() || !running) {
+    if (workflows.isEmpty() || !loop.running()) {
       return false;
     }
     int room = pool.tryAcquire(config.workers());

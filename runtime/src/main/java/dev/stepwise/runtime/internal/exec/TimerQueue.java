@@ -33,8 +33,7 @@ public final class TimerQueue implements Runnable {
   private final Clock clock;
   private final Signal signal = new Signal();
   private final AtomicReference<Instant> nextDue = new AtomicReference<>();
-  private volatile boolean running;
-  private Thread thread;
+  private final LoopThread loop;
 
   public TimerQueue(
       TimerRows rows,
@@ -49,24 +48,15 @@ public final class TimerQueue implements Runnable {
     this.changes = changes;
     this.config = config;
     this.clock = clock;
+    this.loop = new LoopThread("stepwise-timers-" + config.nodeId(), this, signal::raise);
   }
 
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    running = true;
-    thread = new Thread(this, "stepwise-timers-" + config.nodeId());
-    thread.setDaemon(true);
-    thread.start();
+  public void start() {
+    loop.start();
   }
 
-  public synchronized void stop() throws InterruptedException {
-    running = false;
-    signal.raise();
-    if (thread != null) {
-      thread.join(Math.max(1000, config.pollInterval().toMillis() * 2));
-    }
+  public void stop() throws InterruptedException {
+    loop.stop(LoopThread.joinTimeout(config.pollInterval()));
   }
 
   /** A timer is due at {@code due}: wake up then rather than at the next re-read. */
@@ -81,7 +71,7 @@ public final class TimerQueue implements Runnable {
 
   @Override
   public void run() {
-    while (running) {
+    while (loop.running()) {
       try {
         fireDue();
       } catch (RuntimeException e) {
@@ -112,7 +102,7 @@ public final class TimerQueue implements Runnable {
           fired++;
         }
       }
-    } while (due.size() == TimerRows.BATCH && running);
+    } while (due.size() == TimerRows.BATCH && loop.running());
     if (fired > 0) {
       dispatch.workQueued();
     }
