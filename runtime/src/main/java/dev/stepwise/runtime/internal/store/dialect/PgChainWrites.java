@@ -134,16 +134,7 @@ public final class PgChainWrites implements ChainWrites {
         PreparedStatement ps = c.prepareStatement(startSql)) {
       c.setAutoCommit(true);
       RunStore.bindNewRun(ps, run);
-      ps.setString(10, root.stepId());
-      ps.setString(11, root.workflow());
-      ps.setString(12, root.status().name());
-      ps.setInt(13, root.attempts());
-      ps.setObject(14, SqlValues.odt(now));
-      ps.setString(15, root.leaseOwner());
-      ps.setObject(16, SqlValues.odt(root.leaseUntil()));
-      ps.setObject(17, SqlValues.odt(root.startedAt()));
-      ps.setObject(18, SqlValues.odt(root.finishedAt()));
-      ps.setLong(19, root.version());
+      ChainSql.bindNewStep(ps, 10, root, now, true);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new DataAccessException("Storing run " + run.id() + " failed", e);
@@ -156,15 +147,8 @@ public final class PgChainWrites implements ChainWrites {
         PreparedStatement ps = c.prepareStatement(advanceSql)) {
       c.setAutoCommit(true);
       int i = bindLockAndRecord(ps, task, owner, output, now);
-      ps.setString(i++, next.stepId());
-      ps.setString(i++, next.workflow());
-      ps.setString(i++, next.status().name());
-      ps.setInt(i++, next.attempts());
-      ps.setObject(i++, SqlValues.odt(now));
-      ps.setString(i++, next.leaseOwner());
-      ps.setObject(i++, SqlValues.odt(next.leaseUntil()));
-      ps.setObject(i++, SqlValues.odt(next.startedAt()));
-      ps.setLong(i++, next.version());
+      // The next step has not finished: the insert names no finished_at.
+      i = ChainSql.bindNewStep(ps, i, next, now, false);
       ps.setObject(i++, SqlValues.odt(now));
       ps.setString(i, task.runId());
       try (ResultSet rs = ps.executeQuery()) {
@@ -218,13 +202,7 @@ public final class PgChainWrites implements ChainWrites {
       PreparedStatement ps, Task task, String owner, String output, Instant now)
       throws SQLException {
     ps.setString(1, task.runId());
-    ps.setString(2, output);
-    ps.setObject(3, SqlValues.odt(now));
-    ps.setString(4, task.runId());
-    ps.setString(5, task.stepId());
-    ps.setString(6, owner);
-    ps.setLong(7, task.version());
-    return 8;
+    return ChainSql.bindSucceeded(ps, 2, task, owner, output, now);
   }
 
   private static RunRow run(ResultSet rs) throws SQLException {

@@ -153,12 +153,7 @@ public final class PortableChainWrites implements ChainWrites {
       return null;
     }
     try (PreparedStatement ps = c.prepareStatement(recordSql)) {
-      ps.setString(1, output);
-      ps.setObject(2, odt(now));
-      ps.setString(3, task.runId());
-      ps.setString(4, task.stepId());
-      ps.setString(5, owner);
-      ps.setLong(6, task.version());
+      ChainSql.bindSucceeded(ps, 1, task, owner, output, now);
       return StepStore.checkOne(ps.executeUpdate(), task) == 1 ? run : null;
     }
   }
@@ -175,16 +170,7 @@ public final class PortableChainWrites implements ChainWrites {
   private void insertStep(Connection c, NewStep s, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insertStepSql)) {
       ps.setString(1, s.runId());
-      ps.setString(2, s.stepId());
-      ps.setString(3, s.workflow());
-      ps.setString(4, s.status().name());
-      ps.setInt(5, s.attempts());
-      ps.setObject(6, odt(now));
-      ps.setString(7, s.leaseOwner());
-      ps.setObject(8, odt(s.leaseUntil()));
-      ps.setObject(9, odt(s.startedAt()));
-      ps.setObject(10, odt(s.finishedAt()));
-      ps.setLong(11, s.version());
+      ChainSql.bindNewStep(ps, 2, s, now, true);
       ps.executeUpdate();
     }
   }
