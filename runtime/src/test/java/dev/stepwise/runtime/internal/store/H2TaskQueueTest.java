@@ -1,35 +1,16 @@
 package dev.stepwise.runtime.internal.store;
 
+import static dev.stepwise.testing.DatabaseKind.H2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.testing.TestDatabase;
-import java.io.IOException;
+import dev.stepwise.testing.StepwiseDatabase;
 import java.util.List;
 import java.util.Locale;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The queue contract on an H2 file database (the two-statement claim). */
+@StepwiseDatabase(H2)
 class H2TaskQueueTest extends TaskQueueContract {
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void open() {
-    db = TestDatabase.h2File("h2-queue-");
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    db.close();
-  }
-
-  @Override
-  protected DataSource dataSource() {
-    return db.dataSource();
-  }
-
   /** H2 has no partial indexes: V7 keeps one status index, which the sweeper and timer share. */
   @Test
   void stepsHaveTheClaimIndexAndTheirKeyOnly() {

@@ -1,12 +1,12 @@
 package dev.stepwise.runtime.internal.store;
 
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+import static dev.stepwise.testing.DatabaseKind.POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.store.dialect.PgClaim;
-import dev.stepwise.testing.TestDatabase;
-import java.io.IOException;
+import dev.stepwise.testing.StepwiseDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,14 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,29 +27,8 @@ import org.junit.jupiter.api.Test;
  * sweeper over V4's partial indexes. Skipped when PostgreSQL is unreachable, unless {@code
  * stepwise.requirePostgres=true}.
  */
+@StepwiseDatabase(POSTGRES)
 class PostgresTaskQueueTest extends TaskQueueContract {
-  private static TestDatabase db;
-
-  @BeforeAll
-  static void connect() {
-    db = TestDatabase.postgres();
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    db.close();
-  }
-
-  @Override
-  protected void requireDatabase() {
-    db.require();
-  }
-
-  @Override
-  protected DataSource dataSource() {
-    return db.dataSource();
-  }
-
   @Test
   void v4ReplacesTheStatusIndexesOfTheClaimAndTheSweeperByPartialOnes() throws SQLException {
     try (Connection c = dataSource().getConnection();

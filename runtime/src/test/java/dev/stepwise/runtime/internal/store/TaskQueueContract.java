@@ -13,7 +13,7 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.dialect.Dialect;
-import dev.stepwise.testing.TestDatabase;
+import dev.stepwise.testing.TestSchema;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,7 +32,6 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,27 +50,21 @@ abstract class TaskQueueContract {
   protected TaskQueue queue;
   protected RunStore repo;
 
-  /** The database under test. */
-  protected abstract DataSource dataSource();
+  private TestSchema database;
 
-  /** Aborts (skips) or fails the test when the database is not available. */
-  protected void requireDatabase() {}
+  /** The database under test, which the class's {@code @StepwiseDatabase} names. */
+  protected DataSource dataSource() {
+    return database.dataSource();
+  }
 
   @BeforeEach
-  void migrate() {
-    requireDatabase();
-    schema = TestDatabase.randomSchema("tq_");
+  void migrate(TestSchema testSchema) {
+    this.database = testSchema;
+    schema = testSchema.name();
     Database database = new Database(dataSource(), null, schema);
     dsl = database.dsl();
     queue = new TaskQueue(dsl, Dialect.of(database, "node-1").claim());
     repo = new RunStore(dsl);
-  }
-
-  @AfterEach
-  void dropSchema() throws Exception {
-    if (schema != null) {
-      TestDatabase.dropSchema(dataSource(), schema);
-    }
   }
 
   // ---- claim

@@ -10,14 +10,13 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.Database;
-import dev.stepwise.testing.TestDatabase;
+import dev.stepwise.testing.TestSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,27 +33,21 @@ abstract class ChainWritesContract {
   protected DSLContext dsl;
   private ChainWrites writes;
 
-  protected abstract DataSource dataSource();
+  private TestSchema database;
 
-  /** The implementation under test, on the migrated schema. */
-  protected abstract ChainWrites writes(DataSource dataSource, DSLContext dsl, String schema);
-
-  /** Aborts (skips) or fails the test when the database is not available. */
-  protected void requireDatabase() {}
-
-  @BeforeEach
-  void migrate() {
-    requireDatabase();
-    schema = TestDatabase.randomSchema("cw_");
-    dsl = new Database(dataSource(), null, schema).dsl();
-    writes = writes(dataSource(), dsl, schema);
+  /** The database under test, which the class's {@code @StepwiseDatabase} names. */
+  protected DataSource dataSource() {
+    return database.dataSource();
   }
 
-  @AfterEach
-  void dropSchema() throws Exception {
-    if (schema != null) {
-      TestDatabase.dropSchema(dataSource(), schema);
-    }
+  @BeforeEach
+  void migrate(TestSchema testSchema) {
+    this.database = testSchema;
+    schema = testSchema.name();
+    Database migrated = new Database(dataSource(), null, schema);
+    dsl = migrated.dsl();
+    // The implementation the engine would pick for this database.
+    writes = Dialect.of(migrated, NODE).chainWrites();
   }
 
   /** A run stored with its root leased to this node, and the task that runs the root. */
