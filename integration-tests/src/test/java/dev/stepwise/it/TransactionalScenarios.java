@@ -48,6 +48,44 @@ interface TransactionalScenarios extends Scenario {
   }
 
   @Test
+  default void aLostConnectionInTheEnginesOwnStatementsIsNotTheTransactionalStepsFailure() {
+    // prepare has no retry policy: counted as its failure, the lost connection failed the run.
+    FaultyDataSource faulty =
+        new FaultyDataSource(
+            database(), sql -> sql.contains("sw_runs") && sql.contains("for update"));
+    Stepwise engine = engine(b -> b.dataSource(faulty));
+    TxFlowRunner runner = new TxFlowRunner(engine, new TxFlow(schema(), null));
+    engine.start();
+    faulty.failNext(1);
+
+    TxFlowResult r = runner.start(new Booking("b-engine-outage", false));
+
+    assertThat(faulty.failed()).isEqualTo(1);
+    assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(r.prepare().attempts()).isEqualTo(1); // the engine's failure spent no attempt
+    assertThat(r.output()).isEqualTo("1 row(s) for b-engine-outage, booked on attempt 1");
+  }
+
+  @Test
+  default void aLostConnectionUnderATransactionalStepsOwnWriteRunsTheStepAgain() {
+    // The transaction is gone with the connection: nothing the step wrote is kept, and the step
+    // runs again rather than failing for an outage of the database.
+    FaultyDataSource faulty =
+        new FaultyDataSource(database(), sql -> sql.contains("insert") && sql.contains("ledger"));
+    Stepwise engine = engine(b -> b.dataSource(faulty));
+    TxFlowRunner runner = new TxFlowRunner(engine, new TxFlow(schema(), null));
+    engine.start();
+    faulty.failNext(1);
+
+    TxFlowResult r = runner.start(new Booking("b-body-outage", false));
+
+    assertThat(faulty.failed()).isEqualTo(1);
+    assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(r.book().attempts()).isEqualTo(1);
+    assertThat(r.output()).isEqualTo("1 row(s) for b-body-outage, booked on attempt 1");
+  }
+
+  @Test
   default void aJvmKilledInsideATransactionalStepLeavesNoWritesAndTheRerunWritesOnce()
       throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "tx-kill-").toAbsolutePath();

@@ -11,6 +11,7 @@ import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
 import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
+import dev.stepwise.runtime.internal.exec.PutBacks;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
@@ -97,14 +98,16 @@ public final class Engine implements AutoCloseable {
             clock,
             chain,
             new TimerRows(repo));
+    PutBacks putBacks = new PutBacks(queue, inFlight, dispatch, config.nodeId(), clock);
     this.executor =
-        new StepExecutor(repo, queue, registry, completion, inFlight, pool, codec, config, clock);
+        new StepExecutor(
+            repo, queue, registry, completion, inFlight, putBacks, pool, codec, config, clock);
     this.dispatcher =
         new Dispatcher(queue, registry, pool, dispatch, executor::runChain, config, clock);
     this.starter =
         new RunStarter(
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
-    this.leases = new LeaseKeeper(queue, inFlight, dispatch, config, clock);
+    this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
     this.control = new RunControl(repo, changes, wakeups, clock);
   }
 

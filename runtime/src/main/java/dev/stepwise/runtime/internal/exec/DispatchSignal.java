@@ -4,7 +4,8 @@ import dev.stepwise.runtime.internal.model.Signal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * What wakes the dispatcher: steps queued on this node, a worker freed while work may be waiting, a
@@ -13,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DispatchSignal {
   private final Signal signal = new Signal();
-  private final AtomicReference<Instant> nextDue = new AtomicReference<>();
+  // Every retry time still to come, not only the earliest: once the earliest passed, the dispatcher
+  // must still wake for the next one (keeping just the minimum lost the later retries until the
+  // next poll, which a long poll interval made a stall).
+  private final NavigableSet<Instant> dues = new ConcurrentSkipListSet<>();
   // True when there may be more queued work than this node had room for.
   private volatile boolean hungry;
 
@@ -32,7 +36,7 @@ public final class DispatchSignal {
 
   /** A retry becomes due at {@code due}: wake up then rather than at the next poll. */
   public void wakeAt(Instant due) {
-    nextDue.accumulateAndGet(due, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    dues.add(due);
     signal.raise();
   }
 
@@ -51,19 +55,20 @@ public final class DispatchSignal {
     signal.await(nextWait(pollInterval, clock));
   }
 
-  private Duration nextWait(Duration pollInterval, Clock clock) {
-    Duration wait = pollInterval;
-    Instant due = nextDue.get();
-    if (due != null) {
-      Duration untilDue = Duration.between(clock.instant(), due);
-      if (untilDue.isNegative() || untilDue.isZero()) {
-        nextDue.compareAndSet(due, null);
-        return Duration.ZERO;
+  /** How long the dispatcher may sleep: zero if a retry fell due since its last claim. */
+  Duration nextWait(Duration pollInterval, Clock clock) {
+    Instant now = clock.instant();
+    boolean fellDue = false;
+    for (Instant due = dues.pollFirst(); due != null; due = dues.pollFirst()) {
+      if (due.isAfter(now)) {
+        dues.add(due); // the earliest still to come
+        Duration untilDue = Duration.between(now, due);
+        return fellDue
+            ? Duration.ZERO
+            : untilDue.compareTo(pollInterval) < 0 ? untilDue : pollInterval;
       }
-      if (untilDue.compareTo(wait) < 0) {
-        wait = untilDue;
-      }
+      fellDue = true;
     }
-    return wait;
+    return fellDue ? Duration.ZERO : pollInterval;
   }
 }

@@ -69,7 +69,8 @@ public final class Dispatcher implements Runnable {
       boolean more = false;
       try {
         more = claimBatch();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: a dead dispatcher leaves every queued step of this node unclaimed.
         log.warn("Claiming steps failed; trying again after the poll interval", e);
       }
       if (more) {
@@ -100,7 +101,7 @@ public final class Dispatcher implements Runnable {
       tasks =
           queue.claim(
               config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       pool.releaseQuietly(room);
       throw e;
     }

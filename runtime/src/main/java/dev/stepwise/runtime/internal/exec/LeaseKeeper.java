@@ -18,6 +18,7 @@ public final class LeaseKeeper {
 
   private final TaskQueue queue;
   private final InFlight inFlight;
+  private final PutBacks putBacks;
   private final DispatchSignal dispatch;
   private final EngineConfig config;
   private final Clock clock;
@@ -26,11 +27,13 @@ public final class LeaseKeeper {
   public LeaseKeeper(
       TaskQueue queue,
       InFlight inFlight,
+      PutBacks putBacks,
       DispatchSignal dispatch,
       EngineConfig config,
       Clock clock) {
     this.queue = queue;
     this.inFlight = inFlight;
+    this.putBacks = putBacks;
     this.dispatch = dispatch;
     this.config = config;
     this.clock = clock;
@@ -61,11 +64,14 @@ public final class LeaseKeeper {
     }
   }
 
+  // Both catch every Throwable: an exception that escapes a task of a ScheduledExecutorService
+  // cancels its later runs, and a node without heartbeats loses every lease.
   private void heartbeat() {
     try {
+      putBacks.retry();
       queue.extendLeases(
           config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.warn("Extending leases failed; steps may be taken over if this persists", e);
     }
   }
@@ -77,7 +83,7 @@ public final class LeaseKeeper {
         log.info("Re-queued {} step(s) whose lease expired", n);
         dispatch.workQueued();
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.warn("Sweeping expired leases failed", e);
     }
   }

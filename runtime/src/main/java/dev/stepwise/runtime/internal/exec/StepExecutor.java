@@ -19,6 +19,7 @@ import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.model.SuspendSignal;
 import dev.stepwise.runtime.internal.progress.Backoff;
 import dev.stepwise.runtime.internal.progress.LoopDecision;
+import dev.stepwise.runtime.internal.store.DatabaseFailures;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,6 +55,7 @@ public final class StepExecutor {
   private final Registry registry;
   private final Completion completion;
   private final InFlight inFlight;
+  private final PutBacks putBacks;
   private final WorkerPool pool;
   private final JsonCodec codec;
   private final EngineConfig config;
@@ -64,10 +67,12 @@ public final class StepExecutor {
       Registry registry,
       Completion completion,
       InFlight inFlight,
+      PutBacks putBacks,
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
       Clock clock) {
+    this.putBacks = putBacks;
     this.repo = repo;
     this.queue = queue;
     this.registry = registry;
@@ -134,19 +139,26 @@ public final class StepExecutor {
     MDC.put(MDC_RUN, task.runId());
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
+    boolean recorded = false;
     try {
-      return completion.record(task, execute(task));
-    } catch (RuntimeException e) {
-      // No longer in flight, so its lease is not extended: once it expires the sweeper (here or
-      // on another node) re-queues the step.
-      log.error(
-          "Recording step {} of run {} failed; it will run again once its lease expires",
+      List<Task> successors = completion.record(task, execute(task));
+      recorded = true;
+      return successors;
+    } catch (RuntimeException | Error e) {
+      // The engine's own writes failed, not the step: it goes back to the queue with its attempt
+      // given back, now or once the database answers again. (An Error too: a step left in flight
+      // without a worker would keep its lease, and its run would stall, for as long as we live.)
+      log.warn(
+          "Recording step {} of run {} failed; putting it back in the queue",
           task.stepId(),
           task.runId(),
           e);
+      putBacks.offer(task);
       return List.of();
     } finally {
-      inFlight.remove(task);
+      if (recorded) {
+        inFlight.remove(task);
+      }
       MDC.remove(MDC_RUN);
       MDC.remove(MDC_STEP);
     }
@@ -193,27 +205,15 @@ public final class StepExecutor {
         return new Outcome.Skipped();
       }
       if (spec.options().hasEvent()) {
-        EventInbox.Arrival arrival = EventInbox.arrival(repo.dsl(), task, spec.options().event());
+        EventInbox.Arrival arrival =
+            bookkeeping(() -> EventInbox.arrival(repo.dsl(), task, spec.options().event()));
         if (!arrival.received()) {
           return EventInbox.notYet(spec, arrival, clock.instant());
         }
         invocation.event(arrival.payload());
       }
       if (spec.options().transactional()) {
-        return completion.recordTransactional(
-            task,
-            tx -> {
-              invocation.transaction(tx);
-              try {
-                Object result = definition.invokeStep(spec.id(), invocation);
-                checkOutput(definition, spec, task, result); // a violation rolls back
-                return codec.write(result);
-              } catch (RuntimeException e) {
-                throw e;
-              } catch (Exception e) {
-                throw new StepBodyFailure(e);
-              }
-            });
+        return transactional(definition, spec, task, invocation);
       }
       Object output =
           spec.options().timeout() == null
@@ -230,6 +230,8 @@ public final class StepExecutor {
         return afterIteration(definition, spec, task, snapshot, json, iteration, ctx, codec);
       }
       return new Outcome.Succeeded(json);
+    } catch (BookkeepingFailure e) {
+      throw e; // not the step's failure: executeOne puts the step back
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());
     } catch (ChildWaitSignal w) {
@@ -237,7 +239,7 @@ public final class StepExecutor {
       return new Outcome.AwaitEvent(
           Ids.childEventOf(w.childRunId()), clock.instant().plus(ChildRuns.RECHECK));
     } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
-      // A transactional step's checked exception arrives wrapped, after its rollback.
+      // What a transactional step's body threw arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
       StepError error = errorOf(t);
       if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
@@ -250,6 +252,59 @@ public final class StepExecutor {
         return new Outcome.Retry(error, at);
       }
       return new Outcome.Failed(error);
+    }
+  }
+
+  /**
+   * Runs a transactional step's body in the transaction that records it. What the body throws is
+   * the step's failure, unless it is the database being unavailable (a lost connection, a deadlock
+   * or serialization victim): the transaction is gone then, not the step's logic wrong, so the step
+   * runs again without spending an attempt, like any failure of the recording itself.
+   */
+  private Outcome transactional(
+      WorkflowDefinition definition, StepSpec spec, Task task, DefaultStepInvocation invocation) {
+    try {
+      return completion.recordTransactional(
+          task,
+          tx -> {
+            invocation.transaction(tx);
+            try {
+              Object result = definition.invokeStep(spec.id(), invocation);
+              checkOutput(definition, spec, task, result); // a violation rolls back
+              return codec.write(result);
+            } catch (SuspendSignal | ChildWaitSignal signal) {
+              throw signal;
+            } catch (Throwable t) {
+              throw new StepBodyFailure(t);
+            }
+          });
+    } catch (StepBodyFailure f) {
+      if (DatabaseFailures.isTransient(f.getCause())) {
+        throw new BookkeepingFailure(f.getCause());
+      }
+      throw f;
+    } catch (SuspendSignal | ChildWaitSignal signal) {
+      throw signal;
+    } catch (RuntimeException e) {
+      throw new BookkeepingFailure(e);
+    }
+  }
+
+  /** Runs one of the engine's own reads or writes; its failure is not the step's. */
+  private static <T> T bookkeeping(Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw new BookkeepingFailure(e);
+    }
+  }
+
+  /** The engine's own statements failed while a step ran; the step itself did not fail. */
+  private static final class BookkeepingFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BookkeepingFailure(Throwable cause) {
+      super(cause.toString(), cause);
     }
   }
 
@@ -271,11 +326,11 @@ public final class StepExecutor {
         .ifPresent(c -> c.check(checked, task.workflow()));
   }
 
-  /** Carries a transactional step's checked exception out of the transaction's lambda. */
+  /** Carries what a transactional step's body threw out of the transaction's lambda. */
   private static final class StepBodyFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StepBodyFailure(Exception cause) {
+    StepBodyFailure(Throwable cause) {
       super(cause);
     }
   }

@@ -74,7 +74,8 @@ public final class TimerQueue implements Runnable {
     while (loop.running()) {
       try {
         fireDue();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: a dead timer thread would leave every sleeping step asleep.
         log.warn("Firing due timers failed; trying again shortly", e);
       }
       try {

@@ -7,6 +7,7 @@ import static dev.stepwise.runtime.internal.store.StepStore.fenced;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.db.tables.SwSteps;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
@@ -183,22 +184,56 @@ public final class TaskQueue {
     return checkOne(n, task);
   }
 
-  /** Extends the leases of the steps this node is executing: one statement per heartbeat. */
+  /**
+   * Extends the leases of the steps this node is executing: one statement per heartbeat. A row
+   * another transaction holds is skipped, not waited for: that transaction is recording the step's
+   * outcome, so its lease no longer matters, and waiting for it while holding the locks of the
+   * other rows is how a heartbeat and a group commit that locked the same rows in another order
+   * deadlocked.
+   */
   public int extendLeases(String owner, Instant until, List<StepKey> steps) {
     if (steps.isEmpty()) {
       return 0;
     }
     List<Row2<String, String>> keys = new ArrayList<>(steps.size());
     steps.forEach(k -> keys.add(DSL.row(k.runId(), k.stepId())));
+    // The SELECT reads the table under another name, so that its columns are its own.
+    SwSteps free = SW_STEPS.as("free");
     return dsl.update(SW_STEPS)
         .set(SW_STEPS.LEASE_UNTIL, odt(until))
         .where(
-            SW_STEPS
-                .LEASE_OWNER
-                .eq(owner)
-                .and(SW_STEPS.STATUS.eq(Status.RUNNING.name()))
-                .and(DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID).in(keys)))
+            DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+                .in(
+                    DSL.select(free.RUN_ID, free.STEP_ID)
+                        .from(free)
+                        .where(
+                            free.LEASE_OWNER
+                                .eq(owner)
+                                .and(free.STATUS.eq(Status.RUNNING.name()))
+                                .and(DSL.row(free.RUN_ID, free.STEP_ID).in(keys)))
+                        .forUpdate()
+                        .skipLocked()))
         .execute();
+  }
+
+  /**
+   * Puts a step whose outcome could not be recorded (the database failed the engine's own writes)
+   * back in the queue, due now, and gives back the attempt its claim counted: the step did not
+   * fail, the bookkeeping did. Fenced: 0 if the lease was lost or the outcome was committed after
+   * all.
+   */
+  public int putBack(Task task, String owner, Instant now) {
+    int n =
+        dsl.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, Status.PENDING.name())
+            .set(SW_STEPS.NOT_BEFORE, odt(now))
+            .set(SW_STEPS.ATTEMPTS, SW_STEPS.ATTEMPTS.minus(1))
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(fenced(task, owner).and(SW_STEPS.STATUS.eq(Status.RUNNING.name())))
+            .execute();
+    return checkOne(n, task);
   }
 
   /** Extends one step's lease; false if this node lost it. */

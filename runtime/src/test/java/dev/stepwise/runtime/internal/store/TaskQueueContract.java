@@ -12,6 +12,7 @@ import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.model.StepKey;
 import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import dev.stepwise.testing.TestSchema;
 import java.sql.Connection;
@@ -284,6 +285,86 @@ abstract class TaskQueueContract {
     assertThat(runRow("r3").getFinishedAt()).isNull();
     assertThat(sql).hasSize(1);
     assertThat(sql.get(0)).contains("?").doesNotContain("SUCCEEDED").doesNotContain("r2");
+  }
+
+  // ---- leases and putting back
+
+  @Test
+  void aHeartbeatSkipsAStepRowAnotherTransactionHoldsInsteadOfWaitingForIt() throws Exception {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "a", "w", Status.PENDING, NOW, null);
+    step("r1", "b", "w", Status.PENDING, NOW, null);
+    List<Task> tasks =
+        queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), (w, s) -> true).stream()
+            .sorted(Comparator.comparing(Task::stepId))
+            .toList();
+    Instant later = NOW.plus(LEASE).plusSeconds(60);
+
+    int extended;
+    // Another transaction holds step a's row, as a commit recording its outcome does.
+    try (Connection holder = dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      DSLContext other =
+          dsl.configuration().derive(new org.jooq.impl.DefaultConnectionProvider(holder)).dsl();
+      other
+          .selectFrom(SW_STEPS)
+          .where(SW_STEPS.RUN_ID.eq("r1").and(SW_STEPS.STEP_ID.eq("a")))
+          .forUpdate()
+          .fetch();
+      // Waiting for the row instead would block here until the holder commits (a deadlock when
+      // the holder waits for a row the heartbeat locked).
+      extended =
+          CompletableFuture.supplyAsync(
+                  () ->
+                      queue.extendLeases(
+                          "node-1",
+                          later,
+                          tasks.stream().map(t -> new StepKey(t.runId(), t.stepId())).toList()))
+              .get(30, TimeUnit.SECONDS);
+      holder.rollback();
+    }
+
+    assertThat(extended).isEqualTo(1);
+    assertThat(row("r1", "a").getLeaseUntil().toInstant()).isEqualTo(NOW.plus(LEASE));
+    assertThat(row("r1", "b").getLeaseUntil().toInstant()).isEqualTo(later);
+  }
+
+  @Test
+  void aStepPutBackIsDueNowWithItsAttemptGivenBack() {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "a", "w", Status.PENDING, NOW, null);
+    Task t = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A).get(0);
+    Instant later = NOW.plusSeconds(5);
+
+    assertThat(queue.putBack(t, "node-1", later)).isEqualTo(1);
+
+    SwStepsRecord row = row("r1", "a");
+    assertThat(row.getStatus()).isEqualTo("PENDING");
+    assertThat(row.getAttempts()).isZero();
+    assertThat(row.getLeaseOwner()).isNull();
+    assertThat(row.getNotBefore().toInstant()).isEqualTo(later);
+    // Claimed again, it is attempt 1 once more.
+    assertThat(queue.claim("node-1", later, LEASE, 8, Set.of("w"), ROOT_IS_A).get(0).attempt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aStepWhoseLeaseWasLostIsNotPutBack() {
+    run("r1", "w", Status.RUNNING, "{}");
+    step("r1", "a", "w", Status.PENDING, NOW, null);
+    Task t = queue.claim("node-1", NOW, LEASE, 8, Set.of("w"), ROOT_IS_A).get(0);
+    queue.sweepExpired(NOW.plus(LEASE).plusSeconds(1)); // swept: a new version
+    Task again =
+        queue
+            .claim("node-2", NOW.plus(LEASE).plusSeconds(1), LEASE, 8, Set.of("w"), ROOT_IS_A)
+            .get(0);
+
+    assertThat(queue.putBack(t, "node-1", NOW)).isZero();
+
+    SwStepsRecord row = row("r1", "a");
+    assertThat(row.getStatus()).isEqualTo("RUNNING");
+    assertThat(row.getLeaseOwner()).isEqualTo("node-2");
+    assertThat(row.getAttempts()).isEqualTo(again.attempt());
   }
 
   // ---- helpers
