@@ -38,6 +38,24 @@ abstract class RetryAndFailureContract extends EngineContract {
   }
 
   @Test
+  void aLaterRetryRunsWhenDueAfterAnEarlierOneEvenIfThePollIntervalIsLong() {
+    // Nothing but the retry times can wake the dispatcher in time: no other node, a poll of an
+    // hour, two retries pending at once. (DispatchSignalTest pins the cause of the stall this
+    // guards against: once the earlier retry fell due, the later one was forgotten.)
+    Stepwise engine = engine(b -> b.pollInterval(Duration.ofHours(1)));
+    RetryFlow flow = new RetryFlow();
+    WorkflowClient client = engine.register(new RetryFlow.Definition(flow));
+    engine.start();
+
+    String first = client.start(1, StartOptions.defaults());
+    String second = client.start(1, StartOptions.defaults());
+
+    assertThat(client.awaitCompletion(first, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.awaitCompletion(second, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.flakyCalls.get()).isEqualTo(4);
+  }
+
+  @Test
   void exhaustedAttemptsFailTheRunWithTheStoredErrorAndNothingDownstreamStarts() {
     Stepwise engine = engine();
     RetryFlow flow = new RetryFlow();
