@@ -115,7 +115,9 @@ interface TransactionalScenarios extends Scenario {
       child.waitFor(30, TimeUnit.SECONDS);
     }
 
-    try (Stepwise engine = afterKill(dir.resolve("db")).lease(Duration.ofSeconds(1)).build()) {
+    // The killed child's lease is 1s, so its step is swept soon; this engine's own lease is longer
+    // so that a loaded machine cannot make it lose the rerun's lease too (a third attempt).
+    try (Stepwise engine = afterKill(dir.resolve("db")).lease(Duration.ofSeconds(5)).build()) {
       TxFlowRunner runner = new TxFlowRunner(engine, new TxFlow(childSchema(), null));
       engine.start();
       TxFlowResult r = runner.awaitCompletion(runId, WAIT);

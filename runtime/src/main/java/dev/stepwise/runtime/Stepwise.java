@@ -77,6 +77,7 @@ public final class Stepwise implements AutoCloseable {
     private Duration lease = Duration.ofSeconds(30);
     private Duration pollInterval = Duration.ofMillis(500);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration databaseTimeout = Duration.ofSeconds(5);
     private String nodeId;
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
@@ -147,6 +148,18 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a call waits for the database before it fails with {@link
+     * DatabaseUnavailableException}; default 5s. It is the connection timeout of the pool the
+     * engine creates (give a DataSource of your own the same one: its pool decides how long a call
+     * waits for a connection). A call that takes a timeout of its own, such as {@code
+     * awaitCompletion}, keeps to that one.
+     */
+    public Builder databaseTimeout(Duration databaseTimeout) {
+      this.databaseTimeout = databaseTimeout;
+      return this;
+    }
+
     /** This node's id; default host/pid plus a random suffix. */
     public Builder nodeId(String nodeId) {
       this.nodeId = nodeId;
@@ -161,7 +174,8 @@ public final class Stepwise implements AutoCloseable {
               workers,
               lease,
               pollInterval,
-              shutdownTimeout);
+              shutdownTimeout,
+              databaseTimeout);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;
@@ -170,7 +184,7 @@ public final class Stepwise implements AutoCloseable {
       }
       HikariDataSource pool;
       if (jdbcUrl != null) {
-        pool = DataSources.pool(jdbcUrl, user, password, poolSize);
+        pool = DataSources.pool(jdbcUrl, user, password, poolSize, databaseTimeout);
       } else {
         Path dir = embeddedDir != null ? embeddedDir : Path.of("stepwise-data");
         try {
@@ -178,7 +192,7 @@ public final class Stepwise implements AutoCloseable {
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot create the database directory " + dir, e);
         }
-        pool = DataSources.h2File(dir, poolSize);
+        pool = DataSources.h2File(dir, poolSize, databaseTimeout);
       }
       try {
         return new Stepwise(new Engine(pool, pool, config));

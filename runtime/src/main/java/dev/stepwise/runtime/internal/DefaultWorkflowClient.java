@@ -63,6 +63,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final Watchers watchers;
   private final JsonInputs jsonInputs;
   private final RunReads reads;
+  private final DatabaseCalls db;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -85,6 +86,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.starter = starter;
     this.jsonInputs = new JsonInputs(codec);
     this.reads = new RunReads(repo.dsl());
+    this.db = new DatabaseCalls(engine.config().databaseTimeout());
   }
 
   @Override
@@ -101,8 +103,14 @@ final class DefaultWorkflowClient implements WorkflowClient {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
     RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, false);
+        db.call(
+            "start a run of workflow \"" + name() + "\"",
+            () ->
+                starter.store(
+                    definition.graph(),
+                    input,
+                    options == null ? StartOptions.defaults() : options,
+                    false));
     executor.launch(started);
     return started.runId();
   }
@@ -111,8 +119,14 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public RunStatus run(Object input, StartOptions options) {
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
     RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, true);
+        db.call(
+            "start a run of workflow \"" + name() + "\"",
+            () ->
+                starter.store(
+                    definition.graph(),
+                    input,
+                    options == null ? StartOptions.defaults() : options,
+                    true));
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
@@ -162,7 +176,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus status(String runId) {
-    return status(read(runId));
+    return db.call("read the status of run " + runId, () -> status(read(runId)));
   }
 
   private RunStatus status(RunReads.Read read) {
@@ -199,20 +213,38 @@ final class DefaultWorkflowClient implements WorkflowClient {
     watchers.listenToOtherNodes();
     // The final status a commit on this node handed over (a SUCCEEDED run), instead of a re-read.
     RunStatus handed = null;
+    // The last status read, and why the last read failed if it did (the database is down).
+    Status lastKnown = null;
+    RuntimeException unreachable = null;
     while (true) {
       // Take the future before reading, so a commit in between still wakes us.
       CompletableFuture<RunStatus> change = waiters.next(runId);
       try {
-        RunStatus s;
+        RunStatus s = null;
         if (handed != null) {
           s = handed;
           handed = null;
-        } else {
-          RunReads.Read read = read(runId);
-          // A PENDING or RUNNING run is neither settled nor finished whatever its steps are (its
-          // status only shows RUNNING for PENDING): wait without building its status.
-          Status stored = read.run().status();
-          s = stored == Status.PENDING || stored == Status.RUNNING ? null : status(read);
+        } else if (lastKnown == null || deadline == null || Instant.now().isBefore(deadline)) {
+          // (Past the deadline, the status read a moment ago is the answer: no read that could
+          // keep the caller waiting longer.)
+          try {
+            RunReads.Read read = db.within(deadline, () -> read(runId));
+            unreachable = null;
+            // A PENDING or RUNNING run is neither settled nor finished whatever its steps are (its
+            // status only shows RUNNING for PENDING): wait without building its status.
+            Status stored = read.run().status();
+            lastKnown = stored == Status.PENDING ? Status.RUNNING : stored;
+            s = stored == Status.PENDING || stored == Status.RUNNING ? null : status(read);
+          } catch (RuntimeException e) {
+            if (!db.isOutage(e)) {
+              throw e;
+            }
+            // Keep waiting: the database may be back, and the run finished, before the deadline.
+            // (A read given up at the deadline keeps the evidence of the outage before it.)
+            if (db.isDown(e) || unreachable == null) {
+              unreachable = db.isDown(e) ? e : null;
+            }
+          }
         }
         if (s != null && done.test(s)) {
           return s;
@@ -221,8 +253,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
         if (deadline != null) {
           Duration left = Duration.between(Instant.now(), deadline);
           if (left.isNegative() || left.isZero()) {
-            if (s == null) {
-              s = status(runId);
+            String waited =
+                "wait for run " + runId + " of workflow \"" + name() + "\" to be " + what;
+            if (unreachable != null) {
+              throw db.unavailable(waited + " within " + timeout, unreachable);
             }
             throw new AwaitTimeoutException(
                 "Run "
@@ -234,7 +268,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
                     + " after "
                     + timeout
                     + "; it is "
-                    + s.status());
+                    + (s != null
+                        ? s.status()
+                        : lastKnown != null
+                            ? lastKnown
+                            : "unknown: the database did not answer in time"));
           }
           wait = left.compareTo(REREAD) < 0 ? left : REREAD;
         }
@@ -269,7 +307,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
     definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    control.resume(runId, name(), stepId, codec.write(payload), this::notFound);
+    String json = codec.write(payload);
+    db.run(
+        "resume step \"" + stepId + "\" of run " + runId,
+        () -> control.resume(runId, name(), stepId, json, this::notFound));
   }
 
   @Override
@@ -278,26 +319,37 @@ final class DefaultWorkflowClient implements WorkflowClient {
       throw new StepwiseException(
           "Workflow \"" + name() + "\" has no step that waits for event \"" + name + "\"");
     }
-    requireRun(runId);
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
     definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    return control.sendEvent(runId, name, codec.write(payload));
+    String json = codec.write(payload);
+    return db.call(
+        "send event \"" + name + "\" to run " + runId,
+        () -> {
+          requireRun(runId);
+          return control.sendEvent(runId, name, json);
+        });
   }
 
   @Override
   public Watch watch(String runId, RunListener listener) {
-    requireRun(runId);
+    db.call("watch run " + runId, () -> requireRun(runId));
     return watchers.watch(runId, listener, this::status);
   }
 
   private void resumeChild(String childRunId, String stepId, Object payload) {
-    RunRow child = repo.findRun(childRunId).orElseThrow(() -> notFound(childRunId));
+    RunRow child =
+        db.call(
+            "read run " + childRunId,
+            () -> repo.findRun(childRunId).orElseThrow(() -> notFound(childRunId)));
     engine
         .definition(child.workflow())
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
-    control.resume(childRunId, null, stepId, codec.write(payload), this::notFound);
+    String json = codec.write(payload);
+    db.run(
+        "resume step \"" + stepId + "\" of run " + childRunId,
+        () -> control.resume(childRunId, null, stepId, json, this::notFound));
   }
 
   @Override
@@ -325,11 +377,15 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean cancel(String runId) {
-    return control.cancel(runId, name(), this::notFound);
+    return db.call("cancel run " + runId, () -> control.cancel(runId, name(), this::notFound));
   }
 
   @Override
   public List<RunStatus> list(int limit) {
+    return db.call("list the runs of workflow \"" + name() + "\"", () -> recent(limit));
+  }
+
+  private List<RunStatus> recent(int limit) {
     List<RunRow> runs = repo.recentRuns(name(), limit);
     if (runs.isEmpty()) {
       return List.of();

@@ -39,6 +39,15 @@ public interface WorkflowClient {
   }
 
   /**
+   * Starts a run as {@link #start} does and waits at most {@code timeout} for it to settle; the
+   * steps run on workers, never on the calling thread, so the wait keeps to its bound. An {@code
+   * AwaitTimeoutException} then says the run is still going (it goes on: its id is in the message).
+   */
+  default RunStatus run(Object input, StartOptions options, Duration timeout) {
+    return awaitSettled(start(input, options), timeout);
+  }
+
+  /**
    * Starts a run with input given as JSON text, as {@link #start} does. The JSON is checked against
    * the input's schema first: malformed JSON, wrong types, unknown enum constants, missing required
    * and unknown properties throw a {@code ValidationException} listing each with its path, and so

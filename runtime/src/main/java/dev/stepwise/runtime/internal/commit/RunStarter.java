@@ -9,6 +9,7 @@ import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.store.DatabaseFailures;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
@@ -122,6 +123,9 @@ public final class RunStarter {
       }
     } catch (DataAccessException e) {
       pool.releaseQuietly(permits);
+      if (DatabaseFailures.isTransient(e)) {
+        throw e; // the database is down: no run to look for
+      }
       // A concurrent start with the same id or key won the unique constraint: return its run.
       return new Started(existing(graph.name(), options).orElseThrow(() -> e), List.of());
     }

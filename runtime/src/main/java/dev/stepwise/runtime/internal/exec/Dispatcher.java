@@ -29,6 +29,7 @@ public final class Dispatcher implements Runnable {
   private final DispatchSignal signal;
   private final Consumer<Task> worker;
   private final LoopThread loop;
+  private final OutageLog outages = new OutageLog(log, "Claiming steps");
 
   /**
    * @param worker runs a claimed step on a worker thread, and the steps it leads to
@@ -69,9 +70,10 @@ public final class Dispatcher implements Runnable {
       boolean more = false;
       try {
         more = claimBatch();
+        outages.succeeded();
       } catch (RuntimeException | Error e) {
         // An Error too: a dead dispatcher leaves every queued step of this node unclaimed.
-        log.warn("Claiming steps failed; trying again after the poll interval", e);
+        outages.failed(e);
       }
       if (more) {
         continue;

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeaseKeeper {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+  private final OutageLog heartbeats = new OutageLog(log, "Extending leases");
+  private final OutageLog sweeps = new OutageLog(log, "Sweeping expired leases");
 
   private final TaskQueue queue;
   private final InFlight inFlight;
@@ -71,8 +73,9 @@ public final class LeaseKeeper {
       putBacks.retry();
       queue.extendLeases(
           config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
+      heartbeats.succeeded();
     } catch (Throwable e) {
-      log.warn("Extending leases failed; steps may be taken over if this persists", e);
+      heartbeats.failed(e); // steps are taken over by other nodes if this lasts a lease
     }
   }
 
@@ -83,8 +86,9 @@ public final class LeaseKeeper {
         log.info("Re-queued {} step(s) whose lease expired", n);
         dispatch.workQueued();
       }
+      sweeps.succeeded();
     } catch (Throwable e) {
-      log.warn("Sweeping expired leases failed", e);
+      sweeps.failed(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal.exec;
 
+import dev.stepwise.runtime.DatabaseUnavailableException;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
@@ -232,6 +233,9 @@ public final class StepExecutor {
       return new Outcome.Succeeded(json);
     } catch (BookkeepingFailure e) {
       throw e; // not the step's failure: executeOne puts the step back
+    } catch (DatabaseUnavailableException e) {
+      // The step called the engine (a child run, say) while the database was down.
+      throw new BookkeepingFailure(e);
     } catch (SuspendSignal s) {
       return new Outcome.Suspended(s.reason());
     } catch (ChildWaitSignal w) {

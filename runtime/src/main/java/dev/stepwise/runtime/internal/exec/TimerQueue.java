@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TimerQueue implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(TimerQueue.class);
+  private final OutageLog outages = new OutageLog(log, "Firing due timers");
 
   private final TimerRows rows;
   private final Registry registry;
@@ -74,9 +75,10 @@ public final class TimerQueue implements Runnable {
     while (loop.running()) {
       try {
         fireDue();
+        outages.succeeded();
       } catch (RuntimeException | Error e) {
         // An Error too: a dead timer thread would leave every sleeping step asleep.
-        log.warn("Firing due timers failed; trying again shortly", e);
+        outages.failed(e);
       }
       try {
         signal.await(nextWait());

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param lease how long a claimed step stays this node's without a heartbeat
  * @param pollInterval how often the dispatcher looks for work queued by other nodes
  * @param shutdownTimeout how long {@code close()} lets running steps finish
+ * @param databaseTimeout how long a call waits for a connection before it reports the database
+ *     unavailable
  */
 public record EngineConfig(
     String nodeId,
@@ -18,7 +20,8 @@ public record EngineConfig(
     int workers,
     Duration lease,
     Duration pollInterval,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    Duration databaseTimeout) {
 
   public EngineConfig {
     if (workers < 1) {
@@ -29,6 +32,11 @@ public record EngineConfig(
     }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+    }
+    if (databaseTimeout.toMillis() < 250) {
+      // HikariCP's floor for a connection timeout.
+      throw new IllegalArgumentException(
+          "databaseTimeout must be at least 250ms, was " + databaseTimeout);
     }
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException(
