@@ -48,6 +48,13 @@ class GenerationTest {
   }
 
   @Test
+  void everyDslAnnotationWhereItTakesEffect_nextToPlainMethodsAndConstructor_compiles() {
+    Compilation c = Compiler.compile("good/Placements.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("good.PlacementsRunner");
+  }
+
+  @Test
   void generatedAnnotation_namesThisProcessorClass() {
     // The writers name the processor by a constant, so that they need not depend on the shell.
     assertEquals(WorkflowProcessor.class.getName(), Names.PROCESSOR);

@@ -1,8 +1,14 @@
 package dev.stepwise.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +227,36 @@ class MultipleErrorsTest {
   }
 
   @Test
+  void everyDslAnnotationWhereItHasNoEffect_isReportedOnThatAnnotation() throws IOException {
+    JavaFileObject src = Compiler.source("bad/MisplacedAnnotations.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(10);
+    assertErrorOn(c, src, "@After on fetch() has no effect", "@After(\"search\")");
+    assertErrorOn(c, src, "@Parallel on fetch() has no effect", "@Parallel(over = \"search\")");
+    assertErrorOn(c, src, "@Retry on fetch() has no effect", "@Retry(attempts = 2)");
+    assertErrorOn(c, src, "@Retry on isLarge() has no effect", "@Retry(attempts = 3)");
+    assertErrorOn(c, src, "@Item on parameter page of fetch() has no effect", "@Item String page");
+    assertErrorOn(
+        c, src, "@From on parameter pages of helper() has no effect", "@From(\"search\") List");
+    assertErrorOn(
+        c, src, "@Resume on parameter decision of helper() has no effect", "@Resume Optional");
+    assertErrorOn(
+        c, src, "@Event on parameter by of waitFor() has no effect", "@Event(\"approved\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Input on parameter prefix of the constructor of MisplacedAnnotations has no effect",
+        "@Input String prefix");
+    assertErrorOn(
+        c,
+        src,
+        "@Retry on Helpers has no effect: a class's @Retry is the default policy of its steps"
+            + " only on a @Workflow class",
+        "@Retry(attempts = 4)");
+  }
+
+  @Test
   void duplicateWorkflowNames_areReportedOnTheSecondName() {
     JavaFileObject first = Compiler.source("bad/NameDuplicateFirst.java");
     JavaFileObject second = Compiler.source("bad/NameDuplicateSecond.java");
@@ -233,5 +269,22 @@ class MultipleErrorsTest {
                 + " must be unique in an application")
         .inFile(second)
         .onLineContaining("@Workflow(name = \"order\")");
+  }
+
+  /**
+   * Asserts that exactly one error contains {@code message} and that javac marks it where {@code
+   * text} starts: on the annotation itself, which is what an IDE underlines, not on the declaration
+   * it annotates (the line alone cannot tell a parameter's annotation from the parameter).
+   */
+  private static void assertErrorOn(Compilation c, JavaFileObject src, String message, String text)
+      throws IOException {
+    List<Diagnostic<? extends JavaFileObject>> matching =
+        c.errors().stream().filter(d -> d.getMessage(Locale.ROOT).contains(message)).toList();
+    assertEquals(1, matching.size(), () -> message + " in " + c.errors());
+    String code = src.getCharContent(true).toString();
+    int at = (int) matching.get(0).getPosition();
+    assertTrue(
+        code.startsWith(text, at),
+        () -> message + " marks \"" + code.substring(at, Math.min(code.length(), at + 30)) + "\"");
   }
 }

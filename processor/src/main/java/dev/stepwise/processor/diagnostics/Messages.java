@@ -34,6 +34,22 @@ public enum Messages {
       "@%s method %s() is in %s, which is not annotated with @Workflow; add @Workflow(name = \"...\")"
           + " to the class or remove @%s"),
 
+  // Placement rules: DSL annotations where they would have no effect.
+  ANNOTATION_WITHOUT_STEP(
+      "@%s on %s() has no effect: %s() is not a @Step, so it is not in the workflow's graph; add"
+          + " @Step to it or remove @%s"),
+  RETRY_WITHOUT_WORKFLOW(
+      "@Retry on %s has no effect: a class's @Retry is the default policy of its steps only on a"
+          + " @Workflow class, and %s is not one; add @Workflow(name = \"...\") to it, or move @Retry"
+          + " to the workflow class or onto the steps"),
+  PARAMETER_SOURCE_WITHOUT_STEP(
+      "@%s on parameter %s of %s() has no effect: only @Step and @Condition methods receive their"
+          + " parameters from the engine, and %s() is neither; add @Step to it or remove @%s"),
+  PARAMETER_SOURCE_ON_CONSTRUCTOR(
+      "@%s on parameter %s of the constructor of %s has no effect: only @Step and @Condition"
+          + " methods receive their parameters from the engine, and you construct the class"
+          + " yourself; remove @%s"),
+
   // Method-level rules.
   METHOD_PRIVATE(
       "@%s method %s() must not be private: the generated code in the same package calls it; make"
