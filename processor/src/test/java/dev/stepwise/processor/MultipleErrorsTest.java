@@ -257,6 +257,41 @@ class MultipleErrorsTest {
   }
 
   @Test
+  void inheritedStepsTheGeneratedCodeCannotCall_areReportedOnTheWorkflow() {
+    JavaFileObject base = Compiler.source("bad/inherited/HiddenSteps.java");
+    JavaFileObject workflow = Compiler.source("bad/inherited/HidingWorkflow.java");
+    Compilation c = Compiler.compile(base, workflow);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining(
+            "@Step method reserve() in superclass com.acme.shared.HiddenSteps is protected and in"
+                + " another package, so the code generated for HidingWorkflow cannot call it; make"
+                + " it public, or override it in HidingWorkflow")
+        .inFile(workflow)
+        .onLineContaining("@Workflow(name = \"hiding\")");
+    assertThat(c)
+        .hadErrorContaining(
+            "@Condition method isLarge() in superclass com.acme.shared.HiddenSteps is"
+                + " package-private and in another package, so the code generated for"
+                + " HidingWorkflow cannot call it; make it public")
+        .inFile(workflow)
+        .onLineContaining("@Workflow(name = \"hiding\")");
+  }
+
+  @Test
+  void aMistakeInAStepThatTwoWorkflowsInherit_isReportedOnce_onTheSuperclass() {
+    JavaFileObject base = Compiler.source("bad/inherited/CommonSteps.java");
+    Compilation c = Compiler.compile(base, Compiler.source("bad/inherited/TwoHeirs.java"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining("@From refers to unknown step \"lod\"; did you mean \"load\"?")
+        .inFile(base)
+        .onLineContaining("@From(\"lod\")");
+  }
+
+  @Test
   void duplicateWorkflowNames_areReportedOnTheSecondName() {
     JavaFileObject first = Compiler.source("bad/NameDuplicateFirst.java");
     JavaFileObject second = Compiler.source("bad/NameDuplicateSecond.java");

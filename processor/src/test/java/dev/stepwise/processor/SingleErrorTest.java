@@ -198,6 +198,12 @@ class SingleErrorTest {
                 + " workflow's graph; add @Step to it or remove @After",
             "@After(\"reserve\")"),
         bad(
+            "an override with an annotation of its own but no @Step replaces the inherited step,"
+                + " so its @After is reported",
+            "OverrideWithoutStep",
+            "@After on charge() has no effect: charge() is not a @Step",
+            "@After(\"reserve\")"),
+        bad(
             "a class @Retry on a class that is not a @Workflow is reported on @Retry",
             "RetryWithoutWorkflow",
             "@Retry on RetryWithoutWorkflow has no effect: a class's @Retry is the default policy"

@@ -32,7 +32,11 @@ public enum Messages {
           + " the workflow's output"),
   STEP_OUTSIDE_WORKFLOW(
       "@%s method %s() is in %s, which is not annotated with @Workflow; add @Workflow(name = \"...\")"
-          + " to the class or remove @%s"),
+          + " to the class, make the class abstract to share its steps with @Workflow subclasses,"
+          + " or remove @%s"),
+  STEP_INHERITED_INACCESSIBLE(
+      "@%s method %s() in superclass %s is %s and in another package, so the code generated for %s"
+          + " cannot call it; %s"),
 
   // Placement rules: DSL annotations where they would have no effect.
   ANNOTATION_WITHOUT_STEP(

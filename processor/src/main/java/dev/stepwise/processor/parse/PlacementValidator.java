@@ -11,6 +11,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -61,10 +62,16 @@ public final class PlacementValidator {
     return reported.contains(type.getQualifiedName().toString());
   }
 
-  /** {@code @Step} and {@code @Condition} only mean something inside a {@code @Workflow} class. */
+  /**
+   * {@code @Step} and {@code @Condition} only mean something inside a {@code @Workflow} class, or
+   * an abstract class whose steps {@code @Workflow} subclasses inherit (perhaps compiled later, in
+   * another module, so the subclasses cannot be looked for here).
+   */
   private void checkStepOrCondition(Element method, String name) {
     Element owner = method.getEnclosingElement();
-    if (isWorkflow(owner)) {
+    if (isWorkflow(owner)
+        || (owner.getKind() == ElementKind.CLASS
+            && owner.getModifiers().contains(Modifier.ABSTRACT))) {
       return;
     }
     String simpleName = simpleName(name);
