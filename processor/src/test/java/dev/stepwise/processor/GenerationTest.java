@@ -81,6 +81,13 @@ class GenerationTest {
   }
 
   @Test
+  void localAndAnonymousClassesWithoutStepwisesWorkflow_areNotReported() {
+    Compilation c = Compiler.compile("good/LocalClasses.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("good.LocalClasses_WithLocalClassesRunner");
+  }
+
+  @Test
   void generatedAnnotation_namesThisProcessorClass() {
     // The writers name the processor by a constant, so that they need not depend on the shell.
     assertEquals(WorkflowProcessor.class.getName(), Names.PROCESSOR);

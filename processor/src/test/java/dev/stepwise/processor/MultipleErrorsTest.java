@@ -292,6 +292,41 @@ class MultipleErrorsTest {
   }
 
   @Test
+  void workflowsDeclaredInsideAnyBody_areEachReportedOnTheirAnnotation() throws IOException {
+    JavaFileObject src = Compiler.source("bad/HiddenWorkflows.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(5);
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InConstructor is declared inside a constructor of HiddenWorkflows,",
+        "@dev.stepwise.Workflow(name = \"in-constructor\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InInitializer is declared inside an initializer block of"
+            + " HiddenWorkflows,",
+        "@Workflow(name = \"in-initializer\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InLambda is declared inside a lambda,",
+        "@Workflow(name = \"in-lambda\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InAnonymous is declared inside an anonymous class,",
+        "@Workflow(name = \"in-anonymous\")");
+    // A static member of a local class is just as invisible as the local class.
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InLocal is declared inside method nested(),",
+        "@Workflow(name = \"in-local\")");
+  }
+
+  @Test
   void duplicateWorkflowNames_areReportedOnTheSecondName() {
     JavaFileObject first = Compiler.source("bad/NameDuplicateFirst.java");
     JavaFileObject second = Compiler.source("bad/NameDuplicateSecond.java");

@@ -204,6 +204,14 @@ class SingleErrorTest {
             "@After on charge() has no effect: charge() is not a @Step",
             "@After(\"reserve\")"),
         bad(
+            "@Workflow on a local class, which processors are never shown, is reported on"
+                + " @Workflow",
+            "LocalWorkflow",
+            "@Workflow class Local is declared inside method define(), where annotation"
+                + " processors cannot see it and generated code could not refer to it; move it"
+                + " out, to the top level or a static nested class",
+            "@Workflow(name = \"local\")"),
+        bad(
             "a class @Retry on a class that is not a @Workflow is reported on @Retry",
             "RetryWithoutWorkflow",
             "@Retry on RetryWithoutWorkflow has no effect: a class's @Retry is the default policy"

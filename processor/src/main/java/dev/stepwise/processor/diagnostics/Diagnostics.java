@@ -1,5 +1,8 @@
 package dev.stepwise.processor.diagnostics;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashSet;
@@ -49,6 +52,16 @@ public final class Diagnostics {
     } else {
       messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror, value);
     }
+  }
+
+  /**
+   * Reports an error on a tree: for declarations javac shows processors no element of, like a local
+   * class. javac marks where the tree starts.
+   */
+  public void error(
+      Trees trees, Tree tree, CompilationUnitTree unit, Messages message, Object... args) {
+    errors++;
+    trees.printMessage(Diagnostic.Kind.ERROR, message.format(args), tree, unit);
   }
 
   /** Reports an error on an element. */

@@ -23,6 +23,10 @@ public enum Messages {
   WORKFLOW_INNER(
       "@Workflow class %s is an inner class: the runner cannot construct its definition without an"
           + " enclosing instance; make it static"),
+  WORKFLOW_LOCAL(
+      "@Workflow class %s is declared inside %s, where annotation processors cannot see it and"
+          + " generated code could not refer to it; move it out, to the top level or a static"
+          + " nested class"),
   WORKFLOW_GENERIC(
       "@Workflow class %s must not declare type parameters: the runner and result cannot be typed;"
           + " remove the type parameters"),

@@ -88,11 +88,12 @@ public final class WorkflowParser {
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       diag.error(type, Messages.WORKFLOW_PRIVATE, type.getSimpleName());
     }
+    // Local classes never get here: javac shows processors no element of them, so
+    // LocalWorkflowScanner reports them from the source trees.
     boolean inner =
-        type.getNestingKind() == NestingKind.LOCAL
-            || (type.getNestingKind() == NestingKind.MEMBER
-                && !type.getModifiers().contains(Modifier.STATIC)
-                && type.getEnclosingElement().getKind().isClass());
+        type.getNestingKind() == NestingKind.MEMBER
+            && !type.getModifiers().contains(Modifier.STATIC)
+            && type.getEnclosingElement().getKind().isClass();
     if (inner) {
       diag.error(type, Messages.WORKFLOW_INNER, type.getSimpleName());
     }
