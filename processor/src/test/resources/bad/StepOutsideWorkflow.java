@@ -1,10 +1,13 @@
 package bad;
 
+import dev.stepwise.After;
+import dev.stepwise.Input;
 import dev.stepwise.Step;
 
 class StepOutsideWorkflow {
   @Step
-  String orphan() {
+  @After("first")
+  String orphan(@Input String order) {
     return "o";
   }
 }

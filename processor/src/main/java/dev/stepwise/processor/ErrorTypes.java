@@ -26,18 +26,29 @@ final class ErrorTypes {
     if (hasErroneousValue(type)) {
       return true;
     }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (Mirrors.find(method, Names.STEP).isEmpty()
-          && Mirrors.find(method, Names.CONDITION).isEmpty()) {
-        continue;
-      }
-      if (isErroneous(method.getReturnType()) || hasErroneousValue(method)) {
-        return true;
-      }
-      for (VariableElement p : method.getParameters()) {
-        if (isErroneous(p.asType()) || hasErroneousValue(p)) {
+    // Inherited steps count too: the parser reads them as the class's own.
+    for (TypeElement t : Mirrors.classAndSuperclasses(type)) {
+      for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
+        if (isStepOrCondition(method) && hasErroneousSignature(method)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isStepOrCondition(ExecutableElement method) {
+    return Mirrors.find(method, Names.STEP).isPresent()
+        || Mirrors.find(method, Names.CONDITION).isPresent();
+  }
+
+  private static boolean hasErroneousSignature(ExecutableElement method) {
+    if (isErroneous(method.getReturnType()) || hasErroneousValue(method)) {
+      return true;
+    }
+    for (VariableElement p : method.getParameters()) {
+      if (isErroneous(p.asType()) || hasErroneousValue(p)) {
+        return true;
       }
     }
     return false;

@@ -5,6 +5,7 @@ import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.graph.GraphValidator;
 import dev.stepwise.processor.model.WorkflowModel;
+import dev.stepwise.processor.parse.PlacementValidator;
 import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
@@ -21,7 +22,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
@@ -40,6 +40,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   private Diagnostics diag;
   private Mirrors mirrors;
   private WorkflowParser parser;
+  private PlacementValidator placement;
   private GraphValidator graph;
   private WorkflowWriter writer;
   private ErrorTypes errorTypes;
@@ -49,6 +50,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
     super.init(env);
     diag = new Diagnostics(env.getMessager());
     mirrors = new Mirrors(env.getElementUtils());
+    placement = new PlacementValidator(diag, env.getElementUtils());
     parser = new WorkflowParser(diag, mirrors, env.getTypeUtils());
     graph = new GraphValidator(env, diag);
     writer = new WorkflowWriter(env);
@@ -80,8 +82,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    reportOrphans(round, Names.STEP, "Step");
-    reportOrphans(round, Names.CONDITION, "Condition");
+    placement.check(round);
     List<TypeElement> workflows = new ArrayList<>();
     deferred.stream()
         .map(processingEnv.getElementUtils()::getTypeElement)
@@ -121,7 +122,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
     // Graph rules run even when a method was invalid, so one compile shows every problem.
     graph.validate(model);
     // A workflow with any error generates nothing, so no half-valid runner hides the error.
-    if (diag.errorCount() == before) {
+    if (diag.errorCount() == before && !placement.reportedIn(type)) {
       writer.write(model);
     }
   }
@@ -141,28 +142,6 @@ public final class WorkflowProcessor extends AbstractProcessor {
           Messages.WORKFLOW_NAME_DUPLICATE,
           name,
           first);
-    }
-  }
-
-  /** {@code @Step} and {@code @Condition} only mean something inside a {@code @Workflow} class. */
-  private void reportOrphans(RoundEnvironment round, String annotationName, String simpleName) {
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
-    if (annotation == null) {
-      return;
-    }
-    for (Element method : round.getElementsAnnotatedWith(annotation)) {
-      Element owner = method.getEnclosingElement();
-      if (Mirrors.find(owner, Names.WORKFLOW).isEmpty()) {
-        diag.error(
-            method,
-            Mirrors.find(method, annotationName).orElse(null),
-            null,
-            Messages.STEP_OUTSIDE_WORKFLOW,
-            simpleName,
-            method.getSimpleName(),
-            owner.getSimpleName(),
-            simpleName);
-      }
     }
   }
 }

@@ -15,10 +15,13 @@ final class Compiler {
     return JavaFileObjects.forResource(resource);
   }
 
-  /** Compiles with {@code -Xlint:all -Werror}: generated code must not warn. */
+  /**
+   * Compiles with {@code -Xlint:all -Werror}: generated code must not warn. Both processors, in the
+   * order javac discovers them (see {@code ProcessorDiscoveryTest}).
+   */
   static Compilation compile(JavaFileObject... sources) {
     return javac()
-        .withProcessors(new WorkflowProcessor())
+        .withProcessors(new LocalWorkflowProcessor(), new WorkflowProcessor())
         .withOptions("-Xlint:all", "-Werror")
         .compile(Arrays.asList(sources));
   }
@@ -31,7 +34,7 @@ final class Compiler {
    */
   static Compilation compileWithConstraints(JavaFileObject... sources) {
     return javac()
-        .withProcessors(new WorkflowProcessor())
+        .withProcessors(new LocalWorkflowProcessor(), new WorkflowProcessor())
         .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
         .compile(Arrays.asList(sources));
   }

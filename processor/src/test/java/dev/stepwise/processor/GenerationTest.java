@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.truth.StringSubject;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.stepwise.processor.util.Names;
@@ -45,6 +46,45 @@ class GenerationTest {
           files.noneMatch(p -> p.toString().contains("AfterUnknownStep")),
           "nothing generated for the invalid workflow");
     }
+  }
+
+  @Test
+  void everyDslAnnotationWhereItTakesEffect_nextToPlainMethodsAndConstructor_compiles() {
+    Compilation c = Compiler.compile("good/Placements.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("good.PlacementsRunner");
+  }
+
+  @Test
+  void stepsAndConditionsInheritedFromSuperclasses_areCalledOnTheWorkflow_withTypeArguments() {
+    Compilation c =
+        Compiler.compile(
+            "good/inherited/SharedSteps.java",
+            "good/inherited/OrderBase.java",
+            "good/inherited/InheritingWorkflow.java");
+    assertThat(c).succeededWithoutWarnings();
+    StringSubject definition =
+        assertThat(c)
+            .generatedSourceFile("com.acme.InheritingWorkflowDefinition")
+            .contentsAsUtf8String();
+    // Public steps of a superclass in another package; T of SharedSteps<T> is Integer here.
+    definition.contains("return workflow.load(invocation.input(String.class));");
+    definition.contains("return workflow.audit(invocation.output(\"load\", Integer.class));");
+    // Protected and package-private steps of a superclass in the workflow's own package.
+    definition.contains("return workflow.reserve(invocation.output(\"load\", Integer.class));");
+    definition.contains("return workflow.charge(invocation.output(\"reserve\", String.class));");
+    // Inherited conditions, the static one through the workflow class.
+    definition.contains("return workflow.isLong(invocation.input(String.class));");
+    definition.contains("return InheritingWorkflow.never();");
+    // notifyTeam() re-declared with @Step replaces the inherited declaration and its @After.
+    definition.contains("new StepSpec(\"notifyTeam\", List.of(\"charge\")");
+  }
+
+  @Test
+  void localAndAnonymousClassesWithoutStepwisesWorkflow_areNotReported() {
+    Compilation c = Compiler.compile("good/LocalClasses.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("good.LocalClasses_WithLocalClassesRunner");
   }
 
   @Test

@@ -1,8 +1,14 @@
 package dev.stepwise.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +227,106 @@ class MultipleErrorsTest {
   }
 
   @Test
+  void everyDslAnnotationWhereItHasNoEffect_isReportedOnThatAnnotation() throws IOException {
+    JavaFileObject src = Compiler.source("bad/MisplacedAnnotations.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(10);
+    assertErrorOn(c, src, "@After on fetch() has no effect", "@After(\"search\")");
+    assertErrorOn(c, src, "@Parallel on fetch() has no effect", "@Parallel(over = \"search\")");
+    assertErrorOn(c, src, "@Retry on fetch() has no effect", "@Retry(attempts = 2)");
+    assertErrorOn(c, src, "@Retry on isLarge() has no effect", "@Retry(attempts = 3)");
+    assertErrorOn(c, src, "@Item on parameter page of fetch() has no effect", "@Item String page");
+    assertErrorOn(
+        c, src, "@From on parameter pages of helper() has no effect", "@From(\"search\") List");
+    assertErrorOn(
+        c, src, "@Resume on parameter decision of helper() has no effect", "@Resume Optional");
+    assertErrorOn(
+        c, src, "@Event on parameter by of waitFor() has no effect", "@Event(\"approved\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Input on parameter prefix of the constructor of MisplacedAnnotations has no effect",
+        "@Input String prefix");
+    assertErrorOn(
+        c,
+        src,
+        "@Retry on Helpers has no effect: a class's @Retry is the default policy of its steps"
+            + " only on a @Workflow class",
+        "@Retry(attempts = 4)");
+  }
+
+  @Test
+  void inheritedStepsTheGeneratedCodeCannotCall_areReportedOnTheWorkflow() {
+    JavaFileObject base = Compiler.source("bad/inherited/HiddenSteps.java");
+    JavaFileObject workflow = Compiler.source("bad/inherited/HidingWorkflow.java");
+    Compilation c = Compiler.compile(base, workflow);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining(
+            "@Step method reserve() in superclass com.acme.shared.HiddenSteps is protected and in"
+                + " another package, so the code generated for HidingWorkflow cannot call it; make"
+                + " it public, or override it in HidingWorkflow")
+        .inFile(workflow)
+        .onLineContaining("@Workflow(name = \"hiding\")");
+    assertThat(c)
+        .hadErrorContaining(
+            "@Condition method isLarge() in superclass com.acme.shared.HiddenSteps is"
+                + " package-private and in another package, so the code generated for"
+                + " HidingWorkflow cannot call it; make it public")
+        .inFile(workflow)
+        .onLineContaining("@Workflow(name = \"hiding\")");
+  }
+
+  @Test
+  void aMistakeInAStepThatTwoWorkflowsInherit_isReportedOnce_onTheSuperclass() {
+    JavaFileObject base = Compiler.source("bad/inherited/CommonSteps.java");
+    Compilation c = Compiler.compile(base, Compiler.source("bad/inherited/TwoHeirs.java"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c)
+        .hadErrorContaining("@From refers to unknown step \"lod\"; did you mean \"load\"?")
+        .inFile(base)
+        .onLineContaining("@From(\"lod\")");
+  }
+
+  @Test
+  void workflowsDeclaredInsideAnyBody_areEachReportedOnTheirAnnotation() throws IOException {
+    JavaFileObject src = Compiler.source("bad/HiddenWorkflows.java");
+    Compilation c = Compiler.compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(5);
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InConstructor is declared inside a constructor of HiddenWorkflows,",
+        "@dev.stepwise.Workflow(name = \"in-constructor\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InInitializer is declared inside an initializer block of"
+            + " HiddenWorkflows,",
+        "@Workflow(name = \"in-initializer\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InLambda is declared inside a lambda,",
+        "@Workflow(name = \"in-lambda\")");
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InAnonymous is declared inside an anonymous class,",
+        "@Workflow(name = \"in-anonymous\")");
+    // A static member of a local class is just as invisible as the local class.
+    assertErrorOn(
+        c,
+        src,
+        "@Workflow class InLocal is declared inside method nested(),",
+        "@Workflow(name = \"in-local\")");
+  }
+
+  @Test
   void duplicateWorkflowNames_areReportedOnTheSecondName() {
     JavaFileObject first = Compiler.source("bad/NameDuplicateFirst.java");
     JavaFileObject second = Compiler.source("bad/NameDuplicateSecond.java");
@@ -233,5 +339,22 @@ class MultipleErrorsTest {
                 + " must be unique in an application")
         .inFile(second)
         .onLineContaining("@Workflow(name = \"order\")");
+  }
+
+  /**
+   * Asserts that exactly one error contains {@code message} and that javac marks it where {@code
+   * text} starts: on the annotation itself, which is what an IDE underlines, not on the declaration
+   * it annotates (the line alone cannot tell a parameter's annotation from the parameter).
+   */
+  private static void assertErrorOn(Compilation c, JavaFileObject src, String message, String text)
+      throws IOException {
+    List<Diagnostic<? extends JavaFileObject>> matching =
+        c.errors().stream().filter(d -> d.getMessage(Locale.ROOT).contains(message)).toList();
+    assertEquals(1, matching.size(), () -> message + " in " + c.errors());
+    String code = src.getCharContent(true).toString();
+    int at = (int) matching.get(0).getPosition();
+    assertTrue(
+        code.startsWith(text, at),
+        () -> message + " marks \"" + code.substring(at, Math.min(code.length(), at + 30)) + "\"");
   }
 }

@@ -184,11 +184,53 @@ class SingleErrorTest {
                 + " unit ms, s, m, h or d, like \"250ms\" or \"5s\"",
             "@Retry(delay = \"-5s\")"),
         bad(
-            "@Step outside a @Workflow class is reported on the method",
+            "@Step outside a @Workflow class is reported once, on @Step, not again on its @After"
+                + " or parameters",
             "StepOutsideWorkflow",
             "@Step method orphan() is in StepOutsideWorkflow, which is not annotated with"
                 + " @Workflow",
             "@Step"),
+        bad(
+            "@After on a method without @Step is reported on @After, not silently left out of"
+                + " the graph",
+            "AfterWithoutStep",
+            "@After on charge() has no effect: charge() is not a @Step, so it is not in the"
+                + " workflow's graph; add @Step to it or remove @After",
+            "@After(\"reserve\")"),
+        bad(
+            "an override with an annotation of its own but no @Step replaces the inherited step,"
+                + " so its @After is reported",
+            "OverrideWithoutStep",
+            "@After on charge() has no effect: charge() is not a @Step",
+            "@After(\"reserve\")"),
+        bad(
+            "@Workflow on a local class, which processors are never shown, is reported on"
+                + " @Workflow",
+            "LocalWorkflow",
+            "@Workflow class Local is declared inside method define(), where annotation"
+                + " processors cannot see it and generated code could not refer to it; move it"
+                + " out, to the top level or a static nested class",
+            "@Workflow(name = \"local\")"),
+        bad(
+            "a class @Retry on a class that is not a @Workflow is reported on @Retry",
+            "RetryWithoutWorkflow",
+            "@Retry on RetryWithoutWorkflow has no effect: a class's @Retry is the default policy"
+                + " of its steps only on a @Workflow class, and RetryWithoutWorkflow is not one",
+            "@Retry(attempts = 2)"),
+        bad(
+            "@Input on a parameter of a method that is not a step is reported on @Input",
+            "ParamWithoutStep",
+            "@Input on parameter text of describe() has no effect: only @Step and @Condition"
+                + " methods receive their parameters from the engine, and describe() is neither;"
+                + " add @Step to it or remove @Input",
+            "describe(@Input String text)"),
+        bad(
+            "@Input on a constructor parameter is reported on @Input",
+            "ParamOnConstructor",
+            "@Input on parameter prefix of the constructor of ParamOnConstructor has no effect:"
+                + " only @Step and @Condition methods receive their parameters from the engine,"
+                + " and you construct the class yourself; remove @Input",
+            "ParamOnConstructor(@Input String prefix)"),
         bad(
             "a step output of type Object is reported on the step, saying why",
             "TypeObjectOutput",

@@ -1,7 +1,12 @@
 package dev.stepwise.processor.diagnostics;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -10,7 +15,12 @@ import javax.tools.Diagnostic;
 
 /** Reports processor diagnostics and counts errors; never throws, so one run shows every error. */
 public final class Diagnostics {
+  /** One error as printed: what and where. Elements and mirrors compare by identity in javac. */
+  private record Printed(
+      Element element, AnnotationMirror mirror, AnnotationValue value, String text) {}
+
   private final Messager messager;
+  private final Set<Printed> printed = new HashSet<>();
   private int errors;
 
   public Diagnostics(Messager messager) {
@@ -20,6 +30,9 @@ public final class Diagnostics {
   /**
    * Reports an error on the most precise spot known: the annotation value if given, else the
    * annotation, else the element. {@code mirror} and {@code value} may be null.
+   *
+   * <p>An error already printed on the same spot is counted but not printed again: a step that two
+   * workflows inherit from one superclass is parsed for each, and its mistake is one mistake.
    */
   public void error(
       Element element,
@@ -29,6 +42,9 @@ public final class Diagnostics {
       Object... args) {
     errors++;
     String text = message.format(args);
+    if (!printed.add(new Printed(element, mirror, value, text))) {
+      return;
+    }
     if (mirror == null) {
       messager.printMessage(Diagnostic.Kind.ERROR, text, element);
     } else if (value == null) {
@@ -36,6 +52,16 @@ public final class Diagnostics {
     } else {
       messager.printMessage(Diagnostic.Kind.ERROR, text, element, mirror, value);
     }
+  }
+
+  /**
+   * Reports an error on a tree: for declarations javac shows processors no element of, like a local
+   * class. javac marks where the tree starts.
+   */
+  public void error(
+      Trees trees, Tree tree, CompilationUnitTree unit, Messages message, Object... args) {
+    errors++;
+    trees.printMessage(Diagnostic.Kind.ERROR, message.format(args), tree, unit);
   }
 
   /** Reports an error on an element. */

@@ -23,6 +23,10 @@ public enum Messages {
   WORKFLOW_INNER(
       "@Workflow class %s is an inner class: the runner cannot construct its definition without an"
           + " enclosing instance; make it static"),
+  WORKFLOW_LOCAL(
+      "@Workflow class %s is declared inside %s, where annotation processors cannot see it and"
+          + " generated code could not refer to it; move it out, to the top level or a static"
+          + " nested class"),
   WORKFLOW_GENERIC(
       "@Workflow class %s must not declare type parameters: the runner and result cannot be typed;"
           + " remove the type parameters"),
@@ -32,7 +36,27 @@ public enum Messages {
           + " the workflow's output"),
   STEP_OUTSIDE_WORKFLOW(
       "@%s method %s() is in %s, which is not annotated with @Workflow; add @Workflow(name = \"...\")"
-          + " to the class or remove @%s"),
+          + " to the class, make the class abstract to share its steps with @Workflow subclasses,"
+          + " or remove @%s"),
+  STEP_INHERITED_INACCESSIBLE(
+      "@%s method %s() in superclass %s is %s and in another package, so the code generated for %s"
+          + " cannot call it; %s"),
+
+  // Placement rules: DSL annotations where they would have no effect.
+  ANNOTATION_WITHOUT_STEP(
+      "@%s on %s() has no effect: %s() is not a @Step, so it is not in the workflow's graph; add"
+          + " @Step to it or remove @%s"),
+  RETRY_WITHOUT_WORKFLOW(
+      "@Retry on %s has no effect: a class's @Retry is the default policy of its steps only on a"
+          + " @Workflow class, and %s is not one; add @Workflow(name = \"...\") to it, or move @Retry"
+          + " to the workflow class or onto the steps"),
+  PARAMETER_SOURCE_WITHOUT_STEP(
+      "@%s on parameter %s of %s() has no effect: only @Step and @Condition methods receive their"
+          + " parameters from the engine, and %s() is neither; add @Step to it or remove @%s"),
+  PARAMETER_SOURCE_ON_CONSTRUCTOR(
+      "@%s on parameter %s of the constructor of %s has no effect: only @Step and @Condition"
+          + " methods receive their parameters from the engine, and you construct the class"
+          + " yourself; remove @%s"),
 
   // Method-level rules.
   METHOD_PRIVATE(

@@ -22,6 +22,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -66,11 +67,16 @@ final class MethodParser {
   }
 
   /**
-   * Parses a step; {@code classRetry} is the class's policy, used when the step has none. Problems
-   * are reported, and the step is still returned (without its bad parts) so that the graph rules
-   * know it exists and do not report it again as unknown.
+   * Parses a step; {@code signature} is the method as a member of the workflow class (see {@link
+   * ParamParser#parseAll}), {@code classRetry} the class's policy, used when the step has none.
+   * Problems are reported, and the step is still returned (without its bad parts) so that the graph
+   * rules know it exists and do not report it again as unknown.
    */
-  StepModel step(ExecutableElement method, AnnotationMirror step, Optional<RetryModel> classRetry) {
+  StepModel step(
+      ExecutableElement method,
+      ExecutableType signature,
+      AnnotationMirror step,
+      Optional<RetryModel> classRetry) {
     checkCallable(method, "Step");
     if (method.getModifiers().contains(Modifier.STATIC)) {
       diag.error(method, Messages.STEP_STATIC, method.getSimpleName());
@@ -87,7 +93,7 @@ final class MethodParser {
     Optional<AnnotationMirror> ownRetryMirror = Mirrors.find(method, Names.RETRY);
     Optional<RetryModel> retry =
         ownRetryMirror.isPresent() ? retries.parse(method, ownRetryMirror.get()) : classRetry;
-    List<ParamModel> parsed = params.parseAll(method);
+    List<ParamModel> parsed = params.parseAll(method, signature);
     checkOneResume(method, parsed);
     return new StepModel(
         method,
@@ -101,7 +107,7 @@ final class MethodParser {
         retry.orElse(null),
         ownRetryMirror.isPresent(),
         parsed,
-        output(method),
+        output(method, signature.getReturnType()),
         options.parse(method, step, after.orElse(null), parsed));
   }
 
@@ -109,8 +115,7 @@ final class MethodParser {
    * The output downstream sees: the return type, or for a {@code @Parallel} step the {@code List}
    * of the per-element results (a void step stays void).
    */
-  private TypeMirror output(ExecutableElement method) {
-    TypeMirror returns = method.getReturnType();
+  private TypeMirror output(ExecutableElement method, TypeMirror returns) {
     if (Mirrors.find(method, Names.PARALLEL).isEmpty() || returns.getKind() == TypeKind.VOID) {
       return returns;
     }
@@ -123,9 +128,10 @@ final class MethodParser {
   }
 
   /** Parses a condition; it may read only @Input and @From and must return boolean. */
-  ConditionModel condition(ExecutableElement method, AnnotationMirror condition) {
+  ConditionModel condition(
+      ExecutableElement method, ExecutableType signature, AnnotationMirror condition) {
     checkCallable(method, "Condition");
-    TypeMirror returns = method.getReturnType();
+    TypeMirror returns = signature.getReturnType();
     boolean isBoolean =
         returns.getKind() == TypeKind.BOOLEAN || Mirrors.isNamed(returns, "java.lang.Boolean");
     if (!isBoolean) {
@@ -133,7 +139,7 @@ final class MethodParser {
       diag.error(method, Messages.CONDITION_NOT_BOOLEAN, method.getSimpleName(), returns);
     }
     List<ParamModel> parsed = new ArrayList<>();
-    for (ParamModel p : params.parseAll(method)) {
+    for (ParamModel p : params.parseAll(method, signature)) {
       if (p.kind() == ParamKind.RESUME
           || p.kind() == ParamKind.CONTEXT
           || p.kind() == ParamKind.ITEM

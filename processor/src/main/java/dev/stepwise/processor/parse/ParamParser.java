@@ -16,6 +16,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
 /** Classifies a step or condition parameter as @Input, @From, @Resume or StepContext. */
@@ -30,24 +31,27 @@ final class ParamParser {
 
   /**
    * Parses every parameter and returns the valid ones; invalid ones are reported and left out, so
-   * that the graph rules still see the method without repeating the error.
+   * that the graph rules still see the method without repeating the error. {@code signature} is the
+   * method as a member of the workflow class: for a step inherited from a generic superclass, its
+   * parameter types are the workflow's type arguments, not the superclass's type variables.
    */
-  List<ParamModel> parseAll(ExecutableElement method) {
+  List<ParamModel> parseAll(ExecutableElement method, ExecutableType signature) {
     List<ParamModel> params = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      parse(p, method).ifPresent(params::add);
+    List<? extends VariableElement> elements = method.getParameters();
+    for (int i = 0; i < elements.size(); i++) {
+      parse(elements.get(i), signature.getParameterTypes().get(i), method).ifPresent(params::add);
     }
     return params;
   }
 
-  private Optional<ParamModel> parse(VariableElement p, ExecutableElement method) {
+  private Optional<ParamModel> parse(VariableElement p, TypeMirror type, ExecutableElement method) {
     Optional<AnnotationMirror> input = Mirrors.find(p, Names.INPUT);
     Optional<AnnotationMirror> from = Mirrors.find(p, Names.FROM);
     Optional<AnnotationMirror> resume = Mirrors.find(p, Names.RESUME);
     Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
     Optional<AnnotationMirror> event = Mirrors.find(p, Names.EVENT);
-    boolean context = Mirrors.isNamed(p.asType(), Names.STEP_CONTEXT_NAME);
-    boolean transaction = Mirrors.isNamed(p.asType(), Names.DSL_CONTEXT_NAME);
+    boolean context = Mirrors.isNamed(type, Names.STEP_CONTEXT_NAME);
+    boolean transaction = Mirrors.isNamed(type, Names.DSL_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
     input.ifPresent(m -> kinds.add("@Input"));
     from.ifPresent(m -> kinds.add("@From"));
@@ -73,16 +77,24 @@ final class ParamParser {
           String.join(" and ", kinds));
       return Optional.empty();
     }
-    TypeMirror optionalOf = optionalArgument(p.asType());
+    TypeMirror optionalOf = optionalArgument(type);
     if (input.isPresent()) {
-      return Optional.of(param(p, ParamKind.INPUT, input.get(), null, "", null, optionalOf));
+      return Optional.of(param(p, type, ParamKind.INPUT, input.get(), null, "", null, optionalOf));
     }
     if (from.isPresent()) {
       AnnotationMirror m = from.get();
       Ref step = new Ref(mirrors.string(m, "value"), Mirrors.explicitValue(m, "value"));
       String path = mirrors.string(m, "path");
       return Optional.of(
-          param(p, ParamKind.FROM, m, step, path, Mirrors.explicitValue(m, "path"), optionalOf));
+          param(
+              p,
+              type,
+              ParamKind.FROM,
+              m,
+              step,
+              path,
+              Mirrors.explicitValue(m, "path"),
+              optionalOf));
     }
     if (resume.isPresent()) {
       if (optionalOf == null) {
@@ -92,33 +104,35 @@ final class ParamParser {
             null,
             Messages.RESUME_NOT_OPTIONAL,
             p.getSimpleName(),
-            p.asType(),
-            TypeName.get(p.asType()).box()); // boxed: Optional<int> is not a type
+            type,
+            TypeName.get(type).box()); // boxed: Optional<int> is not a type
         return Optional.empty();
       }
-      return Optional.of(param(p, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
+      return Optional.of(
+          param(p, type, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
     }
     if (transaction) {
-      return Optional.of(param(p, ParamKind.TRANSACTION, null, null, "", null, null));
+      return Optional.of(param(p, type, ParamKind.TRANSACTION, null, null, "", null, null));
     }
     if (event.isPresent()) {
-      return Optional.of(param(p, ParamKind.EVENT, event.get(), null, "", null, null));
+      return Optional.of(param(p, type, ParamKind.EVENT, event.get(), null, "", null, null));
     }
     if (item.isPresent()) {
-      return Optional.of(param(p, ParamKind.ITEM, item.get(), null, "", null, null));
+      return Optional.of(param(p, type, ParamKind.ITEM, item.get(), null, "", null, null));
     }
-    return Optional.of(param(p, ParamKind.CONTEXT, null, null, "", null, null));
+    return Optional.of(param(p, type, ParamKind.CONTEXT, null, null, "", null, null));
   }
 
   private static ParamModel param(
       VariableElement p,
+      TypeMirror type,
       ParamKind kind,
       AnnotationMirror mirror,
       Ref from,
       String path,
       AnnotationValue pathValue,
       TypeMirror optionalOf) {
-    return new ParamModel(p, kind, mirror, from, path, pathValue, p.asType(), optionalOf);
+    return new ParamModel(p, kind, mirror, from, path, pathValue, type, optionalOf);
   }
 
   /** T for {@code java.util.Optional<T>}, else null. */

@@ -20,7 +20,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.Types;
 
 /**
@@ -32,12 +33,16 @@ public final class WorkflowParser {
   private final Mirrors mirrors;
   private final MethodParser methods;
   private final RetryParser retries;
+  private final StepMethods stepMethods;
+  private final Types types;
 
   public WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types) {
     this.diag = diag;
     this.mirrors = mirrors;
+    this.types = types;
     this.methods = new MethodParser(diag, mirrors, types);
     this.retries = new RetryParser(diag, mirrors);
+    this.stepMethods = new StepMethods(diag, mirrors.elements());
   }
 
   /**
@@ -56,13 +61,15 @@ public final class WorkflowParser {
         Mirrors.find(type, Names.RETRY).flatMap(r -> retries.parse(type, r));
     List<StepModel> steps = new ArrayList<>();
     List<ConditionModel> conditions = new ArrayList<>();
-    // Declaration order keeps the graph, and so the generated code, deterministic.
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    DeclaredType owner = (DeclaredType) type.asType();
+    for (ExecutableElement method : stepMethods.of(type, workflow)) {
+      // As a member of the workflow: a generic superclass's T is the workflow's type argument.
+      ExecutableType signature = (ExecutableType) types.asMemberOf(owner, method);
       Mirrors.find(method, Names.STEP)
-          .map(s -> methods.step(method, s, classRetry))
+          .map(s -> methods.step(method, signature, s, classRetry))
           .ifPresent(steps::add);
       Mirrors.find(method, Names.CONDITION)
-          .map(c -> methods.condition(method, c))
+          .map(c -> methods.condition(method, signature, c))
           .ifPresent(conditions::add);
     }
     if (steps.isEmpty()) {
@@ -81,11 +88,12 @@ public final class WorkflowParser {
     if (type.getModifiers().contains(Modifier.PRIVATE)) {
       diag.error(type, Messages.WORKFLOW_PRIVATE, type.getSimpleName());
     }
+    // Local classes never get here: javac shows processors no element of them, so
+    // LocalWorkflowScanner reports them from the source trees.
     boolean inner =
-        type.getNestingKind() == NestingKind.LOCAL
-            || (type.getNestingKind() == NestingKind.MEMBER
-                && !type.getModifiers().contains(Modifier.STATIC)
-                && type.getEnclosingElement().getKind().isClass());
+        type.getNestingKind() == NestingKind.MEMBER
+            && !type.getModifiers().contains(Modifier.STATIC)
+            && type.getEnclosingElement().getKind().isClass();
     if (inner) {
       diag.error(type, Messages.WORKFLOW_INNER, type.getSimpleName());
     }

@@ -1,5 +1,6 @@
 package dev.stepwise.processor.util;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,27 @@ public final class Mirrors {
       return values.stream().map(AnnotationValue.class::cast).toList();
     }
     return List.of(value(mirror, name));
+  }
+
+  /**
+   * The class and its superclasses, the class first. {@code Object} is left out (it has no steps),
+   * and the walk stops at a superclass javac could not resolve.
+   */
+  public static List<TypeElement> classAndSuperclasses(TypeElement type) {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement t = type; t != null; t = superclass(t)) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() != TypeKind.DECLARED) {
+      return null; // Object, an interface, or an unresolved superclass
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+    return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
   }
 
   /** Compares by name: the runtime types are not on the processor's classpath. */

@@ -1,0 +1,10 @@
+package bad;
+
+import dev.stepwise.Retry;
+
+@Retry(attempts = 2)
+class RetryWithoutWorkflow {
+  String call() {
+    return "c";
+  }
+}
