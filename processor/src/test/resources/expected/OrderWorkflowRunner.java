@@ -43,6 +43,14 @@ public final class OrderWorkflowRunner {
   }
 
   /**
+   * Starts a run with options and waits at most {@code timeout} until it is finished or suspended; its steps run on the engine's workers. An {@code AwaitTimeoutException} says the run is still going.
+   */
+  public OrderWorkflowResult start(OrderModel.OrderRequest input, StartOptions options,
+      Duration timeout) {
+    return toResult(client.run(input, options, timeout));
+  }
+
+  /**
    * Starts a run and returns at once.
    */
   public RunHandle<OrderWorkflowResult> startAsync(OrderModel.OrderRequest input) {
@@ -71,6 +79,14 @@ public final class OrderWorkflowRunner {
   public OrderWorkflowResult startJson(String json, StartOptions options) {
     String runId = client.startJson(json, options);
     return toResult(client.awaitSettled(runId, null));
+  }
+
+  /**
+   * Starts a run with input given as JSON and options, and waits at most {@code timeout} until it is finished or suspended. A {@code ValidationException} lists every problem with its path, and nothing is stored.
+   */
+  public OrderWorkflowResult startJson(String json, StartOptions options, Duration timeout) {
+    String runId = client.startJson(json, options);
+    return toResult(client.awaitSettled(runId, timeout));
   }
 
   /**

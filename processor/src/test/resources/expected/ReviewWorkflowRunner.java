@@ -43,6 +43,13 @@ final class ReviewWorkflowRunner {
   }
 
   /**
+   * Starts a run with options and waits at most {@code timeout} until it is finished or suspended; its steps run on the engine's workers. An {@code AwaitTimeoutException} says the run is still going.
+   */
+  ReviewWorkflowResult start(StartOptions options, Duration timeout) {
+    return toResult(client.run(null, options, timeout));
+  }
+
+  /**
    * Starts a run and returns at once.
    */
   RunHandle<ReviewWorkflowResult> startAsync() {

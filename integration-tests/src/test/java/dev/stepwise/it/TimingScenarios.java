@@ -16,11 +16,14 @@ import dev.stepwise.it.flows.TimeoutFlowRunner;
 import dev.stepwise.it.flows.TimerFlow;
 import dev.stepwise.it.flows.TimerFlowResult;
 import dev.stepwise.it.flows.TimerFlowRunner;
+import dev.stepwise.runtime.AwaitTimeoutException;
 import dev.stepwise.runtime.NotSuspendedException;
 import dev.stepwise.runtime.RunNotFoundException;
+import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepTimeoutException;
 import dev.stepwise.runtime.Stepwise;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,38 @@ interface TimingScenarios extends Scenario {
     assertThat(fired).isAfterOrEqualTo(signedUp.plusSeconds(6));
     // Had the restart reset the clock, it would fire 6s after the restart (8s after signup).
     assertThat(fired).isBefore(restarted.plusSeconds(6));
+  }
+
+  @Test
+  default void aStartWithATimeoutReturnsTheSettledRunOrSaysItIsStillGoing() {
+    Stepwise engine = engine();
+    TimeoutFlow flow = new TimeoutFlow();
+    TimeoutFlowRunner runner = new TimeoutFlowRunner(engine, flow);
+    engine.start();
+    try {
+      TimeoutFlowResult quick = runner.start(new Plan(0, false), StartOptions.defaults(), WAIT);
+      assertThat(quick.output()).isEqualTo("done on attempt 1");
+      TimeoutFlowResult json =
+          runner.startJson(
+              "{\"blockingAttempts\":0,\"stubborn\":false}", StartOptions.defaults(), WAIT);
+      assertThat(json.output()).isEqualTo("done on attempt 1");
+
+      // The first attempt blocks until its 300ms timeout: a wait of 50ms cannot see it settled.
+      assertThatThrownBy(
+              () ->
+                  runner.start(
+                      new Plan(1, false),
+                      StartOptions.withRunId("still-going"),
+                      Duration.ofMillis(50)))
+          .isInstanceOf(AwaitTimeoutException.class)
+          .hasMessageContaining("Run still-going of workflow \"it-timeout\" is not settled")
+          .hasMessageContaining("it is RUNNING");
+      // The run goes on.
+      assertThat(runner.awaitCompletion("still-going", WAIT).output())
+          .isEqualTo("done on attempt 2");
+    } finally {
+      flow.release.countDown();
+    }
   }
 
   @Test

@@ -165,6 +165,23 @@ final class RunnerWriter {
       }
       type.addMethod(plain.build());
       type.addMethod(withOptions.build());
+      if (!async) {
+        MethodSpec.Builder bounded =
+            method(
+                    ctx,
+                    name,
+                    "Starts a run with options and waits at most {@code timeout} until it is"
+                        + " finished or suspended; its steps run on the engine's workers. An {@code"
+                        + " AwaitTimeoutException} says the run is still going.")
+                .returns(ctx.result);
+        input.ifPresent(
+            t -> bounded.addParameter(ParameterSpec.builder(TypeName.get(t), "input").build()));
+        bounded
+            .addParameter(Names.START_OPTIONS, "options")
+            .addParameter(Duration.class, "timeout")
+            .addStatement("return toResult(client.run($L, options, timeout))", inputArg);
+        type.addMethod(bounded.build());
+      }
     }
     if (input.isPresent()) {
       String refused =
@@ -193,6 +210,20 @@ final class RunnerWriter {
               .addParameter(Names.START_OPTIONS, "options")
               .addStatement("$T runId = client.startJson(json, options)", String.class)
               .addStatement("return toResult(client.awaitSettled(runId, null))")
+              .build());
+      type.addMethod(
+          method(
+                  ctx,
+                  "startJson",
+                  "Starts a run with input given as JSON and options, and waits at most {@code"
+                      + " timeout} until it is finished or suspended."
+                      + refused)
+              .returns(ctx.result)
+              .addParameter(String.class, "json")
+              .addParameter(Names.START_OPTIONS, "options")
+              .addParameter(Duration.class, "timeout")
+              .addStatement("$T runId = client.startJson(json, options)", String.class)
+              .addStatement("return toResult(client.awaitSettled(runId, timeout))")
               .build());
       type.addMethod(
           method(
