@@ -1,23 +1,20 @@
 package dev.stepwise.it;
 
-import java.io.PrintWriter;
+import dev.stepwise.testing.ForwardingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Wraps a DataSource and, when armed, fails the next statements whose SQL matches as a lost
  * connection does (SQLSTATE 08006): the fault a database restart causes, at a chosen statement.
  */
-final class FaultyDataSource implements DataSource {
-  private final DataSource delegate;
+final class FaultyDataSource extends ForwardingDataSource {
   private final Predicate<String> matches;
   private final AtomicInteger toFail = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
@@ -26,7 +23,7 @@ final class FaultyDataSource implements DataSource {
    * @param matches which statements fail, given their SQL in lower case
    */
   FaultyDataSource(DataSource delegate, Predicate<String> matches) {
-    this.delegate = delegate;
+    super(delegate);
     this.matches = matches;
   }
 
@@ -40,7 +37,8 @@ final class FaultyDataSource implements DataSource {
     return failed.get();
   }
 
-  private Connection wrap(Connection c) {
+  @Override
+  protected Connection wrap(Connection c) {
     return (Connection)
         Proxy.newProxyInstance(
             Connection.class.getClassLoader(),
@@ -59,50 +57,5 @@ final class FaultyDataSource implements DataSource {
                 throw e.getCause();
               }
             });
-  }
-
-  @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return wrap(delegate.getConnection(username, password));
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }

@@ -102,31 +102,26 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public String start(Object input, StartOptions options) {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        db.call(
-            "start a run of workflow \"" + name() + "\"",
-            () ->
-                starter.store(
-                    definition.graph(),
-                    input,
-                    options == null ? StartOptions.defaults() : options,
-                    false));
+    RunStarter.Started started = store(input, options, false);
     executor.launch(started);
     return started.runId();
+  }
+
+  private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
+    return db.call(
+        "start a run of workflow \"" + name() + "\"",
+        () ->
+            starter.store(
+                definition.graph(),
+                input,
+                options == null ? StartOptions.defaults() : options,
+                callerRunsFirst));
   }
 
   @Override
   public RunStatus run(Object input, StartOptions options) {
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        db.call(
-            "start a run of workflow \"" + name() + "\"",
-            () ->
-                starter.store(
-                    definition.graph(),
-                    input,
-                    options == null ? StartOptions.defaults() : options,
-                    true));
+    RunStarter.Started started = store(input, options, true);
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
