@@ -119,10 +119,9 @@ public final class Soak {
           FaultPlan.count(plan, Kind.OUTAGE),
           Format.duration(options.duration()));
       Traffic traffic = new Traffic(chain, fork, options, db::finished);
-      Thread starter = new Thread(traffic, "soak-traffic");
       FaultInjector faults = new FaultInjector(pg, workers);
       Instant t0 = Instant.now();
-      starter.start();
+      traffic.start();
       faults.start(plan);
       Instant end = t0.plus(options.duration());
       while (Instant.now().isBefore(end)) {
@@ -133,7 +132,7 @@ public final class Soak {
       }
       traffic.stop();
       faults.finish();
-      starter.join(); // its last start is acknowledged once the database is up again
+      traffic.join(); // its last starts are acknowledged now that the database is up
       say("faults over; %d runs started; draining", traffic.size());
       Instant drainStart = Instant.now();
       boolean drained = false;

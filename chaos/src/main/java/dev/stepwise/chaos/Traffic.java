@@ -6,7 +6,7 @@ import dev.stepwise.chaos.flow.ForkFlow;
 import dev.stepwise.chaos.flow.ForkFlowRunner;
 import dev.stepwise.chaos.flow.Job;
 import dev.stepwise.runtime.StartOptions;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +16,31 @@ import java.util.function.IntSupplier;
 
 /**
  * Starts runs at a steady rate, with ids the soak knows ({@code soak-<seed>-<n>}), through the
- * generated runners as a user would. A start that fails (the database is down or restarting) is
- * retried with the same id until the engine acknowledges it: a start whose commit went through
- * before the error then returns that run instead of a second one. So every id the soak chose is
- * acknowledged once, and each acknowledged run must finish.
+ * generated runners as a user would, from a few threads so that one slow start does not hold up the
+ * rate. A start that fails (the database is down or restarting) is retried with the same id until
+ * the engine acknowledges it: a start whose commit went through before the error then returns that
+ * run instead of a second one. So every id the soak chose is acknowledged once, and each
+ * acknowledged run must finish.
  */
-final class Traffic implements Runnable {
+final class Traffic {
   /** Of the runs, this share has one step that fails once by design. */
   private static final double FLAKY = 0.3;
+
+  private static final int THREADS = 4;
+  private static final long SECOND = 1_000_000_000L;
 
   private final ChainFlowRunner chain;
   private final ForkFlowRunner fork;
   private final SoakOptions options;
   private final IntSupplier finished;
-  private final Random random;
-  private final Map<String, Job> acknowledged = new LinkedHashMap<>();
+  private final long period;
+  private final AtomicInteger lastId = new AtomicInteger();
   private final AtomicInteger startErrors = new AtomicInteger();
+  private final Map<String, Job> acknowledged = new LinkedHashMap<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private long next;
+  private int finishedRead;
+  private long finishedReadAt;
   private volatile boolean stopping;
   private volatile String lastError;
 
@@ -44,52 +53,83 @@ final class Traffic implements Runnable {
     this.fork = fork;
     this.options = options;
     this.finished = finished;
-    this.random = new Random(options.seed() * 31 + 7);
+    this.period = Math.max(1, SECOND / options.rate());
   }
 
   static String runId(long seed, int n) {
     return String.format("soak-%d-%06d", seed, n);
   }
 
-  /** Asks the loop to end once its current start is acknowledged. */
+  /**
+   * The input of run {@code n}: from the seed and {@code n} alone, so that a seed gives the same
+   * runs whatever order the threads start them in.
+   */
+  static Job job(SoakOptions options, int n, boolean forked) {
+    Random r = new Random(options.seed() * 1_000_003L + n);
+    List<String> retried = forked ? ForkFlow.RETRIED : ChainFlow.RETRIED;
+    String failFirst = r.nextDouble() < FLAKY ? retried.get(r.nextInt(retried.size())) : "";
+    return new Job(r.nextInt((int) options.latency().toMillis() + 1), failFirst);
+  }
+
+  void start() {
+    next = System.nanoTime();
+    for (int i = 0; i < THREADS; i++) {
+      Thread t = new Thread(this::loop, "soak-traffic-" + i);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  /** No new start begins after this. */
   void stop() {
     stopping = true;
   }
 
-  @Override
-  public void run() {
-    long period = Math.max(1, 1_000_000_000L / options.rate());
-    long next = System.nanoTime();
-    int n = 0;
-    int open = 0;
-    long openReadAt = 0;
-    while (!stopping) {
-      long now = System.nanoTime();
-      if (now < next) {
-        sleep(Duration.ofNanos(next - now));
-        continue;
-      }
-      // After a pause (an outage) the rate resumes; it does not catch up in a burst.
-      next = Math.max(next + period, now - period);
-      if (now - openReadAt > 1_000_000_000L) {
-        int done = finished.getAsInt();
-        open = done < 0 ? open : size() - done;
-        openReadAt = now;
-      }
-      if (open >= options.maxOpen()) {
-        continue;
-      }
-      n++;
-      open++;
-      start(runId(options.seed(), n), random.nextBoolean());
+  /** Returns once every start begun is acknowledged. */
+  void join() throws InterruptedException {
+    for (Thread t : threads) {
+      t.join();
     }
   }
 
-  private void start(String id, boolean forked) {
-    List<String> retried = forked ? ForkFlow.RETRIED : ChainFlow.RETRIED;
-    String failFirst =
-        random.nextDouble() < FLAKY ? retried.get(random.nextInt(retried.size())) : "";
-    Job job = new Job(random.nextInt((int) options.latency().toMillis() + 1), failFirst);
+  private void loop() {
+    while (!stopping) {
+      long slot = nextSlot();
+      long wait = slot - System.nanoTime();
+      if (wait > 0) {
+        sleep(wait / 1_000_000 + 1);
+        continue; // look at stopping again before a start
+      }
+      if (open() >= options.maxOpen()) {
+        sleep(50);
+        continue;
+      }
+      int n = lastId.incrementAndGet();
+      start(runId(options.seed(), n), job(options, n, n % 2 == 0), n % 2 == 0);
+    }
+  }
+
+  /** The time of this thread's next start; after a pause the rate resumes without a burst. */
+  private synchronized long nextSlot() {
+    next = Math.max(next + period, System.nanoTime() - period);
+    return next;
+  }
+
+  /** Runs acknowledged and not finished, with the finished count read at most once a second. */
+  private synchronized int open() {
+    long now = System.nanoTime();
+    if (now - finishedReadAt > SECOND) {
+      int done = finished.getAsInt();
+      if (done >= 0) {
+        finishedRead = done;
+      }
+      finishedReadAt = now;
+    }
+    return acknowledged.size() - finishedRead;
+  }
+
+  private void start(String id, Job job, boolean forked) {
     while (true) {
       try {
         String got =
@@ -107,12 +147,12 @@ final class Traffic implements Runnable {
         // Retried whatever stopping says: the id may be stored already, and it must be counted.
         startErrors.incrementAndGet();
         lastError = e.toString();
-        sleep(Duration.ofMillis(200));
+        sleep(200);
       }
     }
   }
 
-  /** The runs the engine acknowledged, in start order, with their inputs. */
+  /** The runs the engine acknowledged, in the order it did, with their inputs. */
   synchronized Map<String, Job> acknowledged() {
     return new LinkedHashMap<>(acknowledged);
   }
@@ -130,9 +170,9 @@ final class Traffic implements Runnable {
     return lastError;
   }
 
-  private static void sleep(Duration d) {
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(Math.max(1, d.toMillis()));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -30,7 +30,10 @@ final class WorkerJvm {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     c.add("-Xmx" + options.workerHeap());
-    c.add("-XX:+UseSerialGC"); // two cores are shared by the workers, the server and the soak
+    // A worker is killed and started again every few seconds: C1 alone starts it faster and takes
+    // less of the CPU the others need, and the serial collector has no threads to spin up.
+    c.add("-XX:TieredStopAtLevel=1");
+    c.add("-XX:+UseSerialGC");
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add(SoakWorker.class.getName());
