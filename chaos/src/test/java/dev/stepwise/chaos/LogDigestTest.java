@@ -1,0 +1,47 @@
+package dev.stepwise.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogDigestTest {
+
+  @Test
+  void linesThatDifferOnlyInIdsAndNumbersCountAsOneWithTheExceptionAfterThem(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("w1.log");
+    Files.write(
+        log,
+        List.of(
+            "03:00:01.123 [stepwise-worker-w1-4242-3] WARN OutcomeWrites - Lost the lease of step"
+                + " prepare of run soak-1-000012 (attempt 1)",
+            "03:00:02.456 [stepwise-worker-w2-77-1] WARN OutcomeWrites - Lost the lease of step"
+                + " prepare of run soak-1-000099 (attempt 2)",
+            "03:00:03.000 [main] ERROR Completion - Cannot record step book of run soak-1-000005",
+            "org.jooq.exception.DataAccessException: I/O error",
+            "\tat org.jooq.Impl.run(Impl.java:12)",
+            "03:00:04.000 [main] INFO Engine - started"));
+
+    Map<String, Integer> digest = LogDigest.digest(List.of(log, dir.resolve("none.log")), 10);
+
+    assertThat(digest)
+        .containsExactly(
+            Map.entry(
+                "WARN OutcomeWrites - Lost the lease of step prepare of run <run> (attempt #)", 2),
+            Map.entry(
+                "ERROR Completion - Cannot record step book of run <run> |"
+                    + " org.jooq.exception.DataAccessException: I/O error",
+                1));
+  }
+
+  @Test
+  void objectHashesAreBlankedToo() {
+    assertThat(LogDigest.normalize("Failed to validate connection PgConnection@1dac5ef (closed)"))
+        .isEqualTo("Failed to validate connection PgConnection@<obj> (closed)");
+  }
+}
