@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -65,7 +65,9 @@ final class Traffic {
    * runs whatever order the threads start them in.
    */
   static Job job(SoakOptions options, int n, boolean forked) {
-    Random r = new Random(options.seed() * 1_000_003L + n);
+    // SplittableRandom mixes its seed; java.util.Random's first draws from neighbouring seeds
+    // are nearly equal, which made every run of a soak flaky or none.
+    SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + n);
     List<String> retried = forked ? ForkFlow.RETRIED : ChainFlow.RETRIED;
     String failFirst = r.nextDouble() < FLAKY ? retried.get(r.nextInt(retried.size())) : "";
     return new Job(r.nextInt((int) options.latency().toMillis() + 1), failFirst);
@@ -95,15 +97,15 @@ final class Traffic {
 
   private void loop() {
     while (!stopping) {
-      long slot = nextSlot();
-      long wait = slot - System.nanoTime();
+      long wait = nextSlot() - System.nanoTime();
       if (wait > 0) {
         sleep(wait / 1_000_000 + 1);
-        continue; // look at stopping again before a start
+      }
+      if (stopping) {
+        return;
       }
       if (open() >= options.maxOpen()) {
-        sleep(50);
-        continue;
+        continue; // this slot passes unused
       }
       int n = lastId.incrementAndGet();
       start(runId(options.seed(), n), job(options, n, n % 2 == 0), n % 2 == 0);
