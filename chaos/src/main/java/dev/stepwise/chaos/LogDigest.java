@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
  * blanked out, most frequent first: what the engine said while the soak hurt it.
  */
 final class LogDigest {
-  private static final Pattern LEVEL = Pattern.compile("\\b(WARN|ERROR)\\b");
+  /** slf4j-simple's lines: time, [thread], level (see simplelogger.properties). */
+  private static final Pattern LEVEL = Pattern.compile("^\\S+ \\[[^\\]]*\\] (WARN|ERROR) ");
+
   private static final Pattern EXCEPTION =
       Pattern.compile("^(Caused by: )?[\\w.$]+(Exception|Error)\\b.*");
   private static final Pattern RUN_ID = Pattern.compile("soak-\\d+-\\d+");
   private static final Pattern NODE = Pattern.compile("\\bw\\d+-\\d+\\b");
   private static final Pattern OBJECT = Pattern.compile("@[0-9a-f]{4,}\\b");
+  // jOOQ's messages quote the whole statement before the database's own words.
+  private static final Pattern SQL = Pattern.compile("SQL \\[.*\\]; ");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
   private LogDigest() {}
@@ -43,7 +47,7 @@ final class LogDigest {
           continue;
         }
         // From the level on: the time and thread before it differ on every line.
-        String key = normalize(line.substring(level.start()));
+        String key = normalize(line.substring(level.start(1)));
         // The exception logged with a message, if any, is on the next line.
         if (i + 1 < lines.size() && EXCEPTION.matcher(lines.get(i + 1)).matches()) {
           key += " | " + normalize(lines.get(i + 1));
@@ -60,7 +64,8 @@ final class LogDigest {
   }
 
   static String normalize(String s) {
-    String n = RUN_ID.matcher(s).replaceAll("<run>");
+    String n = SQL.matcher(s).replaceAll("SQL [...]; ");
+    n = RUN_ID.matcher(n).replaceAll("<run>");
     n = NODE.matcher(n).replaceAll("<node>");
     n = OBJECT.matcher(n).replaceAll("@<obj>");
     n = NUMBER.matcher(n).replaceAll("#");

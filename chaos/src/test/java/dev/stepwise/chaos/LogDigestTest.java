@@ -40,6 +40,15 @@ class LogDigestTest {
   }
 
   @Test
+  void aStatementQuotedByJooqShrinksSoThatTheDatabasesWordsShow() {
+    assertThat(
+            LogDigest.normalize(
+                "org.jooq.exception.DataAccessException: SQL [update sw_steps set lease_until = ?"
+                    + " where (sw_steps.lease_owner = ?)]; ERROR: deadlock detected"))
+        .isEqualTo("org.jooq.exception.DataAccessException: SQL [...]; ERROR: deadlock detected");
+  }
+
+  @Test
   void objectHashesAreBlankedToo() {
     assertThat(LogDigest.normalize("Failed to validate connection PgConnection@1dac5ef (closed)"))
         .isEqualTo("Failed to validate connection PgConnection@<obj> (closed)");
