@@ -32,6 +32,10 @@ import java.util.List;
  */
 public final class Soak {
   static final String DATABASE = "soak";
+
+  /** Where the stored errors of failed runs go, stack traces included. */
+  static final String FAILURES = "failed-runs.txt";
+
   private static final Duration PROGRESS = Duration.ofSeconds(10);
   private static final Duration WORKER_START = Duration.ofMinutes(3);
 
@@ -72,6 +76,7 @@ public final class Soak {
     // The controller's engine logs to a file: its warnings while the database restarts would
     // bury the progress lines. Set before the first logger exists.
     System.setProperty("org.slf4j.simpleLogger.logFile", dir.resolve("controller.log").toString());
+    Files.deleteIfExists(dir.resolve(FAILURES));
     say("soak in %s: %s", dir, options.describe());
     PgCluster pg = PgCluster.create(binaries, DATABASE);
     say("PostgreSQL %s on port %d (binaries in %s)", DATABASE, pg.port(), binaries.bin());
@@ -148,6 +153,9 @@ public final class Soak {
       Duration drain = Duration.between(drainStart, Instant.now());
       Snapshot snapshot = db.snapshot();
       Verdict verdict = Verdict.judge(traffic.acknowledged(), snapshot);
+      if (verdict.failed() + verdict.cancelled() > 0) {
+        Files.writeString(dir.resolve(FAILURES), db.failures(20));
+      }
       killWorkers();
       List<Path> logs = new ArrayList<>(workers.stream().map(WorkerJvm::log).toList());
       logs.add(dir.resolve("controller.log"));

@@ -3,6 +3,7 @@ package dev.stepwise.chaos;
 import dev.stepwise.chaos.flow.Ledger;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,6 +108,39 @@ final class SoakDb {
       }
       return new Snapshot(runs, writes, steps);
     }
+  }
+
+  /**
+   * The stored errors of up to {@code limit} failed or cancelled runs, stack traces included: the
+   * engine records a step's final failure in the database, not in its log.
+   */
+  String failures(int limit) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT r.id, r.status, r.failed_step, s.attempts, r.error_type, r.error_message,"
+                    + " r.error_stack FROM sw_runs r LEFT JOIN sw_steps s ON s.run_id = r.id AND"
+                    + " s.step_id = r.failed_step WHERE r.status IN ('FAILED', 'CANCELLED')"
+                    + " ORDER BY r.id LIMIT ?")) {
+      s.setInt(1, limit);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.append(
+                  String.format(
+                      "run %s %s at step %s (attempts %d): %s: %s%n",
+                      r.getString(1),
+                      r.getString(2),
+                      r.getString(3),
+                      r.getInt(4),
+                      r.getString(5),
+                      r.getString(6)))
+              .append(r.getString(7) == null ? "" : r.getString(7).strip())
+              .append("\n\n");
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static Instant instant(Timestamp t) {

@@ -90,7 +90,7 @@ record SoakReport(
           Format.duration(v.latencies().get(v.latencies().size() - 1)));
     }
     if (!v.failures().isEmpty()) {
-      line(s, "failed runs by error:");
+      line(s, "failed runs by error (stored errors with stack traces in %s):", Soak.FAILURES);
       v.failures().forEach((k, f) -> line(s, "  %5dx %s (e.g. %s)", f.count(), k, f.sampleRunId()));
     }
     if (!v.lostSamples().isEmpty()) {
