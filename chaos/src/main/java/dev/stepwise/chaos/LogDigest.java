@@ -12,12 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The warnings and errors the worker JVMs logged, told apart by their text with ids and numbers
- * blanked out, most frequent first: what the engine said while the soak hurt it.
+ * The warnings and errors the JVMs logged, told apart by their text with ids and numbers blanked
+ * out, most frequent first: what the engine said while the soak hurt it. Also the retries of steps
+ * that failed though nothing made them fail by design (logged at INFO): a fault made the step, or
+ * the engine's bookkeeping around it, throw, and only its retry policy saved the run.
  */
 final class LogDigest {
   /** slf4j-simple's lines: time, [thread], level (see simplelogger.properties). */
-  private static final Pattern LEVEL = Pattern.compile("^\\S+ \\[[^\\]]*\\] (WARN|ERROR) ");
+  private static final Pattern LEVEL = Pattern.compile("^\\S+ \\[[^\\]]*\\] (WARN|ERROR|INFO) ");
+
+  private static final Pattern RETRYING_AT = Pattern.compile("; retrying at \\S+");
 
   private static final Pattern EXCEPTION =
       Pattern.compile("^(Caused by: )?[\\w.$]+(Exception|Error)\\b.*");
@@ -30,9 +34,18 @@ final class LogDigest {
 
   private LogDigest() {}
 
+  /**
+   * What the logs said.
+   *
+   * @param top the most frequent messages with their counts
+   * @param faultRetries retries of steps that failed without a designed failure
+   */
+  record Digest(Map<String, Integer> top, int faultRetries) {}
+
   /** Each distinct message with how often it appeared; the most frequent {@code limit} ones. */
-  static Map<String, Integer> digest(List<Path> logs, int limit) {
+  static Digest digest(List<Path> logs, int limit) {
     Map<String, Integer> counts = new HashMap<>();
+    int faultRetries = 0;
     for (Path log : logs) {
       List<String> lines;
       try {
@@ -45,6 +58,12 @@ final class LogDigest {
         Matcher level = LEVEL.matcher(line);
         if (!level.find()) {
           continue;
+        }
+        if (level.group(1).equals("INFO")) {
+          if (!line.contains(" failed on attempt ") || line.contains("DesignedFailure")) {
+            continue;
+          }
+          faultRetries++;
         }
         // From the level on: the time and thread before it differ on every line.
         String key = normalize(line.substring(level.start(1)));
@@ -60,11 +79,12 @@ final class LogDigest {
         .sorted((a, b) -> b.getValue() - a.getValue())
         .limit(limit)
         .forEach(e -> top.put(e.getKey(), e.getValue()));
-    return top;
+    return new Digest(top, faultRetries);
   }
 
   static String normalize(String s) {
     String n = SQL.matcher(s).replaceAll("SQL [...]; ");
+    n = RETRYING_AT.matcher(n).replaceAll("; retrying");
     n = RUN_ID.matcher(n).replaceAll("<run>");
     n = NODE.matcher(n).replaceAll("<node>");
     n = OBJECT.matcher(n).replaceAll("@<obj>");

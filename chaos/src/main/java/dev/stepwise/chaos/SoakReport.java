@@ -11,7 +11,7 @@ import java.util.Map;
  * @param drain from the end of the faults until every acknowledged run was finished, or the bound
  * @param drained whether every acknowledged run finished within the bound
  * @param startErrors starts that threw and were retried with the same id
- * @param logDigest the workers' most frequent warnings and errors, with counts
+ * @param logDigest the JVMs' most frequent warnings and errors, with counts
  */
 record SoakReport(
     SoakOptions options,
@@ -21,7 +21,7 @@ record SoakReport(
     boolean drained,
     int startErrors,
     String lastStartError,
-    Map<String, Integer> logDigest) {
+    LogDigest.Digest logDigest) {
 
   /** The goal of issue 11: at least this many kills and one restart, and nothing wrong. */
   static final int GOAL_KILLS = 50;
@@ -75,6 +75,7 @@ record SoakReport(
     for (Map.Entry<String, Long> e : v.faultReExecutionsByStep().entrySet()) {
       line(s, "    %-38s %6d", e.getKey(), e.getValue());
     }
+    line(s, "  step failures not by design, retried     %6d", logDigest.faultRetries());
     line(
         s,
         "drain: %s%s (bound %s)",
@@ -103,9 +104,9 @@ record SoakReport(
       faults.unexpectedExits().forEach(e -> line(s, "worker exit: %s", e));
       faults.errors().forEach(e -> line(s, "fault error: %s", e));
     }
-    if (!logDigest.isEmpty()) {
-      line(s, "workers' most frequent warnings and errors (ids and numbers as <run>, <node>, #):");
-      logDigest.forEach((k, n) -> line(s, "  %5dx %s", n, k));
+    if (!logDigest.top().isEmpty()) {
+      line(s, "the JVMs' most frequent warnings, errors and retries not by design (ids as #):");
+      logDigest.top().forEach((k, n) -> line(s, "  %5dx %s", n, k));
     }
     line(s, "");
     boolean goal =

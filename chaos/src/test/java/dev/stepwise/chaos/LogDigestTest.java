@@ -27,7 +27,7 @@ class LogDigestTest {
             "\tat org.jooq.Impl.run(Impl.java:12)",
             "03:00:04.000 [main] INFO Engine - started"));
 
-    Map<String, Integer> digest = LogDigest.digest(List.of(log, dir.resolve("none.log")), 10);
+    Map<String, Integer> digest = LogDigest.digest(List.of(log, dir.resolve("none.log")), 10).top();
 
     assertThat(digest)
         .containsExactly(
@@ -37,6 +37,29 @@ class LogDigestTest {
                 "ERROR Completion - Cannot record step book of run <run> |"
                     + " org.jooq.exception.DataAccessException: I/O error",
                 1));
+  }
+
+  @Test
+  void retriesOfStepsThatFailedNotByDesignAreCountedAndListed(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("w2.log");
+    Files.write(
+        log,
+        List.of(
+            "03:00:01.000 [stepwise-worker-w2-9-1] INFO Completion - Step prepare of run"
+                + " soak-1-000001 failed on attempt 1 (dev.stepwise.chaos.flow.Work$DesignedFailure:"
+                + " designed failure of prepare on attempt 1); retrying at 2026-12-04T03:00:01Z",
+            "03:00:02.000 [stepwise-worker-w2-9-2] INFO Completion - Step book of run"
+                + " soak-1-000002 failed on attempt 1 (org.jooq.exception.DataAccessException:"
+                + " Cannot commit transaction); retrying at 2026-12-04T03:00:02.25Z",
+            "03:00:03.000 [main] INFO Engine - Stepwise node w2-9 started with 8 workers"));
+
+    LogDigest.Digest digest = LogDigest.digest(List.of(log), 10);
+
+    assertThat(digest.faultRetries()).isEqualTo(1);
+    assertThat(digest.top())
+        .containsOnlyKeys(
+            "INFO Completion - Step book of run <run> failed on attempt # (org.jooq.exception."
+                + "DataAccessException: Cannot commit transaction); retrying");
   }
 
   @Test
