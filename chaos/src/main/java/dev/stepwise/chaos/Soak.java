@@ -2,7 +2,6 @@ package dev.stepwise.chaos;
 
 import dev.stepwise.chaos.FaultPlan.Fault;
 import dev.stepwise.chaos.FaultPlan.Kind;
-import dev.stepwise.chaos.SoakDb.Snapshot;
 import dev.stepwise.chaos.flow.ChainFlow;
 import dev.stepwise.chaos.flow.ChainFlowRunner;
 import dev.stepwise.chaos.flow.ForkFlow;
@@ -105,54 +104,19 @@ public final class Soak {
     // first, it also creates the engine's tables before any worker looks for them.
     try (Stepwise client =
         Stepwise.builder().jdbcUrl(url, PgCluster.USER, "").nodeId("soak-controller").build()) {
-      ChainFlowRunner chain = new ChainFlowRunner(client, new ChainFlow("controller"));
-      ForkFlowRunner fork = new ForkFlowRunner(client, new ForkFlow("controller"));
-      for (int i = 1; i <= options.workers(); i++) {
-        Path log = dir.resolve("w" + i + ".log");
-        Files.deleteIfExists(log);
-        WorkerJvm w = new WorkerJvm("w" + i, url, options, dir);
-        w.start();
-        workers.add(w);
-      }
-      awaitWorkers();
-      List<Fault> plan = FaultPlan.plan(options);
-      say(
-          "plan: %d kills, %d stops, %d database restarts, %d outages over %s",
-          FaultPlan.count(plan, Kind.KILL),
-          FaultPlan.count(plan, Kind.STOP),
-          FaultPlan.count(plan, Kind.RESTART_DB),
-          FaultPlan.count(plan, Kind.OUTAGE),
-          Format.duration(options.duration()));
-      Traffic traffic = new Traffic(chain, fork, options, db::finished);
+      Traffic traffic =
+          new Traffic(
+              new ChainFlowRunner(client, new ChainFlow("controller")),
+              new ForkFlowRunner(client, new ForkFlow("controller")),
+              options,
+              db::finished);
+      startWorkers(url, dir);
       FaultInjector faults = new FaultInjector(pg, workers);
-      Instant t0 = Instant.now();
-      traffic.start();
-      faults.start(plan);
-      Instant end = t0.plus(options.duration());
-      while (Instant.now().isBefore(end)) {
-        Thread.sleep(
-            Math.min(
-                PROGRESS.toMillis(), Math.max(1, Duration.between(Instant.now(), end).toMillis())));
-        progress(t0, traffic, faults, db);
-      }
-      traffic.stop();
-      faults.finish();
-      traffic.join(); // its last starts are acknowledged now that the database is up
-      say("faults over; %d runs started; draining", traffic.size());
+      faultPeriod(traffic, faults, db);
       Instant drainStart = Instant.now();
-      boolean drained = false;
-      Instant bound = drainStart.plus(options.drain());
-      while (Instant.now().isBefore(bound)) {
-        if (db.finished() >= traffic.size()) {
-          drained = true;
-          break;
-        }
-        faults.reviveExited();
-        Thread.sleep(200);
-      }
+      boolean drained = drain(traffic, faults, db);
       Duration drain = Duration.between(drainStart, Instant.now());
-      Snapshot snapshot = db.snapshot();
-      Verdict verdict = Verdict.judge(traffic.acknowledged(), snapshot);
+      Verdict verdict = Verdict.judge(traffic.acknowledged(), db.snapshot());
       if (verdict.failed() + verdict.cancelled() > 0) {
         Files.writeString(dir.resolve(FAILURES), db.failures(20));
       }
@@ -169,6 +133,56 @@ public final class Soak {
           traffic.lastError(),
           LogDigest.digest(logs, 12));
     }
+  }
+
+  private void startWorkers(String url, Path dir) throws IOException, InterruptedException {
+    for (int i = 1; i <= options.workers(); i++) {
+      Files.deleteIfExists(dir.resolve("w" + i + ".log"));
+      WorkerJvm w = new WorkerJvm("w" + i, url, options, dir);
+      w.start();
+      workers.add(w);
+    }
+    awaitWorkers();
+  }
+
+  /** Starts runs and injects the planned faults for the soak's duration, then ends both. */
+  private void faultPeriod(Traffic traffic, FaultInjector faults, SoakDb db)
+      throws InterruptedException {
+    List<Fault> plan = FaultPlan.plan(options);
+    say(
+        "plan: %d kills, %d stops, %d database restarts, %d outages over %s",
+        FaultPlan.count(plan, Kind.KILL),
+        FaultPlan.count(plan, Kind.STOP),
+        FaultPlan.count(plan, Kind.RESTART_DB),
+        FaultPlan.count(plan, Kind.OUTAGE),
+        Format.duration(options.duration()));
+    Instant t0 = Instant.now();
+    traffic.start();
+    faults.start(plan);
+    Instant end = t0.plus(options.duration());
+    while (Instant.now().isBefore(end)) {
+      long left = Math.max(1, Duration.between(Instant.now(), end).toMillis());
+      Thread.sleep(Math.min(PROGRESS.toMillis(), left));
+      progress(t0, traffic, faults, db);
+    }
+    traffic.stop();
+    faults.finish();
+    traffic.join(); // its last starts are acknowledged now that the database is up
+    say("faults over; %d runs started; draining", traffic.size());
+  }
+
+  /** Waits until every acknowledged run is finished, at most the drain bound; true if they are. */
+  private boolean drain(Traffic traffic, FaultInjector faults, SoakDb db)
+      throws InterruptedException {
+    Instant bound = Instant.now().plus(options.drain());
+    while (Instant.now().isBefore(bound)) {
+      if (db.finished() >= traffic.size()) {
+        return true;
+      }
+      faults.reviveExited();
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   /** Waits until every worker's engine runs, so that the faults hit a working cluster. */
