@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ final class PgCluster implements AutoCloseable {
   private final Path log;
   private final int port;
   private volatile boolean up;
+  private boolean closed;
 
   private PgCluster(PgBinaries binaries, Path dir, int port) {
     this.binaries = binaries;
@@ -132,8 +134,13 @@ final class PgCluster implements AutoCloseable {
   }
 
   /** Stops the server and deletes its directory, unless {@code keep}; the log is copied first. */
-  void close(boolean keep, Path logCopy) {
-    if (up) {
+  synchronized void close(boolean keep, Path logCopy) {
+    if (closed) {
+      return; // the shutdown hook and the soak's own cleanup may both get here
+    }
+    closed = true;
+    // Whatever the soak believes: a restart that failed half-way may have left a server running.
+    if (Files.exists(data.resolve("postmaster.pid"))) {
       Commands.Result r =
           Commands.run(
               binaries.command(
@@ -142,15 +149,17 @@ final class PgCluster implements AutoCloseable {
       if (!r.ok()) {
         System.err.println("pg_ctl stop of the soak's cluster failed: " + r.output());
       }
-      up = false;
     }
+    up = false;
     try {
       if (logCopy != null && Files.exists(log)) {
         Files.createDirectories(logCopy.toAbsolutePath().getParent());
-        Files.copy(log, logCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(log, logCopy, StandardCopyOption.REPLACE_EXISTING);
       }
       if (!keep) {
         deleteRecursively(dir);
+      } else {
+        System.out.println("kept the soak's cluster in " + dir);
       }
     } catch (IOException e) {
       System.err.println("cannot clean up " + dir + ": " + e);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The chaos soak's controller. It starts a PostgreSQL cluster of its own and N worker JVMs ({@link
@@ -230,6 +231,6 @@ public final class Soak {
   }
 
   static void say(String format, Object... args) {
-    System.out.println("[soak] " + String.format(java.util.Locale.ROOT, format, args));
+    System.out.println("[soak] " + String.format(Locale.ROOT, format, args));
   }
 }

@@ -3,6 +3,7 @@ package dev.stepwise.chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,6 +134,6 @@ record SoakReport(
   }
 
   private static void line(StringBuilder s, String format, Object... args) {
-    s.append(String.format(java.util.Locale.ROOT, format, args)).append('\n');
+    s.append(String.format(Locale.ROOT, format, args)).append('\n');
   }
 }
