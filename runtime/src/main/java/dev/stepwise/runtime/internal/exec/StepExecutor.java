@@ -255,6 +255,15 @@ public final class StepExecutor {
                         spec.retry(), task.attempt(), ThreadLocalRandom.current().nextDouble()));
         return new Outcome.Retry(error, at);
       }
+      // Retries are logged where they are scheduled; a failure for good is logged here, so that a
+      // FAILED run leaves a trace in the log, not only in its row.
+      log.warn(
+          "Step {} of run {} failed on attempt {} and is not retried: {}",
+          task.stepId(),
+          task.runId(),
+          task.attempt(),
+          error.summary(),
+          t);
       return new Outcome.Failed(error);
     }
   }
