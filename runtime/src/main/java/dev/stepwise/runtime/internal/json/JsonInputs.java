@@ -2,23 +2,29 @@ package dev.stepwise.runtime.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Violations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads JSON that callers send ({@code startJson}, {@code resumeJson}): first checks its shape
  * against the boundary's generated schema, so malformed JSON, wrong types, unknown enum constants,
  * missing required and unknown properties each come back with their path, all at once; then decodes
- * it. The constraints are checked afterwards by the generated validator, like any typed value.
+ * it, refusing a number that its Java type cannot hold rather than storing another one. The
+ * constraints are checked afterwards by the generated validator, like any typed value.
  *
  * <p>Only the shape keywords of the generated schemas are read here ({@code type}, {@code
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code
@@ -39,40 +46,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * messages are Hibernate Validator's.
  */
 public final class JsonInputs {
+  /** The codec's mapper, refusing floating-point numbers that would not be what was sent. */
   private final ObjectMapper mapper;
 
-  /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
+  /**
+   * Stricter than the codec: what a caller sends must be one JSON value, each key once. Numbers
+   * with a fraction or an exponent are read as {@code BigDecimal}, digits and scale kept: as a
+   * {@code double} first, {@code 1e400} would become infinity and a long decimal would lose digits
+   * on its way to a {@code BigDecimal} property.
+   */
   private final ObjectReader strict;
 
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
   public JsonInputs(JsonCodec codec) {
-    this.mapper = codec.mapper();
+    this.mapper = codec.mapper().copy().registerModule(FloatingPointRange.module());
     this.strict =
         mapper
             .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
   public Object read(Contract<?> contract, String json, String subject) {
-    JsonNode node;
-    try {
-      node = json == null ? null : strict.readTree(json);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw invalid(subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where);
-    }
-    if (node == null || node.isMissingNode()) {
-      throw invalid(subject, "$", "is not valid JSON: there is no value");
-    }
+    JsonNode node = parse(json, subject);
     JsonNode root = schemas.computeIfAbsent(contract.schema(), this::parseSchema);
     List<Violation> violations = new ArrayList<>();
     check(node, root, root, "$", violations);
@@ -85,6 +85,40 @@ public final class JsonInputs {
       throw invalid(subject, path(e), "cannot be read: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw invalid(subject, "$", "cannot be read: " + e.getOriginalMessage());
+    }
+  }
+
+  /** The one JSON value of {@code json}; a {@link ValidationException} if there is none. */
+  private JsonNode parse(String json, String subject) {
+    if (json == null) {
+      throw invalid(subject, "$", "is not valid JSON: there is no value");
+    }
+    try (JsonParser parser = strict.createParser(json)) {
+      JsonNode node;
+      try {
+        node = strict.readTree(parser);
+      } catch (NumberFormatException e) {
+        // BigDecimal's scale is an int: 1e9999999999 has no BigDecimal (nor any Java number).
+        throw invalid(
+            subject,
+            path(parser.getParsingContext()),
+            "is out of range: no Java number holds a number with this exponent");
+      }
+      if (node == null || node.isMissingNode()) {
+        throw invalid(subject, "$", "is not valid JSON: there is no value");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw invalid(subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a String cannot fail", e);
     }
   }
 
@@ -241,6 +275,10 @@ public final class JsonInputs {
     if (node.isNull()) {
       return "must not be null";
     }
+    if (expected.isEmpty()) {
+      // The null alternative of a nullable object: anyOf reports the other one's problems.
+      return "must be null, was " + article(kind(node));
+    }
     return "must be " + article(expected.get(0)) + ", was " + article(kind(node));
   }
 
@@ -320,11 +358,28 @@ public final class JsonInputs {
     }
   }
 
+  /** The path of the value a parser is at, like {@code $.lines[0].quantity}. */
+  private static String path(JsonStreamContext context) {
+    Deque<JsonStreamContext> chain = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.push(c);
+    }
+    StringBuilder path = new StringBuilder("$");
+    for (JsonStreamContext c : chain) {
+      if (c.inArray()) {
+        path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+      } else if (c.getCurrentName() != null) {
+        Violations.appendKey(path, c.getCurrentName());
+      }
+    }
+    return path.toString();
+  }
+
   private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder("$");
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
-        path.append('.').append(ref.getFieldName());
+        Violations.appendKey(path, ref.getFieldName()); // a map's key may be any text
       } else if (ref.getIndex() >= 0) {
         path.append('[').append(ref.getIndex()).append(']');
       }
