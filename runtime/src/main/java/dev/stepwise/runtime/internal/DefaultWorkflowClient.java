@@ -17,6 +17,7 @@ import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
+import dev.stepwise.runtime.internal.json.InvalidTextException;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
@@ -100,9 +101,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public String start(Object input, StartOptions options) {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, false);
+    RunStarter.Started started = store(input, options, false);
     executor.launch(started);
     return started.runId();
   }
@@ -110,9 +109,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   @Override
   public RunStatus run(Object input, StartOptions options) {
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, true);
+    RunStarter.Started started = store(input, options, true);
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
@@ -126,6 +123,28 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Not finished on this thread: suspended, waiting, or going on elsewhere.
     return awaitSettled(started.runId(), null);
+  }
+
+  private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
+    try {
+      return starter.store(
+          definition.graph(),
+          input,
+          options == null ? StartOptions.defaults() : options,
+          callerRunsFirst);
+    } catch (InvalidTextException e) {
+      // Thrown while the input is written, before its run is stored.
+      throw e.refusal(Boundary.input().describe(name()));
+    }
+  }
+
+  /** A payload's JSON; a ValidationException as {@code boundary} if its text is not Unicode. */
+  private String payloadJson(Object payload, Boundary boundary, String workflow) {
+    try {
+      return codec.write(payload);
+    } catch (InvalidTextException e) {
+      throw e.refusal(boundary.describe(workflow));
+    }
   }
 
   @Override
@@ -269,7 +288,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
     definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    control.resume(runId, name(), stepId, codec.write(payload), this::notFound);
+    String json = payloadJson(payload, Boundary.resume(stepId), name());
+    control.resume(runId, name(), stepId, json, this::notFound);
   }
 
   @Override
@@ -281,7 +301,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     requireRun(runId);
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
     definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    return control.sendEvent(runId, name, codec.write(payload));
+    return control.sendEvent(runId, name, payloadJson(payload, Boundary.event(name), name()));
   }
 
   @Override
@@ -297,7 +317,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
-    control.resume(childRunId, null, stepId, codec.write(payload), this::notFound);
+    String json = payloadJson(payload, Boundary.resume(stepId), child.workflow());
+    control.resume(childRunId, null, stepId, json, this::notFound);
   }
 
   @Override

@@ -36,9 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads JSON that callers send ({@code startJson}, {@code resumeJson}): first checks its shape
  * against the boundary's generated schema, so malformed JSON, wrong types, unknown enum constants,
- * missing required and unknown properties each come back with their path, all at once; then decodes
- * it, refusing a number that its Java type cannot hold rather than storing another one. The
- * constraints are checked afterwards by the generated validator, like any typed value.
+ * missing required and unknown properties, and strings or keys that are not valid Unicode (half of
+ * a UTF-16 surrogate pair, such as the JSON escape of U+D800 alone), each come back with their
+ * path, all at once; then decodes it, refusing a number that its Java type cannot hold rather than
+ * storing another one. The constraints are checked afterwards by the generated validator, like any
+ * typed value.
  *
  * <p>Only the shape keywords of the generated schemas are read here ({@code type}, {@code
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code
@@ -149,6 +151,13 @@ public final class JsonInputs {
     if (node.isNull()) {
       return;
     }
+    if (node.isTextual()) {
+      int at = Unicode.loneSurrogate(node.textValue());
+      if (at >= 0) {
+        out.add(new Violation(path, Unicode.problem(at)));
+        return;
+      }
+    }
     if (schema.has("enum") && node.isTextual() && !contains(schema.get("enum"), node)) {
       out.add(
           new Violation(path, "must be one of " + constants(schema.get("enum")) + ", was " + node));
@@ -208,16 +217,21 @@ public final class JsonInputs {
       String name = field.getKey();
       if (properties.has(name)) {
         check(field.getValue(), properties.get(name), root, path + "." + name, out);
+        continue;
+      }
+      StringBuilder keyPath = new StringBuilder(path);
+      Violations.appendKey(keyPath, name);
+      int at = Unicode.loneSurrogate(name);
+      if (at >= 0) {
+        out.add(new Violation(keyPath.toString(), "the key " + Unicode.problem(at)));
       } else if (additional.isObject()) {
-        StringBuilder keyPath = new StringBuilder(path);
-        Violations.appendKey(keyPath, name);
         check(field.getValue(), additional, root, keyPath.toString(), out);
       } else if (additional.isBoolean() && !additional.asBoolean()) {
         List<String> known = new ArrayList<>();
         properties.fieldNames().forEachRemaining(known::add);
         out.add(
             new Violation(
-                path + "." + name,
+                keyPath.toString(),
                 "is not a property of "
                     + schema.path("title").asText("this object")
                     + "; known properties: "
@@ -388,6 +402,8 @@ public final class JsonInputs {
   }
 
   private static ValidationException invalid(String subject, String path, String message) {
-    return new ValidationException(subject, List.of(new Violation(path, message)));
+    // Jackson's messages quote what it could not read, which may be half a surrogate pair.
+    return new ValidationException(
+        subject, List.of(new Violation(path, Unicode.escapeLoneSurrogates(message))));
   }
 }
