@@ -136,7 +136,7 @@ abstract class LoneSurrogateContract extends EngineOnDatabase {
   }
 
   @Test
-  void aStepOutputWithALoneSurrogate_isStoredEscaped_andReadsBackUnchanged() {
+  void aStepOutputWithALoneSurrogate_isStoredEscaped_andReadsBackUnchanged() throws Exception {
     CorpusWorkflow workflow = new CorpusWorkflow();
     CorpusWorkflowRunner corpus = new CorpusWorkflowRunner(engine, workflow);
     Customer returned = Corpus.with("name", "\"Ann \\ud800 Lee\"");
@@ -146,6 +146,9 @@ abstract class LoneSurrogateContract extends EngineOnDatabase {
 
     assertThat(r.echo().status()).isEqualTo(Status.SUCCEEDED);
     assertThat(r.echo().output().name()).isEqualTo("Ann \ud800 Lee");
+    // Compared as JSON, since Account has no equals.
+    assertThat(Corpus.MAPPER.writeValueAsString(r.echo().output()))
+        .isEqualTo(Corpus.MAPPER.writeValueAsString(returned));
     // Stored as the escape (six ASCII characters), not as '?', nor as the half itself.
     assertThat(storedOutput(r.runId(), "echo")).contains("\"name\":\"Ann \\ud800 Lee\"");
   }

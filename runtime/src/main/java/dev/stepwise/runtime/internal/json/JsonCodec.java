@@ -26,7 +26,10 @@ public final class JsonCodec {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             // Stored outputs outlive the code that wrote them: a removed field must not
             // make an old run unreadable.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Jackson moves an OffsetDateTime or ZonedDateTime it reads to UTC: a step would get
+            // 07:30Z for the 09:30+02:00 it was given, the same instant but another value.
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
   }
 
   /** The configured mapper, for reading JSON that callers send ({@link JsonInputs}). */

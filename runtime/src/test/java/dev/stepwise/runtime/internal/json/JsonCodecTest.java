@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.spi.validation.Violations;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,23 @@ class JsonCodecTest {
     StringBuilder path = new StringBuilder("$");
     Violations.appendKey(path, "a'\\\ud800\ud83d\ude00");
     assertThat(path).hasToString("$['a\\'\\\\\\ud800\ud83d\ude00']");
+  }
+
+  record Meeting(OffsetDateTime at, ZonedDateTime zoned) {}
+
+  @Test
+  void anOffsetDateTimeReadsBackWithItsOffset_notMovedToUtc() {
+    Meeting meeting =
+        new Meeting(
+            OffsetDateTime.parse("2024-05-31T09:30:00+02:00"),
+            ZonedDateTime.parse("2024-05-31T09:30:00-04:00"));
+    String json = codec.write(meeting);
+    assertThat(json)
+        .isEqualTo(
+            "{\"at\":\"2024-05-31T09:30:00+02:00\",\"zoned\":\"2024-05-31T09:30:00-04:00\"}");
+    Meeting read = codec.read(json, Meeting.class);
+    assertThat(read).isEqualTo(meeting);
+    assertThat(read.at().getHour()).isEqualTo(9);
   }
 
   private static String problem(int index) {
