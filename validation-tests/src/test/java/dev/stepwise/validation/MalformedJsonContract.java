@@ -140,6 +140,19 @@ abstract class MalformedJsonContract extends EngineOnDatabase {
   }
 
   @Test
+  void aDoubleKeepsTheSignOfZero() {
+    // Found by the fuzz campaign: a BigDecimal has no -0, so an exact tree must keep it apart.
+    String runId =
+        orders
+            .startJsonAsync(
+                ORDER.replace("\"discount\": 0.1", "\"discount\": -0.0"), StartOptions.defaults())
+            .runId();
+    assertThat(storedInput(runId)).contains("\"discount\":-0.0");
+    double read = orders.awaitSettled(runId, WAIT).receive().output().lines().get(0).discount();
+    assertThat(Double.doubleToRawLongBits(read)).isEqualTo(Double.doubleToRawLongBits(-0.0));
+  }
+
+  @Test
   void aShapeErrorInAResumePayload_isAViolationAtItsPath_andTheRunStaysSuspended() {
     String runId = orders.startJson(ORDER).runId();
     String before = stepRow(runId, "approve");

@@ -1,14 +1,13 @@
 package dev.stepwise.runtime.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;
@@ -51,25 +50,14 @@ public final class JsonInputs {
   /** The codec's mapper, refusing floating-point numbers that would not be what was sent. */
   private final ObjectMapper mapper;
 
-  /**
-   * Stricter than the codec: what a caller sends must be one JSON value, each key once. Numbers
-   * with a fraction or an exponent are read as {@code BigDecimal}, digits and scale kept: as a
-   * {@code double} first, {@code 1e400} would become infinity and a long decimal would lose digits
-   * on its way to a {@code BigDecimal} property.
-   */
+  /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
   private final ObjectReader strict;
 
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
   public JsonInputs(JsonCodec codec) {
     this.mapper = codec.mapper().copy().registerModule(FloatingPointRange.module());
-    this.strict =
-        mapper
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.strict = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
@@ -98,7 +86,7 @@ public final class JsonInputs {
     try (JsonParser parser = strict.createParser(json)) {
       JsonNode node;
       try {
-        node = strict.readTree(parser);
+        node = ExactTree.read(parser);
       } catch (NumberFormatException e) {
         // BigDecimal's scale is an int: 1e9999999999 has no BigDecimal (nor any Java number).
         throw invalid(
@@ -106,22 +94,29 @@ public final class JsonInputs {
             path(parser.getParsingContext()),
             "is out of range: no Java number holds a number with this exponent");
       }
-      if (node == null || node.isMissingNode()) {
+      if (node == null) {
         throw invalid(subject, "$", "is not valid JSON: there is no value");
+      }
+      if (parser.nextToken() != null) {
+        throw invalid(
+            subject,
+            "$",
+            "is not valid JSON: there is more after the value"
+                + where(parser.currentTokenLocation()));
       }
       return node;
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw invalid(subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where);
+      throw invalid(
+          subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a String cannot fail", e);
     }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private JsonNode parseSchema(String schema) {
