@@ -7,8 +7,11 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;
+import dev.stepwise.validation.model.AllTypes;
 import dev.stepwise.validation.model.OrderWorkflow;
 import dev.stepwise.validation.model.OrderWorkflowRunner;
+import dev.stepwise.validation.model.TypesWorkflow;
+import dev.stepwise.validation.model.TypesWorkflowRunner;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,33 @@ abstract class MalformedJsonContract extends EngineOnDatabase {
     refused(
         ORDER.replace("\"discount\": 0.1", "\"discount\": " + number),
         new Violation("$.lines[0].discount", message));
+  }
+
+  @Test
+  void anIntegerTooLongToBeReadBack_isRefused_notStoredForARunThatCouldNeverReadIt()
+      throws Exception {
+    // Found by the fuzz campaign: 1e100000 became a BigInteger of 100,001 digits, stored, and
+    // the run failed at its first step, as the codec reads no number of more than 1,000 digits.
+    TypesWorkflowRunner types = new TypesWorkflowRunner(engine, new TypesWorkflow());
+    String huge = "\"huge\":123456789012345678901234567890";
+    String json = Corpus.MAPPER.writeValueAsString(AllTypes.sample());
+    assertThat(json).contains(huge);
+    long[] before = rowCounts();
+    assertThatThrownBy(
+            () -> types.startJson(json.replace(huge, "\"huge\":1e1000"), StartOptions.defaults()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new Violation(
+                            "$.huge",
+                            "is too large: written out, it has more than 1000 digits, which could"
+                                + " not be read back once stored")));
+    assertThat(rowCounts()).isEqualTo(before);
+    // 1e999 has 1,000 digits: stored, and read back.
+    assertThat(types.startJson(json.replace(huge, "\"huge\":1e999")).status())
+        .isEqualTo(Status.SUCCEEDED);
   }
 
   @Test

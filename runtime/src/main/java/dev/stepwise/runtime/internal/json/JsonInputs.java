@@ -15,6 +15,7 @@ import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Violations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,11 +54,15 @@ public final class JsonInputs {
   /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
   private final ObjectReader strict;
 
+  /** The most digits the codec reads in a number: more in stored JSON would make it unreadable. */
+  private final int maxNumberLength;
+
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
   public JsonInputs(JsonCodec codec) {
     this.mapper = codec.mapper().copy().registerModule(FloatingPointRange.module());
     this.strict = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.maxNumberLength = codec.mapper().getFactory().streamReadConstraints().getMaxNumberLength();
   }
 
   /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
@@ -153,6 +158,20 @@ public final class JsonInputs {
         return;
       }
     }
+    if (node.isNumber() && !node.isIntegralNumber() && declares(schema.path("type"), "integer")) {
+      // 1e100000 is an integer, and a BigInteger is written out in full: into more digits than
+      // the codec reads back, so the run could never read its own input.
+      BigDecimal value = node.decimalValue();
+      if (value.precision() - value.scale() > maxNumberLength) {
+        out.add(
+            new Violation(
+                path,
+                "is too large: written out, it has more than "
+                    + maxNumberLength
+                    + " digits, which could not be read back once stored"));
+        return;
+      }
+    }
     if (schema.has("enum") && node.isTextual() && !contains(schema.get("enum"), node)) {
       out.add(
           new Violation(path, "must be one of " + constants(schema.get("enum")) + ", was " + node));
@@ -243,6 +262,18 @@ public final class JsonInputs {
       }
     }
     return false;
+  }
+
+  private static boolean declares(JsonNode type, String name) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (name.equals(t.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return name.equals(type.asText());
   }
 
   private static boolean typeMatches(JsonNode node, JsonNode type) {
