@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -295,12 +294,10 @@ final class FuzzOracle {
     return -1;
   }
 
-  static boolean anyLoneSurrogate(JsonNode node) {
-    return loneSurrogate(node, "$") != null;
-  }
-
-  /** Used by the contract to tell whether a message is usable; kept with the oracle's rules. */
+  /** Whether a violation's path is one: the root, or something inside it. */
   static boolean isPath(String path) {
-    return path != null && path.startsWith("$") && !Objects.equals(path, "$.");
+    return path != null
+        && (path.equals("$") || path.startsWith("$.") || path.startsWith("$["))
+        && !path.endsWith(".");
   }
 }

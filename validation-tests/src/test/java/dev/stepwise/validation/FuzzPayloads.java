@@ -15,7 +15,7 @@ import java.util.Random;
 /**
  * Seeded JSON payloads for the fuzz campaign: a valid document of the boundary, changed by a few
  * random mutations (wrong types, missing, unknown and duplicate keys, deep nesting, huge numbers,
- * huge strings, lone surrogates as raw characters or {@code \\u} escapes), or text-level damage
+ * huge strings, lone surrogates as raw characters or as JSON escapes), or text-level damage
  * (truncation, garbage). A payload depends on the seed, its index and its base only, so one payload
  * of a long campaign can be generated again on its own.
  */
@@ -24,7 +24,8 @@ final class FuzzPayloads {
   record Payload(String text, List<String> mutations) {}
 
   /**
-   * A text node starting with this is written as the raw literal after it (numbers JSON allows).
+   * A text node starting with this is written as the literal after it: numbers a tree cannot hold
+   * (1e9999999999) and ones JSON does not allow (NaN, 01).
    */
   private static final String RAW = "\u0001raw:";
 

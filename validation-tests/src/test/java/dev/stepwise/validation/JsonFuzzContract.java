@@ -258,7 +258,9 @@ abstract class JsonFuzzContract extends EngineOnDatabase {
     if (message.contains("lone UTF-16 surrogate")) {
       return "lone surrogate";
     }
-    if (message.contains("out of range") || message.contains("too close to zero")) {
+    if (message.contains("out of range")
+        || message.contains("too close to zero")
+        || message.startsWith("is too large")) {
       return "number out of range";
     }
     if (message.startsWith("cannot be read")) {
