@@ -17,6 +17,7 @@ import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
+import dev.stepwise.runtime.internal.json.InvalidTextException;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
@@ -107,17 +108,6 @@ final class DefaultWorkflowClient implements WorkflowClient {
     return started.runId();
   }
 
-  private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
-    return db.call(
-        "start a run of workflow \"" + name() + "\"",
-        () ->
-            starter.store(
-                definition.graph(),
-                input,
-                options == null ? StartOptions.defaults() : options,
-                callerRunsFirst));
-  }
-
   @Override
   public RunStatus run(Object input, StartOptions options) {
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
@@ -135,6 +125,31 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Not finished on this thread: suspended, waiting, or going on elsewhere.
     return awaitSettled(started.runId(), null);
+  }
+
+  private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
+    try {
+      return db.call(
+          "start a run of workflow \"" + name() + "\"",
+          () ->
+              starter.store(
+                  definition.graph(),
+                  input,
+                  options == null ? StartOptions.defaults() : options,
+                  callerRunsFirst));
+    } catch (InvalidTextException e) {
+      // Thrown while the input is written, before its run is stored.
+      throw e.refusal(Boundary.input().describe(name()));
+    }
+  }
+
+  /** A payload's JSON; a ValidationException as {@code boundary} if its text is not Unicode. */
+  private String payloadJson(Object payload, Boundary boundary, String workflow) {
+    try {
+      return codec.write(payload);
+    } catch (InvalidTextException e) {
+      throw e.refusal(boundary.describe(workflow));
+    }
   }
 
   @Override
@@ -302,7 +317,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
     definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    String json = codec.write(payload);
+    String json = payloadJson(payload, Boundary.resume(stepId), name());
     db.run(
         "resume step \"" + stepId + "\" of run " + runId,
         () -> control.resume(runId, name(), stepId, json, this::notFound));
@@ -316,7 +331,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
     definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    String json = codec.write(payload);
+    String json = payloadJson(payload, Boundary.event(name), name());
     return db.call(
         "send event \"" + name + "\" to run " + runId,
         () -> {
@@ -341,7 +356,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
-    String json = codec.write(payload);
+    String json = payloadJson(payload, Boundary.resume(stepId), child.workflow());
     db.run(
         "resume step \"" + stepId + "\" of run " + childRunId,
         () -> control.resume(childRunId, null, stepId, json, this::notFound));

@@ -226,7 +226,7 @@ public final class StepExecutor {
       // An output that breaks its schema is not recorded: the step fails (and is retried if
       // its policy retries ValidationException) with every violation in its error.
       checkOutput(definition, spec, task, output);
-      String json = codec.write(output);
+      String json = codec.writeOutput(output);
       if (spec.options().isLoop()) {
         return afterIteration(definition, spec, task, snapshot, json, iteration, ctx, codec);
       }
@@ -284,7 +284,7 @@ public final class StepExecutor {
             try {
               Object result = definition.invokeStep(spec.id(), invocation);
               checkOutput(definition, spec, task, result); // a violation rolls back
-              return codec.write(result);
+              return codec.writeOutput(result);
             } catch (SuspendSignal | ChildWaitSignal signal) {
               throw signal;
             } catch (Throwable t) {

@@ -1,8 +1,9 @@
 package dev.stepwise.runtime.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,18 @@ import dev.stepwise.runtime.ValidationException;
 import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Violations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -30,8 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads JSON that callers send ({@code startJson}, {@code resumeJson}): first checks its shape
  * against the boundary's generated schema, so malformed JSON, wrong types, unknown enum constants,
- * missing required and unknown properties each come back with their path, all at once; then decodes
- * it. The constraints are checked afterwards by the generated validator, like any typed value.
+ * missing required and unknown properties, and strings or keys that are not valid Unicode (half of
+ * a UTF-16 surrogate pair, such as the JSON escape of U+D800 alone), each come back with their
+ * path, all at once; then decodes it, refusing a number that its Java type cannot hold rather than
+ * storing another one. The constraints are checked afterwards by the generated validator, like any
+ * typed value.
  *
  * <p>Only the shape keywords of the generated schemas are read here ({@code type}, {@code
  * properties}, {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code
@@ -39,40 +48,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * messages are Hibernate Validator's.
  */
 public final class JsonInputs {
+  /** The codec's mapper, refusing floating-point numbers that would not be what was sent. */
   private final ObjectMapper mapper;
 
   /** Stricter than the codec: what a caller sends must be one JSON value, each key once. */
   private final ObjectReader strict;
 
+  /** The most digits the codec reads in a number: more in stored JSON would make it unreadable. */
+  private final int maxNumberLength;
+
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
   public JsonInputs(JsonCodec codec) {
-    this.mapper = codec.mapper();
-    this.strict =
-        mapper
-            .reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.mapper = codec.mapper().copy().registerModule(FloatingPointRange.module());
+    this.strict = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.maxNumberLength = codec.mapper().getFactory().streamReadConstraints().getMaxNumberLength();
   }
 
   /** The decoded value; a {@link ValidationException} naming {@code subject} if it is unfit. */
   public Object read(Contract<?> contract, String json, String subject) {
-    JsonNode node;
-    try {
-      node = json == null ? null : strict.readTree(json);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw invalid(subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where);
-    }
-    if (node == null || node.isMissingNode()) {
-      throw invalid(subject, "$", "is not valid JSON: there is no value");
-    }
+    JsonNode node = parse(json, subject);
     JsonNode root = schemas.computeIfAbsent(contract.schema(), this::parseSchema);
     List<Violation> violations = new ArrayList<>();
     check(node, root, root, "$", violations);
@@ -86,6 +81,47 @@ public final class JsonInputs {
     } catch (JsonProcessingException e) {
       throw invalid(subject, "$", "cannot be read: " + e.getOriginalMessage());
     }
+  }
+
+  /** The one JSON value of {@code json}; a {@link ValidationException} if there is none. */
+  private JsonNode parse(String json, String subject) {
+    if (json == null) {
+      throw invalid(subject, "$", "is not valid JSON: there is no value");
+    }
+    try (JsonParser parser = strict.createParser(json)) {
+      JsonNode node;
+      try {
+        node = ExactTree.read(parser);
+      } catch (NumberFormatException e) {
+        // BigDecimal's scale is an int: 1e9999999999 has no BigDecimal (nor any Java number).
+        throw invalid(
+            subject,
+            path(parser.getParsingContext()),
+            "is out of range: no Java number holds a number with this exponent");
+      }
+      if (node == null) {
+        throw invalid(subject, "$", "is not valid JSON: there is no value");
+      }
+      if (parser.nextToken() != null) {
+        throw invalid(
+            subject,
+            "$",
+            "is not valid JSON: there is more after the value"
+                + where(parser.currentTokenLocation()));
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw invalid(
+          subject, "$", "is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a String cannot fail", e);
+    }
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private JsonNode parseSchema(String schema) {
@@ -114,6 +150,27 @@ public final class JsonInputs {
     }
     if (node.isNull()) {
       return;
+    }
+    if (node.isTextual()) {
+      int at = Unicode.loneSurrogate(node.textValue());
+      if (at >= 0) {
+        out.add(new Violation(path, Unicode.problem(at)));
+        return;
+      }
+    }
+    if (node.isNumber() && !node.isIntegralNumber() && declares(schema.path("type"), "integer")) {
+      // 1e100000 is an integer, and a BigInteger is written out in full: into more digits than
+      // the codec reads back, so the run could never read its own input.
+      BigDecimal value = node.decimalValue();
+      if (value.precision() - value.scale() > maxNumberLength) {
+        out.add(
+            new Violation(
+                path,
+                "is too large: written out, it has more than "
+                    + maxNumberLength
+                    + " digits, which could not be read back once stored"));
+        return;
+      }
     }
     if (schema.has("enum") && node.isTextual() && !contains(schema.get("enum"), node)) {
       out.add(
@@ -174,16 +231,21 @@ public final class JsonInputs {
       String name = field.getKey();
       if (properties.has(name)) {
         check(field.getValue(), properties.get(name), root, path + "." + name, out);
+        continue;
+      }
+      StringBuilder keyPath = new StringBuilder(path);
+      Violations.appendKey(keyPath, name);
+      int at = Unicode.loneSurrogate(name);
+      if (at >= 0) {
+        out.add(new Violation(keyPath.toString(), "the key " + Unicode.problem(at)));
       } else if (additional.isObject()) {
-        StringBuilder keyPath = new StringBuilder(path);
-        Violations.appendKey(keyPath, name);
         check(field.getValue(), additional, root, keyPath.toString(), out);
       } else if (additional.isBoolean() && !additional.asBoolean()) {
         List<String> known = new ArrayList<>();
         properties.fieldNames().forEachRemaining(known::add);
         out.add(
             new Violation(
-                path + "." + name,
+                keyPath.toString(),
                 "is not a property of "
                     + schema.path("title").asText("this object")
                     + "; known properties: "
@@ -200,6 +262,18 @@ public final class JsonInputs {
       }
     }
     return false;
+  }
+
+  private static boolean declares(JsonNode type, String name) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (name.equals(t.asText())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return name.equals(type.asText());
   }
 
   private static boolean typeMatches(JsonNode node, JsonNode type) {
@@ -240,6 +314,10 @@ public final class JsonInputs {
     expected.remove("null");
     if (node.isNull()) {
       return "must not be null";
+    }
+    if (expected.isEmpty()) {
+      // The null alternative of a nullable object: anyOf reports the other one's problems.
+      return "must be null, was " + article(kind(node));
     }
     return "must be " + article(expected.get(0)) + ", was " + article(kind(node));
   }
@@ -320,11 +398,28 @@ public final class JsonInputs {
     }
   }
 
+  /** The path of the value a parser is at, like {@code $.lines[0].quantity}. */
+  private static String path(JsonStreamContext context) {
+    Deque<JsonStreamContext> chain = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.push(c);
+    }
+    StringBuilder path = new StringBuilder("$");
+    for (JsonStreamContext c : chain) {
+      if (c.inArray()) {
+        path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+      } else if (c.getCurrentName() != null) {
+        Violations.appendKey(path, c.getCurrentName());
+      }
+    }
+    return path.toString();
+  }
+
   private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder("$");
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
-        path.append('.').append(ref.getFieldName());
+        Violations.appendKey(path, ref.getFieldName()); // a map's key may be any text
       } else if (ref.getIndex() >= 0) {
         path.append('[').append(ref.getIndex()).append(']');
       }
@@ -333,6 +428,8 @@ public final class JsonInputs {
   }
 
   private static ValidationException invalid(String subject, String path, String message) {
-    return new ValidationException(subject, List.of(new Violation(path, message)));
+    // Jackson's messages quote what it could not read, which may be half a surrogate pair.
+    return new ValidationException(
+        subject, List.of(new Violation(path, Unicode.escapeLoneSurrogates(message))));
   }
 }

@@ -91,13 +91,35 @@ public final class Violations {
     return path.toString();
   }
 
-  /** {@code .key} when the key reads as a name, else {@code ['key']}, quotes escaped. */
+  /**
+   * {@code .key} when the key reads as a name, else {@code ['key']}, with backslashes and quotes
+   * escaped, and each half of a broken surrogate pair written as its JSON escape (backslash, u,
+   * four hex digits): a path is text that ends up in logs and databases, and such a half is not
+   * Unicode.
+   */
   public static void appendKey(StringBuilder path, String key) {
     if (key != null && IDENTIFIER.matcher(key).matches()) {
       path.append('.').append(key);
-    } else {
-      String escaped = String.valueOf(key).replace("\\", "\\\\").replace("'", "\\'");
-      path.append("['").append(escaped).append("']");
+      return;
     }
+    String text = String.valueOf(key);
+    path.append("['");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      if (c == '\\' || c == '\'') {
+        path.append('\\').append(c);
+      } else if (paired) {
+        path.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        path.append(String.format("\\u%04x", (int) c));
+      } else {
+        path.append(c);
+      }
+    }
+    path.append("']");
   }
 }
