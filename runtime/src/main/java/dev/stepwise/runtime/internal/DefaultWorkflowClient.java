@@ -12,6 +12,8 @@ import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.ValidationException;
+import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.RunControl;
@@ -20,6 +22,7 @@ import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
+import dev.stepwise.runtime.internal.model.IdRules;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -98,21 +102,66 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public String start(Object input, StartOptions options) {
+    return launch(input, checked(options));
+  }
+
+  /** Stores and launches a run whose options are checked (or made by the engine, as a child's). */
+  private String launch(Object input, StartOptions options) {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, false);
+    RunStarter.Started started = starter.store(definition.graph(), input, options, false);
     executor.launch(started);
     return started.runId();
   }
 
+  /**
+   * The caller's options, defaults for null; a {@link ValidationException} listing every problem
+   * when the run id or the idempotency key breaks its rule ({@link IdRules}), before anything is
+   * read or stored.
+   */
+  private StartOptions checked(StartOptions options) {
+    if (options == null) {
+      return StartOptions.defaults();
+    }
+    List<Violation> violations = new ArrayList<>(2);
+    if (options.runId() != null) {
+      String problem = IdRules.runIdProblem(options.runId());
+      if (problem != null) {
+        violations.add(new Violation("$.runId", IdRules.quote(options.runId()) + " " + problem));
+      }
+    }
+    if (options.idempotencyKey() != null) {
+      String problem = IdRules.keyProblem(options.idempotencyKey());
+      if (problem != null) {
+        violations.add(
+            new Violation(
+                "$.idempotencyKey", IdRules.quote(options.idempotencyKey()) + " " + problem));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException("start options of workflow " + name(), violations);
+    }
+    return options;
+  }
+
+  /**
+   * Refuses a run id that no run can have ({@link IdRules#lookupProblem}) as not found, without a
+   * read: the database is never asked about an id it could not store.
+   */
+  private void checkLookup(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    String problem = IdRules.lookupProblem(runId);
+    if (problem != null) {
+      throw new RunNotFoundException(
+          "No run " + IdRules.quote(runId) + " of workflow \"" + name() + "\": that id " + problem);
+    }
+  }
+
   @Override
   public RunStatus run(Object input, StartOptions options) {
+    StartOptions checked = checked(options);
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started =
-        starter.store(
-            definition.graph(), input, options == null ? StartOptions.defaults() : options, true);
+    RunStarter.Started started = starter.store(definition.graph(), input, checked, true);
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
@@ -130,17 +179,19 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public String startJson(String json, StartOptions options) {
+    StartOptions checked = checked(options);
     Contract<?> input =
         contract(Boundary.input())
             .orElseThrow(
                 () ->
                     new StepwiseException(
                         "Workflow \"" + name() + "\" has no @Input; start it without input"));
-    return start(jsonInputs.read(input, json, Boundary.input().describe(name())), options);
+    return launch(jsonInputs.read(input, json, Boundary.input().describe(name())), checked);
   }
 
   @Override
   public void resumeJson(String runId, String stepId, String json) {
+    checkLookup(runId);
     Boundary boundary = Boundary.resume(stepId);
     Contract<?> payload =
         contract(boundary)
@@ -162,6 +213,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus status(String runId) {
+    checkLookup(runId);
     return status(read(runId));
   }
 
@@ -194,6 +246,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   private RunStatus await(String runId, Duration timeout, Predicate<RunStatus> done, String what) {
+    checkLookup(runId);
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     // A run another node advances wakes this waiter at once on PostgreSQL (NOTIFY).
     watchers.listenToOtherNodes();
@@ -257,6 +310,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public void resume(String runId, String stepId, Object payload) {
+    checkLookup(runId);
     int slash = stepId.lastIndexOf('/');
     if (graph().step(stepId).isEmpty() && slash > 0) {
       // "ship/approve": step approve of the child run that step ship started.
@@ -274,6 +328,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean sendEvent(String runId, String name, Object payload) {
+    checkLookup(runId);
     if (graph().steps().stream().noneMatch(s -> name.equals(s.options().event()))) {
       throw new StepwiseException(
           "Workflow \"" + name() + "\" has no step that waits for event \"" + name + "\"");
@@ -286,14 +341,26 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public Watch watch(String runId, RunListener listener) {
+    checkLookup(runId);
     requireRun(runId);
     return watchers.watch(runId, listener, this::status);
   }
 
   private void resumeChild(String childRunId, String stepId, Object payload) {
+    checkLookup(childRunId);
     RunRow child = repo.findRun(childRunId).orElseThrow(() -> notFound(childRunId));
-    engine
-        .definition(child.workflow())
+    Optional<WorkflowDefinition> childDefinition = engine.definition(child.workflow());
+    if (childDefinition.isPresent() && childDefinition.get().graph().step(stepId).isEmpty()) {
+      throw new StepwiseException(
+          "Workflow \""
+              + child.workflow()
+              + "\" of child run "
+              + childRunId
+              + " has no step "
+              + IdRules.quote(stepId)
+              + " to resume");
+    }
+    childDefinition
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
@@ -303,7 +370,13 @@ final class DefaultWorkflowClient implements WorkflowClient {
   @Override
   public RunStatus runChild(StepContext parent, Object input) {
     String childId = Ids.childId(parent.runId(), parent.stepId());
-    start(input, StartOptions.withRunId(childId));
+    String tooLong = IdRules.childIdProblem(childId);
+    if (tooLong != null) {
+      throw new ChildWorkflowException(
+          "Cannot start a child of workflow \"" + name() + "\": " + tooLong);
+    }
+    // The engine's own id, with its '/': not a caller's, so not held to the caller's rule.
+    launch(input, StartOptions.withRunId(childId));
     RunStatus child = status(childId);
     if (child.status() == Status.SUCCEEDED) {
       return child;
@@ -325,6 +398,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean cancel(String runId) {
+    checkLookup(runId);
     return control.cancel(runId, name(), this::notFound);
   }
 
