@@ -3,6 +3,7 @@ package dev.stepwise.runtime;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.runtime.internal.Engine;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.store.DataSources;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -78,6 +79,7 @@ public final class Stepwise implements AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(500);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private String nodeId;
+    private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -153,6 +155,19 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest JSON, in UTF-8 bytes, the engine stores for one value: a run's input, a resume or
+     * event payload, a step's output (a fan-out's list of outputs as a whole); default 2 MiB
+     * (2,097,152). A larger input or payload is refused with a {@link PayloadTooLargeException}
+     * before anything is stored; a larger output fails its step with that exception, without a
+     * retry. Keep documents, files and long texts elsewhere and pass a reference: every value is
+     * held in memory while it is committed, and a run's input is read again for its steps.
+     */
+    public Builder maxPayloadBytes(int maxPayloadBytes) {
+      this.maxPayloadBytes = maxPayloadBytes;
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -161,7 +176,8 @@ public final class Stepwise implements AutoCloseable {
               workers,
               lease,
               pollInterval,
-              shutdownTimeout);
+              shutdownTimeout,
+              maxPayloadBytes);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;

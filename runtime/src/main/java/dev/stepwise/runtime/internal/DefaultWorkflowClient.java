@@ -24,6 +24,7 @@ import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
 import dev.stepwise.runtime.internal.model.IdRules;
 import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
@@ -67,6 +68,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final Watchers watchers;
   private final JsonInputs jsonInputs;
   private final RunReads reads;
+  private final PayloadLimit limit;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -89,6 +91,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.starter = starter;
     this.jsonInputs = new JsonInputs(codec);
     this.reads = new RunReads(repo.dsl());
+    this.limit = engine.config().payloadLimit();
   }
 
   @Override
@@ -186,7 +189,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
                 () ->
                     new StepwiseException(
                         "Workflow \"" + name() + "\" has no @Input; start it without input"));
-    return launch(jsonInputs.read(input, json, Boundary.input().describe(name())), checked);
+    String subject = Boundary.input().describe(name());
+    // The text as sent, before it is parsed: a huge text costs memory however it is spaced.
+    limit.check(json, subject);
+    return launch(jsonInputs.read(input, json, subject), checked);
   }
 
   @Override
@@ -203,6 +209,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
                             + "\" has no suspendable step \""
                             + stepId
                             + "\" to resume"));
+    limit.check(json, boundary.describe(name()));
     resume(runId, stepId, jsonInputs.read(payload, json, boundary.describe(name())));
   }
 
@@ -322,8 +329,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
           "Workflow \"" + name() + "\" has no step \"" + stepId + "\" to resume");
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
-    definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    control.resume(runId, name(), stepId, codec.write(payload), this::notFound);
+    Boundary boundary = Boundary.resume(stepId);
+    definition.contract(boundary).ifPresent(c -> c.check(payload, name()));
+    String json = limit.check(codec.write(payload), boundary.describe(name()));
+    control.resume(runId, name(), stepId, json, this::notFound);
   }
 
   @Override
@@ -335,8 +344,10 @@ final class DefaultWorkflowClient implements WorkflowClient {
     }
     requireRun(runId);
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
-    definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    return control.sendEvent(runId, name, codec.write(payload));
+    Boundary boundary = Boundary.event(name);
+    definition.contract(boundary).ifPresent(c -> c.check(payload, name()));
+    String json = limit.check(codec.write(payload), boundary.describe(name()));
+    return control.sendEvent(runId, name, json);
   }
 
   @Override
@@ -363,8 +374,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
     childDefinition
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
+    String json = limit.check(codec.write(payload), Boundary.resume(stepId).describe(name()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
-    control.resume(childRunId, null, stepId, codec.write(payload), this::notFound);
+    control.resume(childRunId, null, stepId, json, this::notFound);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal.exec;
 
+import dev.stepwise.runtime.PayloadTooLargeException;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
@@ -13,6 +14,7 @@ import dev.stepwise.runtime.internal.model.ChildWaitSignal;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
@@ -56,6 +58,7 @@ public final class StepExecutor {
   private final WorkerPool pool;
   private final JsonCodec codec;
   private final EngineConfig config;
+  private final PayloadLimit limit;
   private final Clock clock;
 
   public StepExecutor(
@@ -76,6 +79,7 @@ public final class StepExecutor {
     this.pool = pool;
     this.codec = codec;
     this.config = config;
+    this.limit = config.payloadLimit();
     this.clock = clock;
   }
 
@@ -207,7 +211,7 @@ public final class StepExecutor {
               try {
                 Object result = definition.invokeStep(spec.id(), invocation);
                 checkOutput(definition, spec, task, result); // a violation rolls back
-                return codec.write(result);
+                return outputJson(task, result); // and so does a result too large to store
               } catch (RuntimeException e) {
                 throw e;
               } catch (Exception e) {
@@ -225,7 +229,7 @@ public final class StepExecutor {
       // An output that breaks its schema is not recorded: the step fails (and is retried if
       // its policy retries ValidationException) with every violation in its error.
       checkOutput(definition, spec, task, output);
-      String json = codec.write(output);
+      String json = outputJson(task, output);
       if (spec.options().isLoop()) {
         return afterIteration(definition, spec, task, snapshot, json, iteration, ctx, codec);
       }
@@ -240,7 +244,9 @@ public final class StepExecutor {
       // A transactional step's checked exception arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
       StepError error = errorOf(t);
-      if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
+      // An output too large to store would be as large again: not retried, whatever the policy.
+      if (!(t instanceof PayloadTooLargeException)
+          && Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
         Instant at =
             clock
                 .instant()
@@ -251,6 +257,15 @@ public final class StepExecutor {
       }
       return new Outcome.Failed(error);
     }
+  }
+
+  /**
+   * The output as the JSON to store; a {@link PayloadTooLargeException} naming the step (or the
+   * fan-out element) if it is over the engine's limit.
+   */
+  private String outputJson(Task task, Object output) {
+    return limit.check(
+        codec.write(output), Boundary.output(task.stepId()).describe(task.workflow()));
   }
 
   /** The element an execution of a fan-out receives, as JSON; null for any other step. */

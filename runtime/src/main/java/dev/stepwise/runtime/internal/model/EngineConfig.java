@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param lease how long a claimed step stays this node's without a heartbeat
  * @param pollInterval how often the dispatcher looks for work queued by other nodes
  * @param shutdownTimeout how long {@code close()} lets running steps finish
+ * @param maxPayloadBytes the largest JSON, in UTF-8 bytes, stored for an input, a payload or an
+ *     output ({@link PayloadLimit})
  */
 public record EngineConfig(
     String nodeId,
@@ -18,7 +20,8 @@ public record EngineConfig(
     int workers,
     Duration lease,
     Duration pollInterval,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    int maxPayloadBytes) {
 
   public EngineConfig {
     if (workers < 1) {
@@ -30,9 +33,18 @@ public record EngineConfig(
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
     }
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+    }
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException(
           "schema must be a plain SQL identifier (letters, digits, _), was \"" + schema + "\"");
     }
+  }
+
+  /** The limit on each stored input, payload and output. */
+  public PayloadLimit payloadLimit() {
+    return new PayloadLimit(maxPayloadBytes);
   }
 }
