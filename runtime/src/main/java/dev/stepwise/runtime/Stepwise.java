@@ -3,6 +3,7 @@ package dev.stepwise.runtime;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.runtime.internal.Engine;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.store.DataSources;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -79,6 +80,7 @@ public final class Stepwise implements AutoCloseable {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private Duration databaseTimeout = Duration.ofSeconds(5);
     private String nodeId;
+    private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -89,7 +91,11 @@ public final class Stepwise implements AutoCloseable {
      * completion may wait for another one's on the same run. For an H2 file database, connect as an
      * admin user and add {@code WRITE_DELAY=0} too: the engine sets it when it starts, so that each
      * commit survives a killed JVM, but H2 forgets it when it closes the database (after its last
-     * connection closes) and reopens it with the url's value.
+     * connection closes) and reopens it with the url's value. An embedded H2 closes its database
+     * for good after a fatal error in its store (a commit that ran out of memory): let the pool
+     * drop connections that fail with H2's error 90098, so new ones reopen the file (the pools the
+     * engine creates do; with HikariCP, an {@code SQLExceptionOverride} that returns {@code
+     * MUST_EVICT} for it).
      */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -166,6 +172,19 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest JSON, in UTF-8 bytes, the engine stores for one value: a run's input, a resume or
+     * event payload, a step's output (a fan-out's list of outputs as a whole); default 2 MiB
+     * (2,097,152). A larger input or payload is refused with a {@link PayloadTooLargeException}
+     * before anything is stored; a larger output fails its step with that exception, without a
+     * retry. Keep documents, files and long texts elsewhere and pass a reference: every value is
+     * held in memory while it is committed, and a run's input is read again for its steps.
+     */
+    public Builder maxPayloadBytes(int maxPayloadBytes) {
+      this.maxPayloadBytes = maxPayloadBytes;
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -175,7 +194,8 @@ public final class Stepwise implements AutoCloseable {
               lease,
               pollInterval,
               shutdownTimeout,
-              databaseTimeout);
+              databaseTimeout,
+              maxPayloadBytes);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;

@@ -46,8 +46,11 @@ abstract class ClaimsAndCostsContract extends EngineContract {
     Stepwise engine = engine(b -> b.dataSource(counting));
     WorkflowClient client = engine.register(new ChainFlow.Definition(new ChainFlow()));
     engine.start();
-    String runId = client.start(new Order("handed", 2), StartOptions.defaults());
+    // The handle first, then the run: a run that finished before its handle existed (a loaded
+    // machine may pause this thread that long) has nobody to hand its status to.
+    String runId = "handed-" + java.util.UUID.randomUUID();
     RunHandle<RunStatus> handle = new RunHandle<>(runId, client, s -> s);
+    client.start(new Order("handed", 2), StartOptions.withRunId(runId));
 
     // Eventually, after the run's last commit woke this node's waiters, the handle's answers come
     // without a statement; before that (or if the push never came) each answer reads the run.

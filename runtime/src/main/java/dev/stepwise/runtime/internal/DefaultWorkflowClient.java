@@ -12,6 +12,8 @@ import dev.stepwise.runtime.StepContext;
 import dev.stepwise.runtime.StepResult;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.ValidationException;
+import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.RunControl;
@@ -21,7 +23,9 @@ import dev.stepwise.runtime.internal.json.InvalidTextException;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.json.JsonInputs;
 import dev.stepwise.runtime.internal.model.ChildWaitSignal;
+import dev.stepwise.runtime.internal.model.IdRules;
 import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
@@ -40,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +70,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final JsonInputs jsonInputs;
   private final RunReads reads;
   private final DatabaseCalls db;
+  private final PayloadLimit limit;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -88,6 +94,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.jsonInputs = new JsonInputs(codec);
     this.reads = new RunReads(repo.dsl());
     this.db = new DatabaseCalls(engine.config().databaseTimeout());
+    this.limit = engine.config().payloadLimit();
   }
 
   @Override
@@ -101,6 +108,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public String start(Object input, StartOptions options) {
+    return launch(input, checked(options));
+  }
+
+  /** Stores and launches a run whose options are checked (or made by the engine, as a child's). */
+  private String launch(Object input, StartOptions options) {
     // Before anything is stored: an invalid input leaves no trace.
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
     RunStarter.Started started = store(input, options, false);
@@ -108,10 +120,54 @@ final class DefaultWorkflowClient implements WorkflowClient {
     return started.runId();
   }
 
+  /**
+   * The caller's options, defaults for null; a {@link ValidationException} listing every problem
+   * when the run id or the idempotency key breaks its rule ({@link IdRules}), before anything is
+   * read or stored.
+   */
+  private StartOptions checked(StartOptions options) {
+    if (options == null) {
+      return StartOptions.defaults();
+    }
+    List<Violation> violations = new ArrayList<>(2);
+    if (options.runId() != null) {
+      String problem = IdRules.runIdProblem(options.runId());
+      if (problem != null) {
+        violations.add(new Violation("$.runId", IdRules.quote(options.runId()) + " " + problem));
+      }
+    }
+    if (options.idempotencyKey() != null) {
+      String problem = IdRules.keyProblem(options.idempotencyKey());
+      if (problem != null) {
+        violations.add(
+            new Violation(
+                "$.idempotencyKey", IdRules.quote(options.idempotencyKey()) + " " + problem));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException("start options of workflow " + name(), violations);
+    }
+    return options;
+  }
+
+  /**
+   * Refuses a run id that no run can have ({@link IdRules#lookupProblem}) as not found, without a
+   * read: the database is never asked about an id it could not store.
+   */
+  private void checkLookup(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    String problem = IdRules.lookupProblem(runId);
+    if (problem != null) {
+      throw new RunNotFoundException(
+          "No run " + IdRules.quote(runId) + " of workflow \"" + name() + "\": that id " + problem);
+    }
+  }
+
   @Override
   public RunStatus run(Object input, StartOptions options) {
+    StartOptions checked = checked(options);
     definition.contract(Boundary.input()).ifPresent(c -> c.check(input, name()));
-    RunStarter.Started started = store(input, options, true);
+    RunStarter.Started started = store(input, checked, true);
     // Taken before the steps run, so the commit that finishes the run hands its status over here.
     CompletableFuture<RunStatus> change = waiters.next(started.runId());
     try {
@@ -154,17 +210,22 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public String startJson(String json, StartOptions options) {
+    StartOptions checked = checked(options);
     Contract<?> input =
         contract(Boundary.input())
             .orElseThrow(
                 () ->
                     new StepwiseException(
                         "Workflow \"" + name() + "\" has no @Input; start it without input"));
-    return start(jsonInputs.read(input, json, Boundary.input().describe(name())), options);
+    String subject = Boundary.input().describe(name());
+    // The text as sent, before it is parsed: a huge text costs memory however it is spaced.
+    limit.check(json, subject);
+    return launch(jsonInputs.read(input, json, subject), checked);
   }
 
   @Override
   public void resumeJson(String runId, String stepId, String json) {
+    checkLookup(runId);
     Boundary boundary = Boundary.resume(stepId);
     Contract<?> payload =
         contract(boundary)
@@ -176,6 +237,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
                             + "\" has no suspendable step \""
                             + stepId
                             + "\" to resume"));
+    limit.check(json, boundary.describe(name()));
     resume(runId, stepId, jsonInputs.read(payload, json, boundary.describe(name())));
   }
 
@@ -186,6 +248,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public RunStatus status(String runId) {
+    checkLookup(runId);
     return db.call("read the status of run " + runId, () -> status(read(runId)));
   }
 
@@ -218,6 +281,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   private RunStatus await(String runId, Duration timeout, Predicate<RunStatus> done, String what) {
+    checkLookup(runId);
     Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
     // A run another node advances wakes this waiter at once on PostgreSQL (NOTIFY).
     watchers.listenToOtherNodes();
@@ -305,6 +369,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public void resume(String runId, String stepId, Object payload) {
+    checkLookup(runId);
     int slash = stepId.lastIndexOf('/');
     if (graph().step(stepId).isEmpty() && slash > 0) {
       // "ship/approve": step approve of the child run that step ship started.
@@ -316,8 +381,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
           "Workflow \"" + name() + "\" has no step \"" + stepId + "\" to resume");
     }
     // Before the transaction: the run stays suspended and the payload is not stored.
-    definition.contract(Boundary.resume(stepId)).ifPresent(c -> c.check(payload, name()));
-    String json = payloadJson(payload, Boundary.resume(stepId), name());
+    Boundary boundary = Boundary.resume(stepId);
+    definition.contract(boundary).ifPresent(c -> c.check(payload, name()));
+    String json = limit.check(payloadJson(payload, boundary, name()), boundary.describe(name()));
     db.run(
         "resume step \"" + stepId + "\" of run " + runId,
         () -> control.resume(runId, name(), stepId, json, this::notFound));
@@ -325,13 +391,15 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean sendEvent(String runId, String name, Object payload) {
+    checkLookup(runId);
     if (graph().steps().stream().noneMatch(s -> name.equals(s.options().event()))) {
       throw new StepwiseException(
           "Workflow \"" + name() + "\" has no step that waits for event \"" + name + "\"");
     }
     // Before anything is stored: an invalid payload leaves the step waiting, nothing kept.
-    definition.contract(Boundary.event(name)).ifPresent(c -> c.check(payload, name()));
-    String json = payloadJson(payload, Boundary.event(name), name());
+    Boundary boundary = Boundary.event(name);
+    definition.contract(boundary).ifPresent(c -> c.check(payload, name()));
+    String json = limit.check(payloadJson(payload, boundary, name()), boundary.describe(name()));
     return db.call(
         "send event \"" + name + "\" to run " + runId,
         () -> {
@@ -342,21 +410,36 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public Watch watch(String runId, RunListener listener) {
+    checkLookup(runId);
     db.call("watch run " + runId, () -> requireRun(runId));
     return watchers.watch(runId, listener, this::status);
   }
 
   private void resumeChild(String childRunId, String stepId, Object payload) {
+    checkLookup(childRunId);
     RunRow child =
         db.call(
             "read run " + childRunId,
             () -> repo.findRun(childRunId).orElseThrow(() -> notFound(childRunId)));
-    engine
-        .definition(child.workflow())
+    Optional<WorkflowDefinition> childDefinition = engine.definition(child.workflow());
+    if (childDefinition.isPresent() && childDefinition.get().graph().step(stepId).isEmpty()) {
+      throw new StepwiseException(
+          "Workflow \""
+              + child.workflow()
+              + "\" of child run "
+              + childRunId
+              + " has no step "
+              + IdRules.quote(stepId)
+              + " to resume");
+    }
+    childDefinition
         .flatMap(d -> d.contract(Boundary.resume(stepId)))
         .ifPresent(c -> c.check(payload, child.workflow()));
     // Any workflow's run: the child is reached through its parent, whose client this is.
-    String json = payloadJson(payload, Boundary.resume(stepId), child.workflow());
+    String json =
+        limit.check(
+            payloadJson(payload, Boundary.resume(stepId), child.workflow()),
+            Boundary.resume(stepId).describe(child.workflow()));
     db.run(
         "resume step \"" + stepId + "\" of run " + childRunId,
         () -> control.resume(childRunId, null, stepId, json, this::notFound));
@@ -365,7 +448,13 @@ final class DefaultWorkflowClient implements WorkflowClient {
   @Override
   public RunStatus runChild(StepContext parent, Object input) {
     String childId = Ids.childId(parent.runId(), parent.stepId());
-    start(input, StartOptions.withRunId(childId));
+    String tooLong = IdRules.childIdProblem(childId);
+    if (tooLong != null) {
+      throw new ChildWorkflowException(
+          "Cannot start a child of workflow \"" + name() + "\": " + tooLong);
+    }
+    // The engine's own id, with its '/': not a caller's, so not held to the caller's rule.
+    launch(input, StartOptions.withRunId(childId));
     RunStatus child = status(childId);
     if (child.status() == Status.SUCCEEDED) {
       return child;
@@ -387,6 +476,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   @Override
   public boolean cancel(String runId) {
+    checkLookup(runId);
     return db.call("cancel run " + runId, () -> control.cancel(runId, name(), this::notFound));
   }
 

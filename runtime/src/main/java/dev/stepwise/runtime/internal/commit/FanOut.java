@@ -1,7 +1,9 @@
 package dev.stepwise.runtime.internal.commit;
 
+import dev.stepwise.runtime.PayloadTooLargeException;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.progress.FanOutList;
 import dev.stepwise.runtime.internal.progress.FanOutPlan;
@@ -12,6 +14,7 @@ import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,7 @@ public final class FanOut {
       RunRow run,
       List<OutcomeWrites.Item> items,
       Function<String, WorkflowGraph> graphs,
+      PayloadLimit limit,
       Instant now) {
     boolean advance = false;
     boolean queued = false;
@@ -76,7 +80,12 @@ public final class FanOut {
       }
       String stepId = Ids.stepOf(i.task().stepId());
       StepSpec spec = graphs.apply(i.task().workflow()).step(stepId).orElseThrow();
-      Next next = FanOutProgress.afterElement(spec, StepStore.steps(tx, run.id()), i.outcome());
+      Next next =
+          withinLimit(
+              FanOutProgress.afterElement(spec, StepStore.steps(tx, run.id()), i.outcome()),
+              stepId,
+              i.task().workflow(),
+              limit);
       apply(tx, run, stepId, next, now);
       if (next instanceof Next.Fail f) {
         if (failedStep == null) {
@@ -90,6 +99,24 @@ public final class FanOut {
       }
     }
     return new GroupEffect(advance, queued, failedStep, error);
+  }
+
+  /**
+   * {@code next}, unless it succeeds the step with a list of outputs larger than the engine stores:
+   * each element fitted, but all of them together do not, so the step fails with a {@link
+   * PayloadTooLargeException} and the run with it.
+   */
+  private static Next withinLimit(Next next, String stepId, String workflow, PayloadLimit limit) {
+    if (!(next instanceof Next.Succeed s)) {
+      return next;
+    }
+    try {
+      limit.check(s.outputJson(), Boundary.output(stepId).describe(workflow));
+      return next;
+    } catch (PayloadTooLargeException e) {
+      return new Next.Fail(
+          new StepError(PayloadTooLargeException.class.getName(), e.getMessage(), null));
+    }
   }
 
   /**

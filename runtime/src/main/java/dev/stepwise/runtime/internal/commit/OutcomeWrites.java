@@ -5,6 +5,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
@@ -47,6 +48,7 @@ final class OutcomeWrites {
   private final RunChanges waiters;
   private final Wakeups wakeups;
   private final EngineConfig config;
+  private final PayloadLimit limit;
   private final Clock clock;
   private final TimerRows timers;
 
@@ -65,6 +67,7 @@ final class OutcomeWrites {
     this.waiters = waiters;
     this.wakeups = wakeups;
     this.config = config;
+    this.limit = config.payloadLimit();
     this.clock = clock;
     this.timers = timers;
   }
@@ -170,7 +173,8 @@ final class OutcomeWrites {
         continue; // cancelled or failed meanwhile: the steps are recorded, nothing new starts
       }
       // Elements of a fan-out start the next element, or finish (or fail) their step.
-      FanOut.GroupEffect fan = FanOut.itemsFinished(tx, repo, run, e.getValue(), this::graph, now);
+      FanOut.GroupEffect fan =
+          FanOut.itemsFinished(tx, repo, run, e.getValue(), this::graph, limit, now);
       out.queued |= fan.queued();
       Item failed =
           e.getValue().stream()

@@ -5,6 +5,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
@@ -15,6 +16,7 @@ import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public final class RunStarter {
   private final Wakeups wakeups;
   private final BooleanSupplier nodeRunning;
   private final EngineConfig config;
+  private final PayloadLimit limit;
   private final Clock clock;
 
   public RunStarter(
@@ -56,6 +59,7 @@ public final class RunStarter {
     this.wakeups = wakeups;
     this.nodeRunning = nodeRunning;
     this.config = config;
+    this.limit = config.payloadLimit();
     this.clock = clock;
   }
 
@@ -73,7 +77,8 @@ public final class RunStarter {
       return new Started(existing.get(), List.of());
     }
     String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
-    String json = codec.write(input);
+    // Refused before the transaction: an input too large to store leaves no trace.
+    String json = limit.check(codec.write(input), Boundary.input().describe(graph.name()));
     Instant now = clock.instant();
     List<String> roots = graph.steps().stream().filter(StepSpec::isRoot).map(StepSpec::id).toList();
     // Roots this node has room for are inserted leased to it and run without a claim; the first

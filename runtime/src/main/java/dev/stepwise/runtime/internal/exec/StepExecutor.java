@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal.exec;
 
 import dev.stepwise.runtime.DatabaseUnavailableException;
+import dev.stepwise.runtime.PayloadTooLargeException;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
@@ -14,6 +15,7 @@ import dev.stepwise.runtime.internal.model.ChildWaitSignal;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Outcome;
+import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
@@ -60,6 +62,7 @@ public final class StepExecutor {
   private final WorkerPool pool;
   private final JsonCodec codec;
   private final EngineConfig config;
+  private final PayloadLimit limit;
   private final Clock clock;
 
   public StepExecutor(
@@ -82,6 +85,7 @@ public final class StepExecutor {
     this.pool = pool;
     this.codec = codec;
     this.config = config;
+    this.limit = config.payloadLimit();
     this.clock = clock;
   }
 
@@ -226,7 +230,7 @@ public final class StepExecutor {
       // An output that breaks its schema is not recorded: the step fails (and is retried if
       // its policy retries ValidationException) with every violation in its error.
       checkOutput(definition, spec, task, output);
-      String json = codec.writeOutput(output);
+      String json = outputJson(task, output);
       if (spec.options().isLoop()) {
         return afterIteration(definition, spec, task, snapshot, json, iteration, ctx, codec);
       }
@@ -246,7 +250,9 @@ public final class StepExecutor {
       // What a transactional step's body threw arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
       StepError error = errorOf(t);
-      if (Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
+      // An output too large to store would be as large again: not retried, whatever the policy.
+      if (!(t instanceof PayloadTooLargeException)
+          && Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
         Instant at =
             clock
                 .instant()
@@ -284,7 +290,7 @@ public final class StepExecutor {
             try {
               Object result = definition.invokeStep(spec.id(), invocation);
               checkOutput(definition, spec, task, result); // a violation rolls back
-              return codec.writeOutput(result);
+              return outputJson(task, result); // and so does a result too large to store
             } catch (SuspendSignal | ChildWaitSignal signal) {
               throw signal;
             } catch (Throwable t) {
@@ -319,6 +325,15 @@ public final class StepExecutor {
     BookkeepingFailure(Throwable cause) {
       super(cause.toString(), cause);
     }
+  }
+
+  /**
+   * The output as the JSON to store; a {@link PayloadTooLargeException} naming the step (or the
+   * fan-out element) if it is over the engine's limit.
+   */
+  private String outputJson(Task task, Object output) {
+    return limit.check(
+        codec.writeOutput(output), Boundary.output(task.stepId()).describe(task.workflow()));
   }
 
   /** The element an execution of a fan-out receives, as JSON; null for any other step. */

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param shutdownTimeout how long {@code close()} lets running steps finish
  * @param databaseTimeout how long a call waits for a connection before it reports the database
  *     unavailable
+ * @param maxPayloadBytes the largest JSON, in UTF-8 bytes, stored for an input, a payload or an
+ *     output ({@link PayloadLimit})
  */
 public record EngineConfig(
     String nodeId,
@@ -21,7 +23,8 @@ public record EngineConfig(
     Duration lease,
     Duration pollInterval,
     Duration shutdownTimeout,
-    Duration databaseTimeout) {
+    Duration databaseTimeout,
+    int maxPayloadBytes) {
 
   public EngineConfig {
     if (workers < 1) {
@@ -38,9 +41,18 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "databaseTimeout must be at least 250ms, was " + databaseTimeout);
     }
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException(
+          "maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+    }
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException(
           "schema must be a plain SQL identifier (letters, digits, _), was \"" + schema + "\"");
     }
+  }
+
+  /** The limit on each stored input, payload and output. */
+  public PayloadLimit payloadLimit() {
+    return new PayloadLimit(maxPayloadBytes);
   }
 }

@@ -2,8 +2,15 @@ package dev.stepwise.runtime.internal.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the connection pools the engine owns (and therefore closes). */
 public final class DataSources {
@@ -23,7 +30,7 @@ public final class DataSources {
   }
 
   /**
-   * A pool on any JDBC url.
+   * A pool on any JDBC url; on H2 one that replaces its connections once H2 closed the database.
    *
    * @param timeout how long a caller waits for a connection, and PostgreSQL's connect timeout
    */
@@ -42,6 +49,63 @@ public final class DataSources {
       // Seconds; without it a connection attempt to an unreachable host waits for the OS.
       c.addDataSourceProperty("connectTimeout", Math.max(1, timeout.toSeconds()));
     }
-    return new HikariDataSource(c);
+    ReopenClosedH2 reopen = url.startsWith("jdbc:h2:") ? new ReopenClosedH2() : null;
+    if (reopen != null) {
+      c.setExceptionOverride(reopen);
+    }
+    HikariDataSource pool = new HikariDataSource(c);
+    if (reopen != null) {
+      reopen.pool.set(pool);
+    }
+    return pool;
+  }
+
+  /**
+   * Makes the pool drop every connection of an H2 database that H2 has closed, so the next ones
+   * open it again. An embedded H2 closes its database for good after a fatal error in its store
+   * (one commit that ran out of memory is enough): from then on every statement of every existing
+   * connection fails with "The database has been closed" (90098), and Hikari, which knows no H2
+   * error code, would hand those connections out forever, while H2's own {@code isValid} still
+   * calls them valid. A new connection reopens the file from its last commit, as after a killed
+   * JVM.
+   */
+  static final class ReopenClosedH2 implements SQLExceptionOverride {
+    private static final Logger log = LoggerFactory.getLogger(DataSources.class);
+
+    /**
+     * H2's codes for a connection whose database is gone: DATABASE_IS_CLOSED, CONNECTION_BROKEN_1
+     * and DATABASE_CALLED_AT_SHUTDOWN.
+     */
+    static final Set<Integer> CLOSED = Set.of(90098, 90067, 90121);
+
+    /** How often the recovery is logged at most: every connection reports it. */
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+
+    /** The pool this decides for; set right after it is created, before the engine uses it. */
+    final AtomicReference<HikariDataSource> pool = new AtomicReference<>();
+
+    private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+    @java.lang.Override // plain @Override would name SQLExceptionOverride.Override
+    public Override adjudicate(SQLException e) {
+      if (!CLOSED.contains(e.getErrorCode())) {
+        return Override.CONTINUE_EVICT;
+      }
+      long now = System.nanoTime();
+      long last = lastLog.get();
+      if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
+        log.warn(
+            "The H2 database was closed ({}); replacing every pooled connection, so the next"
+                + " ones reopen it from its last commit",
+            e.getMessage());
+      }
+      // Every connection is on the closed database, not only this one: idle ones are closed now,
+      // those in use when they are returned.
+      HikariDataSource p = pool.get();
+      if (p != null && p.getHikariPoolMXBean() != null) {
+        p.getHikariPoolMXBean().softEvictConnections();
+      }
+      return Override.MUST_EVICT;
+    }
   }
 }
