@@ -89,12 +89,14 @@ public final class Stepwise implements AutoCloseable {
      * Use this DataSource (e.g. PostgreSQL); the engine never closes it. Give it room for the
      * workers plus a few connections. For H2, add {@code LOCK_TIMEOUT=10000} to the url: a step's
      * completion may wait for another one's on the same run. For an H2 file database, connect as an
-     * admin user and add {@code WRITE_DELAY=0} too: the engine sets it when it starts, so that each
-     * commit survives a killed JVM, but H2 forgets it when it closes the database (after its last
-     * connection closes) and reopens it with the url's value. An embedded H2 closes its database
-     * for good after a fatal error in its store (a commit that ran out of memory): let the pool
-     * drop connections that fail with H2's error 90098, so new ones reopen the file (the pools the
-     * engine creates do; with HikariCP, an {@code SQLExceptionOverride} that returns {@code
+     * admin user and add {@code WRITE_DELAY=0;RETENTION_TIME=0} too: the engine sets them when it
+     * starts, so that each commit survives a killed JVM and the file does not grow with every
+     * commit, but H2 forgets them when it closes the database (after its last connection closes)
+     * and reopens it with the url's values. The engine compacts only the H2 files it opens itself;
+     * compact yours with {@code SHUTDOWN COMPACT} while nothing uses it. An embedded H2 closes its
+     * database for good after a fatal error in its store (a commit that ran out of memory): let the
+     * pool drop connections that fail with H2's error 90098, so new ones reopen the file (the pools
+     * the engine creates do; with HikariCP, an {@code SQLExceptionOverride} that returns {@code
      * MUST_EVICT} for it).
      */
     public Builder dataSource(DataSource dataSource) {

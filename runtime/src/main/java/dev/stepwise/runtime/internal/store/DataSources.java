@@ -16,16 +16,29 @@ import org.slf4j.LoggerFactory;
 public final class DataSources {
   private DataSources() {}
 
+  /**
+   * The settings of the embedded H2 file database, after its path in the url. H2 takes them
+   * whenever it (re)opens the file, as it does if the pool ever closes all its connections.
+   *
+   * <ul>
+   *   <li>{@code LOCK_TIMEOUT}: a completion may wait for the run row while another node commits.
+   *   <li>{@code WRITE_DELAY=0}: each commit is in the file before it returns, so it survives a
+   *       killed JVM (see {@link Database}, which sets it too). It also stops H2's background
+   *       thread, the only one that compacts the file while it is open, so the file grew without
+   *       bound (docs/performance.md, "H2 file size and large values").
+   *   <li>{@code RETENTION_TIME=0}: the space of a chunk that no commit needs any more is written
+   *       over at once, not only after 45 s. H2 keeps old chunks that long for disks that reorder
+   *       writes across a power loss, which the engine does not claim to survive (it does not fsync
+   *       a commit either); a killed JVM leaves every completed write with the operating system, so
+   *       the newest complete chunk is intact. {@link Database} sets it too, and compacts a sparse
+   *       file when the engine closes.
+   * </ul>
+   */
+  static final String H2_FILE_SETTINGS = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;RETENTION_TIME=0";
+
   /** A pool on an H2 file database in {@code dir}. */
   public static HikariDataSource h2File(Path dir, int size, Duration timeout) {
-    // LOCK_TIMEOUT: a completion may wait for the run row while another node commits.
-    // WRITE_DELAY=0: each commit is in the file before it returns, so it survives a killed JVM
-    // (see Database). Database sets it too, but H2 takes the url's value whenever it (re)opens
-    // the file, as it does if the pool ever closes all its connections.
-    String url =
-        "jdbc:h2:file:"
-            + dir.toAbsolutePath().resolve("stepwise")
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("stepwise") + H2_FILE_SETTINGS;
     return pool(url, "sa", "", size, timeout);
   }
 

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import java.sql.Connection;
@@ -32,11 +33,15 @@ public final class Database implements AutoCloseable {
   private final DSLContext dsl;
   private final String schema;
 
+  /** True for an H2 database in a file (not in memory). */
+  private final boolean h2File;
+
   public Database(DataSource dataSource, AutoCloseable ownedPool, String schema) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.dialect = Dialect.detect(dataSource);
-    if (dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:")) {
+    this.h2File = dialect == SQLDialect.H2 && !url(dataSource).startsWith("jdbc:h2:mem:");
+    if (h2File) {
       writeEachCommitToTheFile(dataSource);
     }
     String folded = fold(schema);
@@ -90,6 +95,11 @@ public final class Database implements AutoCloseable {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute("SET WRITE_DELAY 0");
+      // A write delay of 0 also stops H2's background thread, the only one that compacts the file
+      // while it is open; then chunks that no commit needs any more must at least be written over
+      // at once, not after 45 s, or the file grows with every commit
+      // (DataSources#H2_FILE_SETTINGS).
+      s.execute("SET RETENTION_TIME 0");
     } catch (SQLException e) {
       // Only an admin may set it (or CHECKPOINT): run on, but say what a kill may then lose.
       log.warn(
@@ -134,10 +144,17 @@ public final class Database implements AutoCloseable {
     return dialect == SQLDialect.H2 ? "h2" : "postgresql";
   }
 
-  /** Closes the pool only if the engine created it; a DataSource the user passed stays open. */
+  /**
+   * Closes the pool only if the engine created it; a DataSource the user passed stays open. An H2
+   * file database the engine opened is compacted first if less than half of the file is in use
+   * ({@link H2Compaction}).
+   */
   @Override
   public void close() {
     if (ownedPool != null) {
+      if (h2File && ownedPool instanceof HikariDataSource pool) {
+        H2Compaction.compactIfSparse(pool);
+      }
       try {
         ownedPool.close();
       } catch (Exception e) {
