@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded H2 file stays near the size of its data. Each commit is written by the committing
@@ -23,8 +24,7 @@ class EmbeddedFileSizeTest {
   private static final int CHARS = 1_900_000;
 
   @Test
-  void largeInputsLeaveAFileNearTheSizeOfTheData() throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("target"), "file-size-").toAbsolutePath();
+  void largeInputsLeaveAFileNearTheSizeOfTheData(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("stepwise.mv.db");
     long data = (long) RUNS * CHARS; // one byte per character: random letters
     long largestWhileRunning = 0;
@@ -65,8 +65,8 @@ class EmbeddedFileSizeTest {
   }
 
   @Test
-  void fourTenMegabyteInputsLeaveASparseFileThatClosingCompacts() throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("target"), "file-compact-").toAbsolutePath();
+  void fourTenMegabyteInputsLeaveASparseFileThatClosingCompacts(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("stepwise.mv.db");
     int runs = 4;
     int chars = 10_000_000;

@@ -6,7 +6,6 @@ import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.ChainFlow;
 import dev.stepwise.runtime.flows.ChainFlow.Order;
 import dev.stepwise.runtime.spi.WorkflowClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded database after H2 closed it: after a fatal error in its store (a commit that ran out
@@ -26,8 +26,8 @@ class EmbeddedRecoveryTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void aCommitOnTheClosedDatabaseFailsAndTheEngineReopensItAndGoesOn() throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("target"), "recovery-").toAbsolutePath();
+  void aCommitOnTheClosedDatabaseFailsAndTheEngineReopensItAndGoesOn(@TempDir Path dir)
+      throws Exception {
     BlockingFlow blocking = new BlockingFlow();
     try (Stepwise engine =
         Stepwise.builder()
