@@ -28,8 +28,6 @@ import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.validation.Boundary;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -368,9 +366,7 @@ public final class StepExecutor {
   }
 
   static StepError errorOf(Throwable t) {
-    StringWriter trace = new StringWriter();
-    t.printStackTrace(new PrintWriter(trace));
-    return new StepError(t.getClass().getName(), t.getMessage(), trace.toString());
+    return StepErrors.of(t);
   }
 
   /**
