@@ -247,7 +247,7 @@ public final class StepExecutor {
     } catch (Throwable thrown) { // a step's Error is recorded too; never retried (see Backoff)
       // What a transactional step's body threw arrives wrapped, after its rollback.
       Throwable t = thrown instanceof StepBodyFailure f ? f.getCause() : thrown;
-      StepError error = errorOf(t);
+      StepError error = StepErrors.of(t);
       // An output too large to store would be as large again: not retried, whatever the policy.
       if (!(t instanceof PayloadTooLargeException)
           && Backoff.shouldRetry(spec.retry(), task.attempt(), t)) {
@@ -363,10 +363,6 @@ public final class StepExecutor {
 
   private static Outcome failure(String message) {
     return new Outcome.Failed(new StepError(StepwiseException.class.getName(), message, null));
-  }
-
-  static StepError errorOf(Throwable t) {
-    return StepErrors.of(t);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -85,12 +84,6 @@ public final class DataSources {
   static final class ReopenClosedH2 implements SQLExceptionOverride {
     private static final Logger log = LoggerFactory.getLogger(DataSources.class);
 
-    /**
-     * H2's codes for a connection whose database is gone: DATABASE_IS_CLOSED, CONNECTION_BROKEN_1
-     * and DATABASE_CALLED_AT_SHUTDOWN.
-     */
-    static final Set<Integer> CLOSED = Set.of(90098, 90067, 90121);
-
     /** How often the recovery is logged at most: every connection reports it. */
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
@@ -101,7 +94,7 @@ public final class DataSources {
 
     @java.lang.Override // plain @Override would name SQLExceptionOverride.Override
     public Override adjudicate(SQLException e) {
-      if (!CLOSED.contains(e.getErrorCode())) {
+      if (!DatabaseFailures.isClosedH2(e)) {
         return Override.CONTINUE_EVICT;
       }
       long now = System.nanoTime();

@@ -21,10 +21,11 @@ public final class DatabaseFailures {
           "57P01", // PostgreSQL: admin shutdown
           "57P02", // PostgreSQL: crash shutdown
           "57P03", // PostgreSQL: cannot connect now
-          "HYT00", // H2: lock timeout
-          "90098", // H2: the database has been closed
-          "90067", // H2: connection is broken
-          "90121"); // H2: database is already closed (VM shutdown)
+          "HYT00"); // H2: lock timeout
+
+  // H2's states (and codes) for a connection whose database is gone: DATABASE_IS_CLOSED,
+  // CONNECTION_BROKEN_1, DATABASE_CALLED_AT_SHUTDOWN.
+  private static final Set<String> H2_CLOSED_STATES = Set.of("90098", "90067", "90121");
 
   private DatabaseFailures() {}
 
@@ -41,7 +42,15 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /** Whether {@code e} says that H2 closed the database under its connection. */
+  public static boolean isClosedH2(SQLException e) {
+    return H2_CLOSED_STATES.contains(e.getSQLState());
+  }
+
   private static boolean isTransientState(String state) {
-    return state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state));
+    return state != null
+        && (state.startsWith("08")
+            || TRANSIENT_STATES.contains(state)
+            || H2_CLOSED_STATES.contains(state));
   }
 }
