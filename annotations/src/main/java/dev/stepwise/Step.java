@@ -61,4 +61,10 @@ public @interface Step {
    * never run again.
    */
   boolean transactional() default false;
+
+  /**
+   * The queue each execution of this step waits for: a type annotated {@link Queue}. {@code
+   * void.class} (the default) takes the workflow's queue, if it has one.
+   */
+  Class<?> queue() default void.class;
 }

@@ -22,4 +22,29 @@ public @interface Workflow {
    * single terminal step, if there is exactly one.
    */
   String result() default "";
+
+  /**
+   * The default queue of the workflow's steps: a type annotated {@link Queue}; a step's own
+   * {@code @Step(queue)} overrides it. {@code void.class} for none.
+   */
+  Class<?> queue() default void.class;
+
+  /**
+   * A path into the workflow's input (as {@code "customer.id"}) whose value, a string or a number,
+   * is the run's concurrency key: queues limit steps per key value ({@link Queue#perKey()}), and
+   * {@link #maxParallelismPerKey()} limits runs per key value. Empty for none.
+   */
+  String concurrencyKey() default "";
+
+  /**
+   * At most this many runs of the workflow execute at once across all nodes; the others wait as
+   * {@code QUEUED}, in priority order, holding no thread. 0 for no limit.
+   */
+  int maxParallelism() default 0;
+
+  /**
+   * At most this many runs execute at once per value of {@link #concurrencyKey()} (1: one run per
+   * customer at a time). 0 for no limit.
+   */
+  int maxParallelismPerKey() default 0;
 }

@@ -4,6 +4,11 @@ package dev.stepwise.runtime;
 public enum Status {
   /** Not started yet: a run that no worker has touched, or a step not yet reached or queued. */
   PENDING,
+  /**
+   * Waiting for a slot: a run beyond its workflow's {@code maxParallelism} (and its first steps),
+   * or, in a status report, a pending step waiting for its queue. Holds no thread.
+   */
+  QUEUED,
   /** Being executed (a step), or has steps pending or executing (a run). */
   RUNNING,
   SUCCEEDED,

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param eventTimeout how long it waits for that event once reached, or null for no limit
  * @param skipOnEventTimeout true: a timeout skips the step; false: it fails the step
  * @param transactional whether the step runs in the transaction that records its result
+ * @param queue the queue each execution waits for ({@code @Step(queue)} or the workflow's), or null
  */
 public record StepOptions(
     Duration delay,
@@ -32,11 +33,12 @@ public record StepOptions(
     String event,
     Duration eventTimeout,
     boolean skipOnEventTimeout,
-    boolean transactional) {
+    boolean transactional,
+    QueueSpec queue) {
 
   /** No option set. */
   public static final StepOptions NONE =
-      new StepOptions(null, null, null, 0, null, true, 0, null, null, false, false);
+      new StepOptions(null, null, null, 0, null, true, 0, null, null, false, false, null);
 
   public StepOptions {
     requirePositive(delay, "delay");
@@ -63,7 +65,8 @@ public record StepOptions(
         event,
         eventTimeout,
         skipOnEventTimeout,
-        transactional);
+        transactional,
+        queue);
   }
 
   /** A copy with this timeout. */
@@ -79,7 +82,8 @@ public record StepOptions(
         event,
         eventTimeout,
         skipOnEventTimeout,
-        transactional);
+        transactional,
+        queue);
   }
 
   /** A copy that fans out over the list {@code over} produced. */
@@ -95,7 +99,8 @@ public record StepOptions(
         event,
         eventTimeout,
         skipOnEventTimeout,
-        transactional);
+        transactional,
+        queue);
   }
 
   /** A copy that loops on {@code condition}: until it holds, or while it holds. */
@@ -111,7 +116,8 @@ public record StepOptions(
         event,
         eventTimeout,
         skipOnEventTimeout,
-        transactional);
+        transactional,
+        queue);
   }
 
   /** A copy that waits for event {@code name}, at most {@code waitLimit} (null: no limit). */
@@ -127,7 +133,8 @@ public record StepOptions(
         name,
         waitLimit,
         skipOnTimeout,
-        transactional);
+        transactional,
+        queue);
   }
 
   /** A copy that runs in the transaction that records its result. */
@@ -143,7 +150,25 @@ public record StepOptions(
         event,
         eventTimeout,
         skipOnEventTimeout,
-        true);
+        true,
+        queue);
+  }
+
+  /** A copy whose executions wait for a slot of {@code queue}. */
+  public StepOptions withQueue(QueueSpec queue) {
+    return new StepOptions(
+        delay,
+        timeout,
+        parallelOver,
+        maxConcurrency,
+        loopCondition,
+        loopUntil,
+        maxIterations,
+        event,
+        eventTimeout,
+        skipOnEventTimeout,
+        transactional,
+        queue);
   }
 
   /** True for a step that waits for an event. */

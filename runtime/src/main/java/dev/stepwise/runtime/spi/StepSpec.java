@@ -84,6 +84,11 @@ public record StepSpec(
     return withOptions(options.withTransactional());
   }
 
+  /** A copy whose executions wait for a slot of {@code queue} ({@code @Step(queue)}). */
+  public StepSpec withQueue(QueueSpec queue) {
+    return withOptions(options.withQueue(queue));
+  }
+
   private StepSpec withOptions(StepOptions changed) {
     return new StepSpec(id, after, join, retry, when, unless, suspendable, changed);
   }

@@ -2,6 +2,7 @@ package dev.stepwise.runtime.spi;
 
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,5 +42,36 @@ public interface WorkflowDefinition {
       }
     }
     return Optional.empty();
+  }
+
+  /** How many of its runs may execute at once, and the input path of their concurrency key. */
+  default FlowControl flowControl() {
+    return FlowControl.NONE;
+  }
+
+  /**
+   * The run's concurrency key read from its input along {@link FlowControl#concurrencyKeyPath()}
+   * (typed navigation, no reflection): a string, or a number as its decimal text; null when the
+   * workflow has no key or a value on the path is null.
+   */
+  default String concurrencyKey(Object input) {
+    return null;
+  }
+
+  /** Every queue its steps wait for, once each. */
+  default List<QueueSpec> queues() {
+    List<QueueSpec> queues = new ArrayList<>();
+    for (StepSpec step : graph().steps()) {
+      QueueSpec queue = step.options().queue();
+      if (queue != null && !queues.contains(queue)) {
+        queues.add(queue);
+      }
+    }
+    return List.copyOf(queues);
+  }
+
+  /** Its cron schedules ({@code @Schedule}). */
+  default List<ScheduleSpec> schedules() {
+    return List.of();
   }
 }
