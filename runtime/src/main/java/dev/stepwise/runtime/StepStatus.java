@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param outputJson its output as JSON, or null (not succeeded, or a {@code void} step)
  * @param error the error of its latest failed attempt, or null
  * @param suspendReason the reason given to {@code suspend}, or null
+ * @param queued where it waits, for a {@link Status#QUEUED} step; else null
  */
 public record StepStatus(
     String stepId,
@@ -22,7 +23,35 @@ public record StepStatus(
     Instant finishedAt,
     String outputJson,
     StepError error,
-    String suspendReason) {
+    String suspendReason,
+    QueuePlace queued) {
+
+  /** A step's state without a place in a queue. */
+  public StepStatus(
+      String stepId,
+      Status status,
+      int attempts,
+      Instant startedAt,
+      Instant finishedAt,
+      String outputJson,
+      StepError error,
+      String suspendReason) {
+    this(stepId, status, attempts, startedAt, finishedAt, outputJson, error, suspendReason, null);
+  }
+
+  /** This state, waiting at {@code place} of a queue. */
+  public StepStatus queuedAt(QueuePlace place) {
+    return new StepStatus(
+        stepId,
+        Status.QUEUED,
+        attempts,
+        startedAt,
+        finishedAt,
+        outputJson,
+        error,
+        suspendReason,
+        place);
+  }
 
   /** The state of a step the run has not reached yet. */
   public static StepStatus notReached(String stepId) {

@@ -31,6 +31,7 @@ import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
+import dev.stepwise.runtime.internal.store.QueuePlaces;
 import dev.stepwise.runtime.internal.store.RunReads;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
@@ -71,6 +72,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final RunReads reads;
   private final DatabaseCalls db;
   private final PayloadLimit limit;
+  private final QueuePlaces places;
+  // Only a workflow whose steps or runs wait for slots pays for reading their places.
+  private final boolean waitsForSlots;
 
   DefaultWorkflowClient(
       WorkflowDefinition definition,
@@ -93,6 +97,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.starter = starter;
     this.jsonInputs = new JsonInputs(codec);
     this.reads = new RunReads(repo.dsl());
+    this.places = new QueuePlaces(repo.dsl());
+    this.waitsForSlots = !definition.queues().isEmpty() || definition.flowControl().limitsRuns();
     this.db = new DatabaseCalls(engine.config().databaseTimeout());
     this.limit = engine.config().payloadLimit();
   }
@@ -189,7 +195,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
           "start a run of workflow \"" + name() + "\"",
           () ->
               starter.store(
-                  definition.graph(),
+                  definition,
                   input,
                   options == null ? StartOptions.defaults() : options,
                   callerRunsFirst));
@@ -254,6 +260,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
 
   private RunStatus status(RunReads.Read read) {
     RunStatus status = RunStatuses.of(graph(), read.run(), read.steps());
+    if (waitsForSlots) {
+      status = places.annotate(status, graph(), Instant.now());
+    }
     return read.mayHaveChildren() ? ChildRuns.withChildren(repo, status) : status;
   }
 

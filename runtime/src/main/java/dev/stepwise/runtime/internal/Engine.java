@@ -12,6 +12,7 @@ import dev.stepwise.runtime.internal.exec.InFlight;
 import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.PutBacks;
+import dev.stepwise.runtime.internal.exec.QueueWork;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
@@ -21,6 +22,8 @@ import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.store.Database;
+import dev.stepwise.runtime.internal.store.QueueClaim;
+import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.internal.store.TimerRows;
@@ -59,6 +62,7 @@ public final class Engine implements AutoCloseable {
   private final Notifier notifier;
   private final RunChanges changes;
   private final RunControl control;
+  private final QueueWork queues;
   private volatile boolean closed;
 
   /**
@@ -99,11 +103,31 @@ public final class Engine implements AutoCloseable {
             chain,
             new TimerRows(repo));
     PutBacks putBacks = new PutBacks(queue, inFlight, dispatch, config.nodeId(), clock);
+    this.queues =
+        new QueueWork(
+            registry,
+            queue,
+            new QueueClaim(database.dsl()),
+            new RunGate(database.dsl()),
+            dispatch,
+            notifier,
+            config,
+            clock);
     this.executor =
         new StepExecutor(
-            repo, queue, registry, completion, inFlight, putBacks, pool, codec, config, clock);
+            repo,
+            queue,
+            registry,
+            completion,
+            inFlight,
+            putBacks,
+            queues,
+            pool,
+            codec,
+            config,
+            clock);
     this.dispatcher =
-        new Dispatcher(queue, registry, pool, dispatch, executor::runChain, config, clock);
+        new Dispatcher(queue, registry, pool, dispatch, queues, executor::runChain, config, clock);
     this.starter =
         new RunStarter(
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
@@ -118,7 +142,9 @@ public final class Engine implements AutoCloseable {
   /** Registers a workflow; before or after {@link #start()}. */
   public WorkflowClient register(WorkflowDefinition definition) {
     registry.add(definition);
+    queues.prepare(definition);
     if (dispatcher.isRunning()) {
+      listenIfQueued();
       dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
     }
     return new DefaultWorkflowClient(
@@ -131,13 +157,28 @@ public final class Engine implements AutoCloseable {
       throw new IllegalStateException("engine is closed");
     }
     leases.start();
+    listenIfQueued();
     dispatcher.start();
     timers.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
-  /** Another node changed {@code runId} (PostgreSQL NOTIFY): wake waiters and watches here. */
+  /** A node with queues hears when another node frees one of their slots. */
+  private void listenIfQueued() {
+    if (queues.inUse()) {
+      notifier.listen();
+    }
+  }
+
+  /**
+   * Another node changed {@code runId} (PostgreSQL NOTIFY): wake waiters and watches here; or it
+   * freed a slot of a queue, which this node's waiting steps may take.
+   */
   private void changedElsewhere(String runId) {
+    if (runId.startsWith(QueueWork.NOTICE)) {
+      queues.freedElsewhere(runId.substring(QueueWork.NOTICE.length()));
+      return;
+    }
     changes.changedElsewhere(runId);
   }
 

@@ -48,6 +48,11 @@ public record StepSpec(
     return after.isEmpty();
   }
 
+  /** The name of the queue its executions wait for, or null. */
+  public String queueName() {
+    return options.queue() == null ? null : options.queue().name();
+  }
+
   /** A copy that waits {@code delay} (a durable timer) once ready, before it runs. */
   public StepSpec withDelay(Duration delay) {
     return withOptions(options.withDelay(delay));

@@ -93,13 +93,15 @@ public final class ChainCompletion {
       }
       return Optional.of(ended(task, r.kind()));
     }
-    // The caller's permit passes to the next step, unless this node stops taking work.
-    boolean local = pool.accepting();
+    // The caller's permit passes to the next step, unless this node stops taking work or the step
+    // waits for a queue: only the queue's claim may start it, after counting its running steps.
+    String queue = registry.queueOf(task.workflow(), next.get());
+    boolean local = pool.accepting() && queue == null;
     NewStep row =
         local
             ? NewStep.leased(
                 task.runId(), next.get(), task.workflow(), config.nodeId(), now, config.lease())
-            : NewStep.pending(task.runId(), next.get(), task.workflow());
+            : NewStep.pending(task.runId(), next.get(), task.workflow(), queue);
     ChainWrites.Result r = writes.advance(task, config.nodeId(), outcome.outputJson(), row, now);
     if (r.kind() != ChainWrites.Kind.ADVANCED) {
       return Optional.of(ended(task, r.kind()));

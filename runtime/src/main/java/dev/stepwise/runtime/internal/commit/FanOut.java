@@ -43,7 +43,7 @@ public final class FanOut {
       FanOutRows.insertParent(tx, run, e.getKey(), now);
       int first = FanOutPlan.firstElements(spec, e.getValue());
       for (int i = 0; i < first; i++) {
-        FanOutRows.insertElement(tx, run, e.getKey(), i, now);
+        FanOutRows.insertElement(tx, run, e.getKey(), i, spec.queueName(), now);
       }
       queued |= first > 0;
     }
@@ -86,7 +86,7 @@ public final class FanOut {
               stepId,
               i.task().workflow(),
               limit);
-      apply(tx, run, stepId, next, now);
+      apply(tx, run, spec, next, now);
       if (next instanceof Next.Fail f) {
         if (failedStep == null) {
           failedStep = stepId;
@@ -123,13 +123,14 @@ public final class FanOut {
    * Writes what {@code next} decided for fan-out step {@code stepId}. The parent was just read
    * RUNNING under the run lock, so its update cannot lose a race: the row counts are not checked.
    */
-  private static void apply(DSLContext tx, RunRow run, String stepId, Next next, Instant now) {
+  private static void apply(DSLContext tx, RunRow run, StepSpec spec, Next next, Instant now) {
+    String stepId = spec.id();
     if (next instanceof Next.Fail f) {
       FanOutRows.failParent(tx, run.id(), stepId, f.error(), now);
     } else if (next instanceof Next.Skip) {
       FanOutRows.skipParent(tx, run.id(), stepId, now);
     } else if (next instanceof Next.StartElement s) {
-      FanOutRows.insertElement(tx, run, stepId, s.index(), now);
+      FanOutRows.insertElement(tx, run, stepId, s.index(), spec.queueName(), now);
     } else if (next instanceof Next.Succeed s) {
       FanOutRows.succeedParent(tx, run.id(), stepId, s.outputJson(), now);
     }

@@ -18,6 +18,7 @@ import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
@@ -261,29 +262,50 @@ final class OutcomeWrites {
       wakeups.timerAt(timerDue);
     }
     out.queued |= FanOut.insert(tx, run, graph, plan, now);
+    // A step that waits for a queue is never leased here: only its queue's claim may start it.
+    List<String> free = new ArrayList<>();
+    for (String stepId : p.ready()) {
+      String queue = graph.step(stepId).orElseThrow().queueName();
+      if (queue == null) {
+        free.add(stepId);
+      } else {
+        rows.add(NewStep.pending(run.id(), stepId, run.workflow(), queue));
+        out.queued = true;
+      }
+    }
     int local = 0;
-    if (!p.ready().isEmpty() && pool.accepting()) {
+    if (!free.isEmpty() && pool.accepting()) {
       // The first item's own permit passes to the first successor; take more for the others.
-      int extra = pool.tryAcquire(p.ready().size() - 1);
+      int extra = pool.tryAcquire(free.size() - 1);
       out.extraPermits += extra;
       local = 1 + extra;
     }
     List<Task> tasks = new ArrayList<>();
     Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
-    for (int i = 0; i < p.ready().size(); i++) {
-      String stepId = p.ready().get(i);
+    for (int i = 0; i < free.size(); i++) {
+      String stepId = free.get(i);
       if (i < local) {
         rows.add(
             NewStep.leased(run.id(), stepId, run.workflow(), config.nodeId(), now, config.lease()));
         tasks.add(new Task(run.id(), stepId, run.workflow(), 1, 1L, null, snapshot));
       } else {
-        rows.add(NewStep.pending(run.id(), stepId, run.workflow()));
+        rows.add(NewStep.pending(run.id(), stepId, run.workflow(), null));
       }
     }
     for (String stepId : p.skipped()) {
       rows.add(
           new NewStep(
-              run.id(), stepId, run.workflow(), Status.SKIPPED, 0, null, null, null, now, 0L));
+              run.id(),
+              stepId,
+              run.workflow(),
+              Status.SKIPPED,
+              0,
+              null,
+              null,
+              null,
+              now,
+              0L,
+              graph.step(stepId).map(StepSpec::queueName).orElse(null)));
     }
     for (Item i : items) {
       out.byItem.put(i, i == first ? new Recorded(false, tasks) : Recorded.QUIET);
@@ -303,7 +325,7 @@ final class OutcomeWrites {
         }
       }
     }
-    out.queued |= local < p.ready().size();
+    out.queued |= local < free.size();
   }
 
   /**

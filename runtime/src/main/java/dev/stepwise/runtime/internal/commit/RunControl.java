@@ -110,6 +110,7 @@ public final class RunControl {
     if (cancelled) {
       changes.changed(runId);
       ChildRuns.cancelDescendants(repo, runId, now).forEach(changes::changed);
+      wakeups.workQueued(); // a cancelled run frees its workflow's slot, its steps their queues'
     }
     return cancelled;
   }

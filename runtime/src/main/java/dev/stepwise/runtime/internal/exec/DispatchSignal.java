@@ -18,13 +18,32 @@ public final class DispatchSignal {
   // must still wake for the next one (keeping just the minimum lost the later retries until the
   // next poll, which a long poll interval made a stall).
   private final NavigableSet<Instant> dues = new ConcurrentSkipListSet<>();
+  private final QueueDemand queues = new QueueDemand();
   // True when there may be more queued work than this node had room for.
   private volatile boolean hungry;
 
   /** Steps were queued on this node (no room to run them here, a resume, a sweep). */
   public void workQueued() {
     hungry = true;
+    queues.markAll();
     signal.raise();
+  }
+
+  /** Which queues and run limits may have work. */
+  QueueDemand queues() {
+    return queues;
+  }
+
+  /** A step of queue {@code name} (or a run of a run limit) finished: claim its waiting ones. */
+  void slotFreed(String name) {
+    queues.mark(name);
+    signal.raise();
+  }
+
+  /** Queue {@code name}'s rate window lets another step start at {@code at}. */
+  void queueDueAt(String name, Instant at) {
+    queues.markAt(name, at);
+    wakeAt(at);
   }
 
   /** A worker became free; only worth a claim if work may be waiting. */
@@ -52,7 +71,12 @@ public final class DispatchSignal {
 
   /** Sleeps until raised, or at most min(poll interval, time to the earliest known retry). */
   void await(Duration pollInterval, Clock clock) throws InterruptedException {
-    signal.await(nextWait(pollInterval, clock));
+    Duration wait = nextWait(pollInterval, clock);
+    signal.await(wait);
+    if (wait.equals(pollInterval)) {
+      // Possibly a poll: a queue's slot may have freed on a node that could not tell us.
+      queues.markAll();
+    }
   }
 
   /** How long the dispatcher may sleep: zero if a retry fell due since its last claim. */

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ public final class Dispatcher implements Runnable {
   private final Clock clock;
   private final DispatchSignal signal;
   private final Consumer<Task> worker;
+  private final QueueWork queues;
   private final LoopThread loop;
   private final OutageLog outages = new OutageLog(log, "Claiming steps");
 
@@ -39,9 +41,11 @@ public final class Dispatcher implements Runnable {
       Registry registry,
       WorkerPool pool,
       DispatchSignal signal,
+      QueueWork queues,
       Consumer<Task> worker,
       EngineConfig config,
       Clock clock) {
+    this.queues = queues;
     this.queue = queue;
     this.registry = registry;
     this.pool = pool;
@@ -93,6 +97,7 @@ public final class Dispatcher implements Runnable {
     if (workflows.isEmpty() || !loop.running()) {
       return false;
     }
+    queues.admit(); // needs no worker: it only lets queued runs' first steps be claimed
     int room = pool.tryAcquire(config.workers());
     if (room == 0) {
       signal.hungry(true); // a freed worker wakes us
@@ -101,8 +106,10 @@ public final class Dispatcher implements Runnable {
     List<Task> tasks;
     try {
       tasks =
-          queue.claim(
-              config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot);
+          new ArrayList<>(
+              queue.claim(
+                  config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot));
+      tasks.addAll(queues.claim(room - tasks.size(), workflows, this::isRoot));
     } catch (RuntimeException | Error e) {
       pool.releaseQuietly(room);
       throw e;

@@ -62,6 +62,7 @@ public final class StepExecutor {
   private final EngineConfig config;
   private final PayloadLimit limit;
   private final Clock clock;
+  private final QueueWork queues;
 
   public StepExecutor(
       RunStore repo,
@@ -70,11 +71,13 @@ public final class StepExecutor {
       Completion completion,
       InFlight inFlight,
       PutBacks putBacks,
+      QueueWork queues,
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
       Clock clock) {
     this.putBacks = putBacks;
+    this.queues = queues;
     this.repo = repo;
     this.queue = queue;
     this.registry = registry;
@@ -161,6 +164,7 @@ public final class StepExecutor {
     } finally {
       if (recorded) {
         inFlight.remove(task);
+        queues.finished(task);
       }
       MDC.remove(MDC_RUN);
       MDC.remove(MDC_STEP);

@@ -1,7 +1,13 @@
 package dev.stepwise.runtime.internal.model;
 
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,16 +16,80 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The workflows registered on this node; the claim only takes steps of these. */
 public final class Registry {
   private final Map<String, WorkflowDefinition> byName = new ConcurrentHashMap<>();
+  // Step id -> queue name, per workflow: read for every step row a commit inserts.
+  private final Map<String, Map<String, String>> queueByStep = new ConcurrentHashMap<>();
+  private final Map<String, QueueSpec> queues = new ConcurrentHashMap<>();
+  private final Map<String, String> queueDeclaredBy = new ConcurrentHashMap<>();
   private volatile Set<String> names = Set.of();
 
   public synchronized void add(WorkflowDefinition definition) {
     String name = definition.graph().name();
-    WorkflowDefinition before = byName.putIfAbsent(name, definition);
+    WorkflowDefinition before = byName.get(name);
     if (before != null && before != definition) {
       throw new StepwiseException(duplicate(name, before, definition));
     }
+    if (before != null) {
+      return;
+    }
+    // Checked before anything is added, so a refused definition leaves no trace.
+    for (QueueSpec queue : definition.queues()) {
+      QueueSpec known = queues.get(queue.name());
+      if (known != null && !known.equals(queue)) {
+        throw new StepwiseException(
+            "Queue \""
+                + queue.name()
+                + "\" of workflow \""
+                + name
+                + "\" has other limits ("
+                + queue
+                + ") than the queue of that name workflow \""
+                + queueDeclaredBy.get(queue.name())
+                + "\" uses ("
+                + known
+                + "); one @Queue type per name");
+      }
+    }
+    byName.put(name, definition);
+    Map<String, String> steps = new HashMap<>();
+    for (StepSpec step : definition.graph().steps()) {
+      QueueSpec queue = step.options().queue();
+      if (queue != null) {
+        steps.put(step.id(), queue.name());
+        queues.putIfAbsent(queue.name(), queue);
+        queueDeclaredBy.putIfAbsent(queue.name(), name);
+      }
+    }
+    queueByStep.put(name, Map.copyOf(steps));
     // Copied once per registration so the dispatcher reads an immutable set on every claim.
     names = Set.copyOf(byName.keySet());
+  }
+
+  /**
+   * The queue a step row of this workflow waits for, or null: the step's, for an element of a
+   * fan-out the fanned-out step's.
+   */
+  public String queueOf(String workflow, String rowId) {
+    Map<String, String> steps = queueByStep.get(workflow);
+    if (steps == null || steps.isEmpty()) {
+      return null;
+    }
+    return steps.get(Ids.isItem(rowId) ? Ids.stepOf(rowId) : rowId);
+  }
+
+  /** Every queue the registered workflows' steps wait for. */
+  public Collection<QueueSpec> queues() {
+    return queues.values();
+  }
+
+  /** The registered workflows whose runs wait for a slot ({@code maxParallelism}). */
+  public List<WorkflowDefinition> runLimited() {
+    List<WorkflowDefinition> limited = new ArrayList<>();
+    for (WorkflowDefinition d : byName.values()) {
+      if (d.flowControl().limitsRuns()) {
+        limited.add(d);
+      }
+    }
+    return limited;
   }
 
   /**

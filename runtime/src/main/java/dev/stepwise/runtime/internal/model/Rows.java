@@ -66,18 +66,26 @@ public final class Rows {
       Instant leaseUntil,
       Instant startedAt,
       Instant finishedAt,
-      long version) {
+      long version,
+      String queue) {
 
-    /** A step queued for any node to claim. */
-    public static NewStep pending(String runId, String stepId, String workflow) {
-      return new NewStep(runId, stepId, workflow, Status.PENDING, 0, null, null, null, null, 0L);
+    /** A step queued for any node to claim; {@code queue} is the queue it waits for, or null. */
+    public static NewStep pending(String runId, String stepId, String workflow, String queue) {
+      return new NewStep(
+          runId, stepId, workflow, Status.PENDING, 0, null, null, null, null, 0L, queue);
+    }
+
+    /** A root step of a run waiting for its workflow's slot (maxParallelism). */
+    public static NewStep queued(String runId, String stepId, String workflow, String queue) {
+      return new NewStep(
+          runId, stepId, workflow, Status.QUEUED, 0, null, null, null, null, 0L, queue);
     }
 
     /** A step inserted already claimed by {@code owner}: attempt 1, version 1, leased. */
     public static NewStep leased(
         String runId, String stepId, String workflow, String owner, Instant now, Duration lease) {
       return new NewStep(
-          runId, stepId, workflow, Status.RUNNING, 1, owner, now.plus(lease), now, null, 1L);
+          runId, stepId, workflow, Status.RUNNING, 1, owner, now.plus(lease), now, null, 1L, null);
     }
   }
 

@@ -20,19 +20,22 @@ public final class FanOutRows {
 
   /** A fan-out over an empty list: its row, succeeded at once with {@code []}. */
   public static void insertEmpty(DSLContext tx, RunRow run, String stepId, Instant now) {
-    new StepInsert(run.id(), stepId, run.workflow(), Status.SUCCEEDED, 0, "[]", now, now)
+    new StepInsert(run.id(), stepId, run.workflow(), Status.SUCCEEDED, 0, "[]", now, now, null)
         .execute(tx, now);
   }
 
   /** The parent row of a fan-out that starts: RUNNING, and no lease, while its elements run. */
   public static void insertParent(DSLContext tx, RunRow run, String stepId, Instant now) {
-    new StepInsert(run.id(), stepId, run.workflow(), Status.RUNNING, 0, null, now, null)
+    new StepInsert(run.id(), stepId, run.workflow(), Status.RUNNING, 0, null, now, null, null)
         .execute(tx, now);
   }
 
-  /** The row of element {@code index}, queued for any node to claim. */
+  /**
+   * The row of element {@code index}, queued for any node to claim, in {@code queue} (the
+   * fanned-out step's, or null).
+   */
   public static void insertElement(
-      DSLContext tx, RunRow run, String stepId, int index, Instant now) {
+      DSLContext tx, RunRow run, String stepId, int index, String queue, Instant now) {
     new StepInsert(
             run.id(),
             Ids.itemId(stepId, index),
@@ -41,7 +44,8 @@ public final class FanOutRows {
             0,
             null,
             null,
-            null)
+            null,
+            queue)
         .execute(tx, now);
   }
 

@@ -55,7 +55,8 @@ public final class LoopRows {
             task.attempt(),
             outputJson,
             null,
-            now)
+            now,
+            null)
         .execute(tx, now);
   }
 

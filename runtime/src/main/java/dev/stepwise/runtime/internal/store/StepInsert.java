@@ -19,7 +19,8 @@ record StepInsert(
     int attempts,
     String output,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String queue) {
 
   /** Inserts the row, due at {@code now}. */
   void execute(DSLContext tx, Instant now) {
@@ -33,6 +34,7 @@ record StepInsert(
         .set(SW_STEPS.OUTPUT, output)
         .set(SW_STEPS.STARTED_AT, odt(startedAt))
         .set(SW_STEPS.FINISHED_AT, odt(finishedAt))
+        .set(SW_STEPS.QUEUE, queue)
         .set(SW_STEPS.VERSION, 0L)
         .execute();
   }

@@ -31,7 +31,11 @@ import org.jooq.impl.DSL;
  */
 public final class StepStore {
   private static final List<String> OPEN_STEP_STATES =
-      List.of(Status.PENDING.name(), Status.SUSPENDED.name(), Status.WAITING.name());
+      List.of(
+          Status.PENDING.name(),
+          Status.QUEUED.name(),
+          Status.SUSPENDED.name(),
+          Status.WAITING.name());
 
   private StepStore() {}
 
@@ -55,6 +59,7 @@ public final class StepStore {
               .set(SW_STEPS.LEASE_UNTIL, SqlValues.odt(s.leaseUntil()))
               .set(SW_STEPS.STARTED_AT, SqlValues.odt(s.startedAt()))
               .set(SW_STEPS.FINISHED_AT, SqlValues.odt(s.finishedAt()))
+              .set(SW_STEPS.QUEUE, s.queue())
               .set(SW_STEPS.VERSION, s.version());
     }
     rows.execute();

@@ -71,7 +71,14 @@ public final class TaskQueue {
       int limit,
       Collection<String> workflows,
       BiPredicate<String, String> isRoot) {
-    List<Claimed> claimed = claim.claim(owner, now, lease, limit, workflows);
+    return tasks(claim.claim(owner, now, lease, limit, workflows), isRoot);
+  }
+
+  /**
+   * The tasks of rows claimed by this node, each with its snapshot: for a step that is not a root,
+   * the outputs of its run's succeeded steps, read for all of them with one statement.
+   */
+  public List<Task> tasks(List<Claimed> claimed, BiPredicate<String, String> isRoot) {
     if (claimed.isEmpty()) {
       return List.of();
     }
@@ -131,14 +138,16 @@ public final class TaskQueue {
   }
 
   /**
-   * Due PENDING rows of the given workflows. The status is rendered as a literal, not bound: only
-   * then can PostgreSQL use the partial index {@code sw_steps_pending_ix} ({@code WHERE status =
-   * 'PENDING'}, V4) for every execution, generic plans included.
+   * Due PENDING rows of the given workflows that wait for no queue (a queue's rows are taken by its
+   * own claim, {@link QueueClaim}). The status is rendered as a literal, not bound: only then can
+   * PostgreSQL use the partial index {@code sw_steps_ready_ix} ({@code WHERE status = 'PENDING' AND
+   * queue IS NULL}, V11) for every execution, generic plans included.
    */
   public static Condition dueCondition(Instant now, Collection<String> workflows) {
     return SW_STEPS
         .STATUS
         .eq(DSL.inline(Status.PENDING.name()))
+        .and(SW_STEPS.QUEUE.isNull())
         .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
         .and(SW_STEPS.WORKFLOW.in(workflows));
   }

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.StepKey;
+import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,8 @@ public final class TimerRows {
     InsertSetMoreStep<SwStepsRecord> rows = null;
     Instant earliest = null;
     for (String stepId : stepIds) {
-      Duration delay = graph.step(stepId).orElseThrow().options().delay();
+      StepSpec spec = graph.step(stepId).orElseThrow();
+      Duration delay = spec.options().delay();
       Instant due = now.plus(delay);
       earliest = earliest == null || due.isBefore(earliest) ? due : earliest;
       InsertSetStep<SwStepsRecord> next = rows == null ? insert : rows.newRecord();
@@ -63,6 +65,7 @@ public final class TimerRows {
               .set(SW_STEPS.ATTEMPTS, 0)
               .set(SW_STEPS.NOT_BEFORE, odt(due))
               .set(SW_STEPS.WAIT_UNTIL, odt(due))
+              .set(SW_STEPS.QUEUE, spec.queueName())
               .set(SW_STEPS.VERSION, 0L);
     }
     rows.execute();

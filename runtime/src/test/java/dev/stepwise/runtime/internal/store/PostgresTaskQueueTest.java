@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @StepwiseDatabase(POSTGRES)
 class PostgresTaskQueueTest extends TaskQueueContract {
   @Test
-  void v4ReplacesTheStatusIndexesOfTheClaimAndTheSweeperByPartialOnes() throws SQLException {
+  void theClaimAndTheSweeperHavePartialIndexesAndTheClaimsLeavesQueuedRowsOut()
+      throws SQLException {
     try (Connection c = dataSource().getConnection();
         Statement st = c.createStatement();
         ResultSet rs =
@@ -43,9 +44,13 @@ class PostgresTaskQueueTest extends TaskQueueContract {
         definitions.add(rs.getString(1) + ": " + rs.getString(2));
       }
       assertThat(definitions)
-          .anyMatch(d -> d.startsWith("sw_steps_pending_ix:") && d.endsWith("'PENDING'::text)"))
+          .anyMatch(
+              d ->
+                  d.startsWith("sw_steps_ready_ix:")
+                      && d.endsWith("'PENDING'::text) AND (queue IS NULL))"))
           .anyMatch(d -> d.startsWith("sw_steps_running_ix:") && d.endsWith("'RUNNING'::text)"))
-          .noneMatch(d -> d.startsWith("sw_steps_claim_ix:") || d.startsWith("sw_steps_lease_ix:"));
+          .noneMatch(d -> d.startsWith("sw_steps_claim_ix:") || d.startsWith("sw_steps_lease_ix:"))
+          .noneMatch(d -> d.startsWith("sw_steps_pending_ix:"));
     }
   }
 
@@ -68,7 +73,7 @@ class PostgresTaskQueueTest extends TaskQueueContract {
             new PgClaim(dsl).claimReturningQuery("node-1", NOW, LEASE, 8, Set.of("w", "x")));
     String sweepPlan = genericPlan(queue.sweepQuery(NOW));
 
-    assertThat(claimPlan).contains("Index Scan using sw_steps_pending_ix");
+    assertThat(claimPlan).contains("Index Scan using sw_steps_ready_ix");
     assertThat(sweepPlan).contains("Index Scan using sw_steps_running_ix");
   }
 

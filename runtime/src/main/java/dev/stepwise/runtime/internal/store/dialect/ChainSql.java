@@ -28,7 +28,7 @@ final class ChainSql {
   /** The columns a new step row is inserted with, in the order the writers bind them. */
   static final String NEW_STEP_COLUMNS =
       " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
-          + " lease_until, started_at, finished_at, version)";
+          + " lease_until, started_at, queue, finished_at, version)";
 
   /** A run's SET list when it goes on running. */
   static final String RUN_RUNNING_SET =
@@ -66,6 +66,7 @@ final class ChainSql {
     ps.setString(i++, step.leaseOwner());
     ps.setObject(i++, SqlValues.odt(step.leaseUntil()));
     ps.setObject(i++, SqlValues.odt(step.startedAt()));
+    ps.setString(i++, step.queue());
     if (withFinishedAt) {
       ps.setObject(i++, SqlValues.odt(step.finishedAt()));
     }

@@ -75,14 +75,14 @@ public final class PgChainWrites implements ChainWrites {
             + " INSERT INTO "
             + steps
             + ChainSql.NEW_STEP_COLUMNS
-            + " SELECT r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM r";
+            + " SELECT r.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM r";
     this.advanceSql =
         lockAndRecord
             + ", i AS (INSERT INTO "
             + steps
             + " (run_id, step_id, workflow, status, attempts, not_before, lease_owner,"
-            + " lease_until, started_at, version)"
-            + " SELECT u.run_id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM u, r"
+            + " lease_until, started_at, queue, version)"
+            + " SELECT u.run_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM u, r"
             + " WHERE r.status NOT IN "
             + TERMINAL
             + " RETURNING run_id),"

@@ -60,7 +60,7 @@ public final class PortableChainWrites implements ChainWrites {
         "INSERT INTO "
             + steps
             + ChainSql.NEW_STEP_COLUMNS
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     this.lockRunSql =
         "SELECT " + RunReads.RUN_COLUMNS + " FROM " + runs + " WHERE id = ? FOR UPDATE";
     this.recordSql = "UPDATE " + steps + ChainSql.STEP_SUCCEEDED_SET + ChainSql.STEP_FENCED;

@@ -1,0 +1,145 @@
+package dev.stepwise.runtime.internal.exec;
+
+import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.store.QueueClaim;
+import dev.stepwise.runtime.internal.store.RunGate;
+import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
+import dev.stepwise.runtime.internal.store.dialect.Notifier;
+import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * The dispatcher's flow-control part: admits queued runs of workflows with {@code maxParallelism}
+ * and claims the steps of queues, each only when its {@link QueueDemand} says it may have work; and
+ * the other half, telling this node and the others (PostgreSQL NOTIFY) when a slot frees.
+ */
+public final class QueueWork {
+  /** What a NOTIFY about a queue carries before the queue's name; run ids have no '/'. */
+  public static final String NOTICE = "queue/";
+
+  private final Registry registry;
+  private final TaskQueue tasks;
+  private final QueueClaim claims;
+  private final RunGate gate;
+  private final DispatchSignal signal;
+  private final Notifier notifier;
+  private final EngineConfig config;
+  private final Clock clock;
+
+  public QueueWork(
+      Registry registry,
+      TaskQueue tasks,
+      QueueClaim claims,
+      RunGate gate,
+      DispatchSignal signal,
+      Notifier notifier,
+      EngineConfig config,
+      Clock clock) {
+    this.registry = registry;
+    this.tasks = tasks;
+    this.claims = claims;
+    this.gate = gate;
+    this.signal = signal;
+    this.notifier = notifier;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Whether any registered workflow uses a queue or a run limit. */
+  public boolean inUse() {
+    return !registry.queues().isEmpty() || !registry.runLimited().isEmpty();
+  }
+
+  /** Creates the lock rows of the definition's queues and run limit; at registration. */
+  public void prepare(WorkflowDefinition definition) {
+    for (QueueSpec queue : definition.queues()) {
+      claims.ensure(queue.name());
+    }
+    if (definition.flowControl().limitsRuns()) {
+      claims.ensure(RunGate.lockName(definition.graph().name()));
+    }
+  }
+
+  /** Admits the queued runs that the freed slots of run-limited workflows let in. */
+  void admit() {
+    List<WorkflowDefinition> limited = registry.runLimited();
+    if (limited.isEmpty()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    limited.forEach(d -> names.add(RunGate.lockName(d.graph().name())));
+    Set<String> due = signal.queues().take(names, clock.instant());
+    for (WorkflowDefinition d : limited) {
+      if (due.contains(RunGate.lockName(d.graph().name()))) {
+        gate.admit(d.graph().name(), d.flowControl(), clock.instant());
+      }
+    }
+  }
+
+  /** Claims up to {@code room} steps of the queues that may have work. */
+  List<Task> claim(int room, Set<String> workflows, BiPredicate<String, String> isRoot) {
+    List<QueueSpec> queues = List.copyOf(registry.queues());
+    if (queues.isEmpty() || room == 0) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    queues.forEach(q -> names.add(q.name()));
+    Instant now = clock.instant();
+    Set<String> due = signal.queues().take(names, now);
+    List<Claimed> claimed = new ArrayList<>();
+    for (QueueSpec queue : queues) {
+      if (!due.contains(queue.name())) {
+        continue;
+      }
+      int left = room - claimed.size();
+      if (left == 0) {
+        signal.queues().mark(queue.name()); // not claimed this time: next time
+        continue;
+      }
+      QueueClaim.Result r =
+          claims.claim(queue, config.nodeId(), now, config.lease(), left, workflows);
+      claimed.addAll(r.claimed());
+      if (r.claimed().size() == left) {
+        signal.queues().mark(queue.name()); // it had more than this node's room
+      }
+      if (r.rateFreesAt() != null) {
+        signal.queueDueAt(queue.name(), r.rateFreesAt());
+      }
+    }
+    return tasks.tasks(claimed, isRoot);
+  }
+
+  /**
+   * {@code task} finished an attempt, and its outcome is committed: if it held a slot of a queue,
+   * or its run one of a run limit, the steps waiting for it are worth a claim, here and elsewhere.
+   */
+  void finished(Task task) {
+    String queue = registry.queueOf(task.workflow(), task.stepId());
+    if (queue != null) {
+      freed(queue);
+    }
+    registry
+        .find(task.workflow())
+        .filter(d -> d.flowControl().limitsRuns())
+        .ifPresent(d -> freed(RunGate.lockName(task.workflow())));
+  }
+
+  private void freed(String name) {
+    signal.slotFreed(name);
+    notifier.announce(NOTICE + name);
+  }
+
+  /** Another node freed a slot of {@code name} (its NOTIFY arrived). */
+  public void freedElsewhere(String name) {
+    signal.slotFreed(name);
+  }
+}

@@ -1,0 +1,292 @@
+package dev.stepwise.runtime.internal.store;
+
+import static dev.stepwise.runtime.internal.db.Tables.SW_QUEUES;
+import static dev.stepwise.runtime.internal.db.Tables.SW_QUEUE_STARTS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
+import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
+import static dev.stepwise.runtime.internal.store.SqlValues.odt;
+import static dev.stepwise.runtime.internal.store.TaskQueue.leased;
+
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
+import dev.stepwise.runtime.spi.QueueSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+
+/**
+ * The claim of a queue's steps: in one transaction that holds the queue's row lock, so that no two
+ * nodes count the same free slot, it counts the queue's RUNNING steps (over all nodes, on this
+ * node, per concurrency key) and its starts in the rate window, then leases as many of its due
+ * PENDING steps as every limit allows, highest run priority first, then oldest. A node that died
+ * keeps its steps counted until their leases expire and the sweeper re-queues them, so a limit
+ * holds through a crash too.
+ */
+public final class QueueClaim {
+  /** Candidates read per claim when a per-key limit may pass some of them over. */
+  private static final int KEYED_SCAN = 1000;
+
+  private final DSLContext dsl;
+
+  public QueueClaim(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * What a claim took, and why it stopped.
+   *
+   * @param claimed the rows leased to this node
+   * @param full true if a concurrency limit left no slot: a step of the queue finishing frees one
+   * @param rateFreesAt when the rate window lets the next step start, if the rate limit stopped the
+   *     claim; else null
+   */
+  public record Result(List<Claimed> claimed, boolean full, Instant rateFreesAt) {
+    static final Result FULL = new Result(List.of(), true, null);
+  }
+
+  /** Makes sure the queue's lock row exists; at registration. */
+  public void ensure(String name) {
+    dsl.insertInto(SW_QUEUES).set(SW_QUEUES.NAME, name).onConflictDoNothing().execute();
+  }
+
+  /**
+   * Claims up to {@code room} due steps of {@code queue} of the given workflows for {@code owner}.
+   */
+  public Result claim(
+      QueueSpec queue,
+      String owner,
+      Instant now,
+      Duration lease,
+      int room,
+      Collection<String> workflows) {
+    return dsl.transactionResult(
+        cfg -> claim(cfg.dsl(), queue, owner, now, lease, room, workflows));
+  }
+
+  private Result claim(
+      DSLContext tx,
+      QueueSpec queue,
+      String owner,
+      Instant now,
+      Duration lease,
+      int room,
+      Collection<String> workflows) {
+    lock(tx, queue.name());
+    Running running = running(tx, queue.name(), owner);
+    int free = room;
+    if (queue.concurrency() > 0) {
+      free = Math.min(free, queue.concurrency() - running.total());
+    }
+    if (queue.perNode() > 0) {
+      free = Math.min(free, queue.perNode() - running.onThisNode());
+    }
+    if (free <= 0) {
+      return Result.FULL;
+    }
+    Instant rateFreesAt = null;
+    if (queue.limitsRate()) {
+      List<Instant> window = startsInWindow(tx, queue, now);
+      int left = queue.rate() - window.size();
+      if (left <= free) {
+        // Stopped by the rate, not by a slot: the oldest start leaving the window lets one more in.
+        rateFreesAt = window.isEmpty() ? null : window.get(0).plus(queue.ratePeriod());
+      }
+      free = Math.min(free, left);
+      if (free <= 0) {
+        return new Result(List.of(), false, rateFreesAt);
+      }
+    }
+    List<Row2<String, String>> picked = pick(tx, queue, now, free, workflows, running.byKey());
+    if (picked.isEmpty()) {
+      return new Result(List.of(), false, null);
+    }
+    int leasedRows =
+        leased(tx.update(SW_STEPS), owner, now, lease)
+            .where(
+                DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+                    .in(picked)
+                    .and(SW_STEPS.STATUS.eq(DSL.inline(Status.PENDING.name()))))
+            .execute();
+    if (leasedRows == 0) {
+      return new Result(List.of(), false, null);
+    }
+    List<Claimed> claimed = readClaimed(tx, picked, owner);
+    if (queue.limitsRate()) {
+      var insert =
+          tx.insertInto(SW_QUEUE_STARTS, SW_QUEUE_STARTS.QUEUE, SW_QUEUE_STARTS.STARTED_AT);
+      for (int i = 0; i < claimed.size(); i++) {
+        insert = insert.values(queue.name(), odt(now));
+      }
+      insert.execute();
+      if (window(tx, queue, now) >= queue.rate() && rateFreesAt == null) {
+        rateFreesAt = now.plus(queue.ratePeriod());
+      }
+    }
+    return new Result(claimed, false, rateFreesAt);
+  }
+
+  private static void lock(DSLContext tx, String name) {
+    if (tx.select(SW_QUEUES.NAME)
+        .from(SW_QUEUES)
+        .where(SW_QUEUES.NAME.eq(name))
+        .forUpdate()
+        .fetchOptional()
+        .isEmpty()) {
+      // Registered on another node only, or removed meanwhile: create it, then lock it.
+      tx.insertInto(SW_QUEUES).set(SW_QUEUES.NAME, name).onConflictDoNothing().execute();
+      tx.select(SW_QUEUES.NAME).from(SW_QUEUES).where(SW_QUEUES.NAME.eq(name)).forUpdate().fetch();
+    }
+  }
+
+  /** The queue's steps running now, over all nodes. */
+  private record Running(int total, int onThisNode, Map<String, Integer> byKey) {}
+
+  private static Running running(DSLContext tx, String queue, String owner) {
+    int total = 0;
+    int mine = 0;
+    Map<String, Integer> byKey = new HashMap<>();
+    for (var r :
+        tx.select(SW_STEPS.LEASE_OWNER, SW_RUNS.CONCURRENCY_KEY)
+            .from(SW_STEPS)
+            .join(SW_RUNS)
+            .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+            .where(
+                SW_STEPS
+                    .QUEUE
+                    .eq(queue)
+                    .and(SW_STEPS.QUEUE.isNotNull())
+                    .and(SW_STEPS.STATUS.eq(DSL.inline(Status.RUNNING.name()))))
+            .fetch()) {
+      total++;
+      if (owner.equals(r.value1())) {
+        mine++;
+      }
+      if (r.value2() != null) {
+        byKey.merge(r.value2(), 1, Integer::sum);
+      }
+    }
+    return new Running(total, mine, byKey);
+  }
+
+  /** The starts inside the rate window, oldest first; older ones are deleted. */
+  private static List<Instant> startsInWindow(DSLContext tx, QueueSpec queue, Instant now) {
+    OffsetDateTime windowStart = odt(now.minus(queue.ratePeriod()));
+    tx.deleteFrom(SW_QUEUE_STARTS)
+        .where(
+            SW_QUEUE_STARTS.QUEUE.eq(queue.name()).and(SW_QUEUE_STARTS.STARTED_AT.le(windowStart)))
+        .execute();
+    return tx.select(SW_QUEUE_STARTS.STARTED_AT)
+        .from(SW_QUEUE_STARTS)
+        .where(SW_QUEUE_STARTS.QUEUE.eq(queue.name()))
+        .orderBy(SW_QUEUE_STARTS.STARTED_AT)
+        .fetch(r -> r.value1().toInstant());
+  }
+
+  private static int window(DSLContext tx, QueueSpec queue, Instant now) {
+    return tx.fetchCount(
+        SW_QUEUE_STARTS,
+        SW_QUEUE_STARTS
+            .QUEUE
+            .eq(queue.name())
+            .and(SW_QUEUE_STARTS.STARTED_AT.gt(odt(now.minus(queue.ratePeriod())))));
+  }
+
+  /**
+   * The due steps to lease, in priority order, passing over those whose key is at its limit. Not
+   * locked here: the queue's row lock keeps other claims out, and the update only leases rows that
+   * are still PENDING when it runs (a cancel may have come first).
+   */
+  private static List<Row2<String, String>> pick(
+      DSLContext tx,
+      QueueSpec queue,
+      Instant now,
+      int free,
+      Collection<String> workflows,
+      Map<String, Integer> runningByKey) {
+    boolean keyed = queue.perKey() > 0;
+    List<Record3<String, String, String>> candidates =
+        tx.select(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID, SW_RUNS.CONCURRENCY_KEY)
+            .from(SW_STEPS)
+            .join(SW_RUNS)
+            .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+            .where(
+                SW_STEPS
+                    .STATUS
+                    .eq(DSL.inline(Status.PENDING.name()))
+                    .and(SW_STEPS.QUEUE.isNotNull())
+                    .and(SW_STEPS.QUEUE.eq(queue.name()))
+                    .and(SW_STEPS.NOT_BEFORE.le(odt(now)))
+                    .and(SW_STEPS.WORKFLOW.in(workflows)))
+            .orderBy(
+                SW_RUNS.PRIORITY.desc(), SW_STEPS.NOT_BEFORE, SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+            .limit(keyed ? Math.max(KEYED_SCAN, free) : free)
+            .fetch();
+    Map<String, Integer> byKey = new HashMap<>(runningByKey);
+    List<Row2<String, String>> picked = new ArrayList<>();
+    for (var c : candidates) {
+      String key = c.value3();
+      if (keyed && key != null && byKey.getOrDefault(key, 0) >= queue.perKey()) {
+        continue;
+      }
+      if (key != null) {
+        byKey.merge(key, 1, Integer::sum);
+      }
+      picked.add(DSL.row(c.value1(), c.value2()));
+      if (picked.size() == free) {
+        break;
+      }
+    }
+    return picked;
+  }
+
+  /**
+   * The rows this transaction just leased, joined with their runs: those of the picked rows now
+   * RUNNING under this node. No other path leases a queued row, and the picked ones were PENDING.
+   */
+  private static List<Claimed> readClaimed(
+      DSLContext tx, List<Row2<String, String>> picked, String owner) {
+    List<Claimed> claimed = new ArrayList<>();
+    for (var r :
+        tx.select(
+                SW_STEPS.RUN_ID,
+                SW_STEPS.STEP_ID,
+                SW_STEPS.WORKFLOW,
+                SW_STEPS.ATTEMPTS,
+                SW_STEPS.VERSION,
+                SW_STEPS.RESUME_PAYLOAD,
+                SW_RUNS.GRAPH_VERSION,
+                SW_RUNS.STATUS,
+                SW_RUNS.INPUT)
+            .from(SW_STEPS)
+            .join(SW_RUNS)
+            .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+            .where(
+                DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+                    .in(picked)
+                    .and(SW_STEPS.LEASE_OWNER.eq(owner))
+                    .and(SW_STEPS.STATUS.eq(DSL.inline(Status.RUNNING.name()))))
+            .fetch()) {
+      claimed.add(
+          new Claimed(
+              r.value1(),
+              r.value2(),
+              r.value3(),
+              r.value4(),
+              r.value5(),
+              r.value6(),
+              r.value7(),
+              Status.valueOf(r.value8()),
+              r.value9()));
+    }
+    return claimed;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.stepwise.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stepwise.runtime.flows.QueuedFlow;
+import dev.stepwise.runtime.flows.QueuedFlow.Job;
+import dev.stepwise.runtime.spi.FlowControl;
+import dev.stepwise.runtime.spi.WorkflowClient;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deduplication (a start whose id's run is queued or running returns that run) and debounce (a
+ * burst of starts with one key runs once, with the last input), under concurrent starts too.
+ */
+abstract class DedupDebounceContract extends EngineContract {
+
+  private WorkflowClient client(QueuedFlow flow, String name) {
+    Stepwise e = engine(b -> b.workers(8));
+    WorkflowClient client =
+        e.register(new QueuedFlow.Definition(flow, name, null, FlowControl.NONE));
+    e.start();
+    return client;
+  }
+
+  @Test
+  void concurrentStartsWithOneDeduplicationIdGetOneRun() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    flow.blocks = job -> true;
+    releasedAfter(flow.release);
+    WorkflowClient client = client(flow, "dedup");
+
+    List<Object> ids =
+        concurrently(
+            12,
+            i -> client.start(new Job("k", i), StartOptions.defaults().deduplicationId("order-7")));
+
+    assertThat(new HashSet<>(ids)).hasSize(1);
+    assertThat(flow.blockedStarted.await(30, TimeUnit.SECONDS)).isTrue();
+    flow.release.countDown();
+    assertThat(client.awaitCompletion((String) ids.get(0), WAIT).status())
+        .isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeduplicationIdStartsANewRunOnceItsRunFinished() {
+    QueuedFlow flow = new QueuedFlow();
+    WorkflowClient client = client(flow, "dedup-again");
+    StartOptions options = StartOptions.defaults().deduplicationId("nightly");
+
+    String first = client.start(new Job("k", 1), options);
+    assertThat(client.awaitCompletion(first, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    String second = client.start(new Job("k", 2), options);
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(client.awaitCompletion(second, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.order).containsExactly(1, 2);
+  }
+
+  @Test
+  void aBurstOfDebouncedStartsRunsOnceWithTheLastInput() {
+    QueuedFlow flow = new QueuedFlow();
+    WorkflowClient client = client(flow, "debounce");
+    StartOptions options = StartOptions.defaults().debounce("doc-42", Duration.ofMillis(700));
+
+    Set<String> ids = new HashSet<>();
+    for (int edit = 1; edit <= 6; edit++) {
+      ids.add(client.start(new Job("doc", edit), options));
+    }
+
+    assertThat(ids).hasSize(1);
+    String runId = ids.iterator().next();
+    assertThat(client.awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.inputs).containsExactly("doc:6");
+    // Once the run began, the key starts a new one.
+    String next = client.start(new Job("doc", 7), options);
+    assertThat(next).isNotEqualTo(runId);
+    assertThat(client.awaitCompletion(next, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.inputs).containsExactly("doc:6", "doc:7");
+  }
+
+  @Test
+  void concurrentDebouncedStartsRunOnce() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    WorkflowClient client = client(flow, "debounce-concurrent");
+    StartOptions options = StartOptions.defaults().debounce("doc-9", Duration.ofSeconds(2));
+
+    List<Object> ids = concurrently(10, i -> client.start(new Job("doc", i), options));
+
+    assertThat(new HashSet<>(ids)).hasSize(1);
+    assertThat(client.awaitCompletion((String) ids.get(0), WAIT).status())
+        .isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aDebounceNeedsAKeyAndAPositiveWindow() {
+    assertThatThrownBy(() -> StartOptions.defaults().debounce("k", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("debounce window must be positive");
+    assertThatThrownBy(() -> StartOptions.defaults().debounce(null, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both a key and a window");
+  }
+}
