@@ -6,6 +6,7 @@ import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.graph.GraphValidator;
 import dev.stepwise.processor.model.WorkflowModel;
 import dev.stepwise.processor.parse.PlacementValidator;
+import dev.stepwise.processor.parse.QueueParser;
 import dev.stepwise.processor.parse.WorkflowParser;
 import dev.stepwise.processor.util.Mirrors;
 import dev.stepwise.processor.util.Names;
@@ -40,6 +41,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   private Diagnostics diag;
   private Mirrors mirrors;
   private WorkflowParser parser;
+  private QueueParser queues;
   private PlacementValidator placement;
   private GraphValidator graph;
   private WorkflowWriter writer;
@@ -51,7 +53,8 @@ public final class WorkflowProcessor extends AbstractProcessor {
     diag = new Diagnostics(env.getMessager());
     mirrors = new Mirrors(env.getElementUtils());
     placement = new PlacementValidator(diag, env.getElementUtils());
-    parser = new WorkflowParser(diag, mirrors, env.getTypeUtils());
+    queues = new QueueParser(diag, mirrors);
+    parser = new WorkflowParser(diag, mirrors, env.getTypeUtils(), queues);
     graph = new GraphValidator(env, diag);
     writer = new WorkflowWriter(env);
     errorTypes = new ErrorTypes();
@@ -71,6 +74,9 @@ public final class WorkflowProcessor extends AbstractProcessor {
         Names.PARALLEL,
         Names.ITEM,
         Names.EVENT,
+        Names.QUEUE,
+        Names.SCHEDULE,
+        Names.SCHEDULES,
         // Generated code carries @Generated; claiming it keeps -Xlint:all quiet in the next round.
         Names.GENERATED.canonicalName());
   }
@@ -83,6 +89,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     placement.check(round);
+    checkQueues(round);
     List<TypeElement> workflows = new ArrayList<>();
     deferred.stream()
         .map(processingEnv.getElementUtils()::getTypeElement)
@@ -112,6 +119,25 @@ public final class WorkflowProcessor extends AbstractProcessor {
     // Claimed: the DSL annotations mean nothing to other processors, and an unclaimed annotation
     // is a warning under -Xlint:all, which -Werror turns into a failed build.
     return true;
+  }
+
+  /**
+   * Checks every {@code @Queue} type of the round, used or not, before the workflows: so a bad
+   * queue is reported even if no workflow names it yet, and duplicate names are reported on the
+   * later declaration in source order.
+   */
+  private void checkQueues(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Names.QUEUE);
+    if (annotation == null) {
+      return; // the DSL jar predates @Queue; nothing can be annotated with it
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+      try {
+        queues.declared(type, Mirrors.find(type, Names.QUEUE).orElseThrow());
+      } catch (Throwable t) {
+        diag.internalError(type, t);
+      }
+    }
   }
 
   private void process(TypeElement type) {

@@ -54,6 +54,16 @@ class GoldenFileTest {
         c, "META-INF/stepwise/schemas/shop/input.json", "expected/shop-input.json");
   }
 
+  @Test
+  void flowControl_queuesKeysLimitsAndSchedules_generateWithoutWarnings() throws IOException {
+    Compilation c =
+        Compiler.compile(
+            "good/FlowQueues.java", "good/FlowWorkflow.java", "good/NightlyReport.java");
+    assertThat(c).succeededWithoutWarnings();
+    assertGolden(c, "com.acme.flow.FlowWorkflowDefinition");
+    assertGolden(c, "com.acme.flow.NightlyReportDefinition");
+  }
+
   private static void assertGoldenResource(Compilation c, String path, String resource)
       throws IOException {
     JavaFileObject generated =

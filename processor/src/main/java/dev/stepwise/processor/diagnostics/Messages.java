@@ -220,6 +220,73 @@ public enum Messages {
       "@Step(transactional = true) cannot be combined with %s: the step runs inside the one"
           + " transaction that records its result; remove one of them"),
 
+  // Flow control: queues.
+  QUEUE_NOT_ANNOTATED(
+      "@%s(queue = %s.class) names %s, which is not annotated with @Queue; declare the queue on a"
+          + " type of its own, like @Queue(name = \"llm\", concurrency = 8) interface LlmQueue {},"
+          + " and name that type"),
+  QUEUE_NAME_INVALID(
+      "@Queue(name = \"%s\") on %s is not a valid queue name; write 1 to 64 letters, digits, '-',"
+          + " '_' or '.', like \"llm\" or \"payments.eu\""),
+  QUEUE_LIMIT_NEGATIVE("@Queue(%s = %d) on %s must not be negative; write 0 for no limit"),
+  QUEUE_RATE_PERIOD(
+      "@Queue(ratePeriod = \"%s\") on %s is not a valid duration; write a positive integer and a"
+          + " unit ms, s, m, h or d, at most %s, like \"1s\" or \"1m\""),
+  QUEUE_NAME_DUPLICATE(
+      "Queue name \"%s\" of %s is already the name of %s; queue names are unique in an application"
+          + " (the steps of both would share one queue's limits), so rename one of them"),
+  QUEUE_PER_KEY_WITHOUT_KEY(
+      "Queue \"%s\" (%s) limits its steps per concurrency key (perKey = %d), but workflow %s"
+          + " declares no concurrencyKey, so its steps could never be keyed; add"
+          + " @Workflow(concurrencyKey = \"...\") or use a queue without perKey"),
+
+  // Flow control: the concurrency key and run limits.
+  KEY_WITHOUT_INPUT(
+      "@Workflow(concurrencyKey = \"%s\") reads the workflow's input, but %s has no @Input"
+          + " parameter; add one or remove concurrencyKey"),
+  KEY_PATH_MALFORMED(
+      "@Workflow(concurrencyKey = \"%s\") is malformed at \"%s\"; write properties of the input"
+          + " separated by dots, with optional list indexes, like \"customer.id\" or"
+          + " \"lines[0].sku\""),
+  KEY_PATH_UNKNOWN_PROPERTY(
+      "@Workflow(concurrencyKey = \"%s\"): type %s has no property \"%s\"%s; available"
+          + " properties: %s"),
+  KEY_PATH_NOT_A_LIST(
+      "@Workflow(concurrencyKey = \"%s\"): \"%s\" has type %s, which is not a java.util.List, so"
+          + " it cannot be indexed with [%s]; remove the index"),
+  KEY_TYPE(
+      "@Workflow(concurrencyKey = \"%s\") resolves to type %s; a concurrency key is a String or a"
+          + " number (int, long, Integer, BigDecimal, ...), so name a property of one of those"
+          + " types"),
+  RUN_LIMIT_NEGATIVE("@Workflow(%s = %d) must not be negative; write 0 for no limit"),
+  RUN_LIMIT_PER_KEY_WITHOUT_KEY(
+      "@Workflow(maxParallelismPerKey = %d) limits runs per concurrency key, but the workflow"
+          + " declares no concurrencyKey; add concurrencyKey = \"...\" naming the input property"
+          + " to key on, or remove maxParallelismPerKey"),
+
+  // Flow control: schedules.
+  SCHEDULE_CRON_FIELDS(
+      "@Schedule(cron = \"%s\") has %d fields; write five (minute hour day-of-month month"
+          + " day-of-week, like \"0 3 * * *\") or six with seconds first (like \"0 0 3 * * *\")"),
+  SCHEDULE_CRON_INVALID("@Schedule(cron = \"%s\") is not a valid %d-field cron expression: %s"),
+  SCHEDULE_ZONE(
+      "@Schedule(zone = \"%s\") is not a known time zone; write a region id like"
+          + " \"Europe/Paris\", \"UTC\" or an offset like \"+02:00\""),
+  SCHEDULE_CATCH_UP_NEGATIVE(
+      "@Schedule(catchUp = %d) must not be negative: it is the most missed ticks started after a"
+          + " downtime; write 0 to start none"),
+  SCHEDULE_TOLERANCE(
+      "@Schedule(tolerance = \"%s\") is not a valid duration; write a positive integer and a unit"
+          + " ms, s, m, h or d, at most %s, like \"30s\" or \"5m\""),
+  SCHEDULE_INPUT(
+      "Workflow %s has a @Schedule, so the engine starts it with the tick's time, a"
+          + " java.time.Instant, but its input type is %s (the @Input of %s()); declare that"
+          + " @Input as Instant or remove @Schedule"),
+  SCHEDULE_NAME_DUPLICATE(
+      "Schedule name \"%s\" is used by two @Schedule annotations of %s%s; the name is part of"
+          + " each run id of the schedule, so give each one a name of its own with"
+          + " @Schedule(name = \"...\")"),
+
   // Validation rules: the types crossing boundaries and their constraints.
   TYPE_UNSUPPORTED("%s has type %s, which Stepwise cannot validate or describe as JSON Schema: %s"),
   CONSTRAINT_NOT_APPLICABLE(

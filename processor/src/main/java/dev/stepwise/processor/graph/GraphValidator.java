@@ -25,6 +25,9 @@ public final class GraphValidator {
             new ParallelValidator(env.getTypeUtils()),
             new LoopValidator(),
             new EventValidator(env.getTypeUtils()),
+            new ConcurrencyKeyValidator(env.getTypeUtils(), env.getElementUtils()),
+            new QueuePerKeyValidator(),
+            new ScheduleInputValidator(),
             new SchemaValidator(env));
   }
 

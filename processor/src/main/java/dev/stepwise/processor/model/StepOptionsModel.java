@@ -19,6 +19,8 @@ import javax.lang.model.element.AnnotationMirror;
  * @param eventTimeoutMillis how long the step waits for the event; 0 for no limit
  * @param skipOnEventTimeout whether a timeout skips (true) or fails (false) the step
  * @param transactional {@code @Step(transactional = true)}
+ * @param queue the step's own queue ({@code @Step(queue)}), or null: see {@link
+ *     WorkflowModel#queueOf}
  */
 public record StepOptionsModel(
     long delayMillis,
@@ -33,7 +35,8 @@ public record StepOptionsModel(
     Ref eventName,
     long eventTimeoutMillis,
     boolean skipOnEventTimeout,
-    boolean transactional) {
+    boolean transactional,
+    QueueModel queue) {
 
   public boolean hasEvent() {
     return event != null;

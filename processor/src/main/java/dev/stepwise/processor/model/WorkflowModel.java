@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param result the explicit result step, or null
  * @param steps the steps in declaration order
  * @param conditions the conditions in declaration order
+ * @param flow its queue, concurrency key, run limits and schedules
  */
 public record WorkflowModel(
     TypeElement type,
@@ -24,7 +25,13 @@ public record WorkflowModel(
     String name,
     Ref result,
     List<StepModel> steps,
-    List<ConditionModel> conditions) {
+    List<ConditionModel> conditions,
+    FlowModel flow) {
+
+  /** The queue the step waits for: its own {@code @Step(queue)}, else the workflow's, or null. */
+  public QueueModel queueOf(StepModel step) {
+    return step.options().queue() != null ? step.options().queue() : flow.queue();
+  }
 
   /** Steps by id; the first declaration wins when ids are duplicated (already an error). */
   public Map<String, StepModel> stepsById() {
@@ -41,6 +48,11 @@ public record WorkflowModel(
     Map<String, ConditionModel> byName = new LinkedHashMap<>();
     conditions.forEach(c -> byName.putIfAbsent(c.name(), c));
     return byName;
+  }
+
+  /** The first {@code @Input} parameter, whose type is the workflow's input type, if any. */
+  public Optional<ParamModel> input() {
+    return allParams().filter(p -> p.kind() == ParamKind.INPUT).findFirst();
   }
 
   /** Every parameter of every step and condition, in declaration order. */

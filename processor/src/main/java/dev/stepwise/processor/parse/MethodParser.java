@@ -57,13 +57,13 @@ final class MethodParser {
 
   private final Types types;
 
-  MethodParser(Diagnostics diag, Mirrors mirrors, Types types) {
+  MethodParser(Diagnostics diag, Mirrors mirrors, Types types, QueueParser queues) {
     this.diag = diag;
     this.mirrors = mirrors;
     this.types = types;
     this.params = new ParamParser(diag, mirrors);
     this.retries = new RetryParser(diag, mirrors);
-    this.options = new StepOptionsParser(diag, mirrors);
+    this.options = new StepOptionsParser(diag, mirrors, queues);
   }
 
   /**

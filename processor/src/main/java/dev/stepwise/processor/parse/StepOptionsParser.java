@@ -4,6 +4,7 @@ import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.model.ParamKind;
 import dev.stepwise.processor.model.ParamModel;
+import dev.stepwise.processor.model.QueueModel;
 import dev.stepwise.processor.model.Ref;
 import dev.stepwise.processor.model.StepOptionsModel;
 import dev.stepwise.processor.util.Mirrors;
@@ -19,16 +20,18 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Parses a step's options ({@code @After(delay)}, {@code @Step(timeout)}, {@code @Parallel}) into a
- * {@link StepOptionsModel}, reporting each bad value on that value.
+ * Parses a step's options ({@code @After(delay)}, {@code @Step(timeout, queue)}, {@code @Parallel})
+ * into a {@link StepOptionsModel}, reporting each bad value on that value.
  */
 final class StepOptionsParser {
   private final Diagnostics diag;
   private final Mirrors mirrors;
+  private final QueueParser queues;
 
-  StepOptionsParser(Diagnostics diag, Mirrors mirrors) {
+  StepOptionsParser(Diagnostics diag, Mirrors mirrors, QueueParser queues) {
     this.diag = diag;
     this.mirrors = mirrors;
+    this.queues = queues;
   }
 
   /** The options of {@code method}; {@code after} is its {@code @After}, or null for a root. */
@@ -42,6 +45,7 @@ final class StepOptionsParser {
     long delay = after == null ? 0 : duration(method, after, "After", "delay");
     long timeout = duration(method, step, "Step", "timeout");
     Loop loop = loop(method, step);
+    QueueModel queue = queues.named(method, step, "Step").orElse(null);
     AnnotationMirror parallel = Mirrors.find(method, Names.PARALLEL).orElse(null);
     if (parallel == null) {
       return new StepOptionsModel(
@@ -57,7 +61,8 @@ final class StepOptionsParser {
           event.name(),
           event.timeoutMillis(),
           event.skip(),
-          transactional);
+          transactional,
+          queue);
     }
     Ref over = new Ref(mirrors.string(parallel, "over"), Mirrors.explicitValue(parallel, "over"));
     // valueOf, not a cast: an unresolvable constant arrives as something else; javac reports it.
@@ -85,7 +90,8 @@ final class StepOptionsParser {
         event.name(),
         event.timeoutMillis(),
         event.skip(),
-        transactional);
+        transactional,
+        queue);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.stepwise.processor.parse;
 import dev.stepwise.processor.diagnostics.Diagnostics;
 import dev.stepwise.processor.diagnostics.Messages;
 import dev.stepwise.processor.model.ConditionModel;
+import dev.stepwise.processor.model.FlowModel;
 import dev.stepwise.processor.model.Ref;
 import dev.stepwise.processor.model.RetryModel;
 import dev.stepwise.processor.model.StepModel;
@@ -34,13 +35,16 @@ public final class WorkflowParser {
   private final MethodParser methods;
   private final RetryParser retries;
   private final StepMethods stepMethods;
+  private final FlowParser flows;
   private final Types types;
 
-  public WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types) {
+  /** {@code queues} is shared with the shell, which checks every {@code @Queue} of a round. */
+  public WorkflowParser(Diagnostics diag, Mirrors mirrors, Types types, QueueParser queues) {
     this.diag = diag;
     this.mirrors = mirrors;
     this.types = types;
-    this.methods = new MethodParser(diag, mirrors, types);
+    this.methods = new MethodParser(diag, mirrors, types, queues);
+    this.flows = new FlowParser(diag, mirrors, queues);
     this.retries = new RetryParser(diag, mirrors);
     this.stepMethods = new StepMethods(diag, mirrors.elements());
   }
@@ -80,7 +84,8 @@ public final class WorkflowParser {
     String result = mirrors.string(workflow, "result");
     Ref resultRef =
         result.isEmpty() ? null : new Ref(result, Mirrors.explicitValue(workflow, "result"));
-    return new WorkflowModel(type, workflow, name, resultRef, steps, conditions);
+    FlowModel flow = flows.parse(type, workflow, name);
+    return new WorkflowModel(type, workflow, name, resultRef, steps, conditions, flow);
   }
 
   /** The class declaration itself is what needs fixing, so errors go on the class. */

@@ -3,7 +3,10 @@ package dev.stepwise.processor.shape;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /** The value types with a fixed JSON form, with their JSON Schema type and format. */
 public enum ScalarKind {
@@ -84,7 +87,22 @@ public enum ScalarKind {
     return Optional.ofNullable(BY_PRIMITIVE.get(kind));
   }
 
-  boolean numeric() {
+  /**
+   * The kind of a primitive or of a declared scalar class, if {@code type} is one. CharSequence
+   * counts as a string, as everywhere else.
+   */
+  public static Optional<ScalarKind> of(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return ofPrimitive(type.getKind());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    return ofClass(element.getQualifiedName().toString());
+  }
+
+  public boolean numeric() {
     return family == Family.INTEGRAL
         || family == Family.BIG_INTEGER
         || family == Family.FLOATING

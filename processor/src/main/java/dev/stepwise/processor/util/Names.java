@@ -24,6 +24,9 @@ public final class Names {
   public static final String PARALLEL = DSL + ".Parallel";
   public static final String ITEM = DSL + ".Item";
   public static final String EVENT = DSL + ".Event";
+  public static final String QUEUE = DSL + ".Queue";
+  public static final String SCHEDULE = DSL + ".Schedule";
+  public static final String SCHEDULES = DSL + ".Schedules";
 
   public static final String RUNTIME = "dev.stepwise.runtime";
   public static final String SPI = "dev.stepwise.runtime.spi";
@@ -48,6 +51,9 @@ public final class Names {
   public static final ClassName RETRY_POLICY = ClassName.get(SPI, "RetryPolicy");
   public static final ClassName STEP_INVOCATION = ClassName.get(SPI, "StepInvocation");
   public static final ClassName PATH_VALUES = ClassName.get(SPI, "PathValues");
+  public static final ClassName QUEUE_SPEC = ClassName.get(SPI, "QueueSpec");
+  public static final ClassName FLOW_CONTROL = ClassName.get(SPI, "FlowControl");
+  public static final ClassName SCHEDULE_SPEC = ClassName.get(SPI, "ScheduleSpec");
   public static final ClassName VALIDATOR = ClassName.get(SPI_VALIDATION, "Validator");
   public static final ClassName VALIDATORS = ClassName.get(SPI_VALIDATION, "Validators");
   public static final ClassName VIOLATIONS = ClassName.get(SPI_VALIDATION, "Violations");

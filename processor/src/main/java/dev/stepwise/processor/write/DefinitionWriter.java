@@ -44,6 +44,7 @@ final class DefinitionWriter {
     DispatchWriter dispatch = new DispatchWriter(ctx, elements);
     MethodSpec invokeStep = dispatch.invokeStep();
     MethodSpec evaluateCondition = dispatch.evaluateCondition();
+    FlowWriter flow = new FlowWriter(ctx, elements);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(ctx.definition)
             .addJavadoc(
@@ -55,21 +56,23 @@ final class DefinitionWriter {
             .addModifiers(ctx.classModifiers())
             .addSuperinterface(Names.WORKFLOW_DEFINITION)
             .addOriginatingElement(ctx.workflow.type());
-    // Constants in dependency order: GRAPH reads the retry policies and MERMAID.
+    // Constants in dependency order: GRAPH reads the retry policies, the queues and MERMAID.
     retryConstants(ctx).forEach(type::addField);
     typeReferences(ctx).forEach(type::addField);
+    flow.queueConstants().forEach(type::addField);
     type.addField(
         FieldSpec.builder(String.class, "MERMAID", Modifier.STATIC, Modifier.FINAL)
             .initializer("$S", MermaidRenderer.render(ctx.workflow, ctx.graph))
             .build());
     type.addField(
         FieldSpec.builder(Names.WORKFLOW_GRAPH, "GRAPH", Modifier.STATIC, Modifier.FINAL)
-            .initializer(graph(ctx))
+            .initializer(graph(ctx, flow))
             .build());
     type.addField(
         FieldSpec.builder(CONTRACTS_TYPE, "CONTRACTS", Modifier.STATIC, Modifier.FINAL)
             .initializer(contracts(ctx))
             .build());
+    flow.constants().forEach(type::addField);
     type.addField(ctx.workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(
         MethodSpec.constructorBuilder()
@@ -92,6 +95,7 @@ final class DefinitionWriter {
             .returns(CONTRACTS_TYPE)
             .addStatement("return CONTRACTS")
             .build());
+    flow.overrides().forEach(type::addMethod);
     type.addMethod(invokeStep);
     type.addMethod(evaluateCondition);
     dispatch.pathHelpers().forEach(type::addMethod);
@@ -261,7 +265,7 @@ final class DefinitionWriter {
         .build();
   }
 
-  private static CodeBlock graph(WriterContext ctx) {
+  private static CodeBlock graph(WriterContext ctx, FlowWriter flow) {
     List<CodeBlock> specs = new ArrayList<>();
     for (StepModel step : ctx.workflow.steps()) {
       List<CodeBlock> after = new ArrayList<>();
@@ -270,7 +274,7 @@ final class DefinitionWriter {
           step.retry() == null ? null : step.ownRetry() ? retryConstant(step) : DEFAULT_RETRY;
       specs.add(
           CodeBlock.of(
-              "new $T($S, $T.of($L), $T.$L, $L, $S, $S, $L)$L",
+              "new $T($S, $T.of($L), $T.$L, $L, $S, $S, $L)$L$L",
               Names.STEP_SPEC,
               step.stepId(),
               List.class,
@@ -283,7 +287,8 @@ final class DefinitionWriter {
               step.when() == null ? null : step.when().name(),
               step.unless() == null ? null : step.unless().name(),
               step.suspendable(),
-              options(step.options())));
+              options(step.options()),
+              flow.withQueue(step)));
     }
     return CodeBlock.builder()
         .add("new $T(\n", Names.WORKFLOW_GRAPH)
