@@ -40,6 +40,9 @@ public @interface Queue {
   /** At most this many of the queue's steps start in any window of {@link #ratePeriod()}. */
   int rate() default 0;
 
-  /** The window of {@link #rate()}, as {@code 500ms}, {@code 1s}, {@code 1m} or ISO-8601. */
+  /**
+   * The window of {@link #rate()}: an integer and a unit, as {@code 500ms}, {@code 1s} or {@code
+   * 1m}.
+   */
   String ratePeriod() default "1s";
 }

@@ -46,7 +46,7 @@ public @interface Schedule {
 
   /**
    * How late a tick may start and still count as on time; a tick found later than this was missed
-   * (as {@code 30s}, {@code 5m} or ISO-8601).
+   * (an integer and a unit: {@code 30s}, {@code 5m}).
    */
   String tolerance() default "1m";
 }
