@@ -12,4 +12,5 @@ interface AllScenarios
         EventScenarios,
         WatchScenarios,
         TransactionalScenarios,
-        ChildScenarios {}
+        ChildScenarios,
+        FlowControlScenarios {}
