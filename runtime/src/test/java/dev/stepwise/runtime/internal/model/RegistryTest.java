@@ -3,8 +3,12 @@ package dev.stepwise.runtime.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stepwise.Join;
 import dev.stepwise.runtime.StepwiseException;
+import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
+import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.util.List;
@@ -51,6 +55,56 @@ class RegistryTest {
     registry.add(definition);
     registry.add(definition);
     assertThat(registry.find("order")).containsSame(definition);
+  }
+
+  @Test
+  void aQueueNameUsedWithOtherLimits_isRefused_namingBothWorkflows_andLeavesNoTrace() {
+    Registry registry = new Registry();
+    registry.add(new Queued("billing", QueueSpec.concurrency("llm", 3)));
+    assertThatThrownBy(() -> registry.add(new Queued("support", QueueSpec.concurrency("llm", 5))))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("Queue \"llm\" of workflow \"support\" has other limits")
+        .hasMessageContaining("workflow \"billing\" uses")
+        .hasMessageContaining("one @Queue type per name");
+    assertThat(registry.names()).containsExactly("billing");
+    assertThat(registry.queues()).extracting(QueueSpec::concurrency).containsExactly(3);
+  }
+
+  @Test
+  void aStepsQueue_isFoundForItsRowsAndItsFanOutElements() {
+    Registry registry = new Registry();
+    registry.add(new Queued("billing", QueueSpec.concurrency("llm", 3)));
+    assertThat(registry.queueOf("billing", "ask")).isEqualTo("llm");
+    assertThat(registry.queueOf("billing", Ids.itemId("ask", 4))).isEqualTo("llm");
+    assertThat(registry.queueOf("billing", "other")).isNull();
+    assertThat(registry.queueOf("unknown", "ask")).isNull();
+  }
+
+  /** A workflow whose one step "ask" waits for {@code queue}. */
+  private static final class Queued implements WorkflowDefinition {
+    private final WorkflowGraph graph;
+
+    Queued(String name, QueueSpec queue) {
+      StepSpec ask =
+          new StepSpec("ask", List.of(), Join.ALL, RetryPolicy.NONE, null, null, false)
+              .withQueue(queue);
+      this.graph = new WorkflowGraph(name, "v1", List.of(ask), null, "flowchart TD");
+    }
+
+    @Override
+    public WorkflowGraph graph() {
+      return graph;
+    }
+
+    @Override
+    public Object invokeStep(String stepId, StepInvocation invocation) {
+      throw new UnsupportedOperationException(stepId);
+    }
+
+    @Override
+    public boolean evaluateCondition(String conditionName, StepInvocation invocation) {
+      throw new UnsupportedOperationException(conditionName);
+    }
   }
 
   /** Stands for what the processor generates for two classes with {@code @Workflow("order")}. */
