@@ -20,12 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DedupDebounceContract extends EngineContract {
 
+  private Stepwise engine;
+
   private WorkflowClient client(QueuedFlow flow, String name) {
-    Stepwise e = engine(b -> b.workers(8));
-    WorkflowClient client =
-        e.register(new QueuedFlow.Definition(flow, name, null, FlowControl.NONE));
-    e.start();
+    WorkflowClient client = stopped(flow, name);
+    engine.start();
     return client;
+  }
+
+  /**
+   * A client whose engine is not started yet: starts are stored but nothing is claimed, so a burst
+   * of debounced starts falls in its window however slow the machine is.
+   */
+  private WorkflowClient stopped(QueuedFlow flow, String name) {
+    engine = engine(b -> b.workers(8));
+    return engine.register(new QueuedFlow.Definition(flow, name, null, FlowControl.NONE));
   }
 
   @Test
@@ -66,13 +75,14 @@ abstract class DedupDebounceContract extends EngineContract {
   @Test
   void aBurstOfDebouncedStartsRunsOnceWithTheLastInput() {
     QueuedFlow flow = new QueuedFlow();
-    WorkflowClient client = client(flow, "debounce");
-    StartOptions options = StartOptions.defaults().debounce("doc-42", Duration.ofMillis(700));
+    WorkflowClient client = stopped(flow, "debounce");
+    StartOptions options = StartOptions.defaults().debounce("doc-42", Duration.ofMillis(300));
 
     Set<String> ids = new HashSet<>();
     for (int edit = 1; edit <= 6; edit++) {
       ids.add(client.start(new Job("doc", edit), options));
     }
+    engine.start();
 
     assertThat(ids).hasSize(1);
     String runId = ids.iterator().next();
@@ -88,15 +98,46 @@ abstract class DedupDebounceContract extends EngineContract {
   @Test
   void concurrentDebouncedStartsRunOnce() throws Exception {
     QueuedFlow flow = new QueuedFlow();
-    WorkflowClient client = client(flow, "debounce-concurrent");
-    StartOptions options = StartOptions.defaults().debounce("doc-9", Duration.ofSeconds(2));
+    WorkflowClient client = stopped(flow, "debounce-concurrent");
+    StartOptions options = StartOptions.defaults().debounce("doc-9", Duration.ofMillis(300));
 
     List<Object> ids = concurrently(10, i -> client.start(new Job("doc", i), options));
+    engine.start();
 
     assertThat(new HashSet<>(ids)).hasSize(1);
     assertThat(client.awaitCompletion((String) ids.get(0), WAIT).status())
         .isEqualTo(Status.SUCCEEDED);
     assertThat(flow.calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void badDeduplicationIdsAndDebounceKeysAreRefusedBeforeAnythingIsStored() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    WorkflowClient client = client(flow, "guards-refused");
+    String tooLong = "d".repeat(257);
+
+    assertThatThrownBy(
+            () ->
+                client.start(
+                    new Job("k", 1),
+                    StartOptions.defaults()
+                        .deduplicationId(tooLong)
+                        .debounce("with space", Duration.ofSeconds(1))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("start options of workflow guards-refused")
+        .hasMessageContaining("$.deduplicationId")
+        .hasMessageContaining("is 257 characters long; a deduplication id is 1 to 256")
+        .hasMessageContaining("$.debounceKey")
+        .hasMessageContaining("a debounce key is 1 to 256 visible ASCII characters");
+    assertThatThrownBy(
+            () ->
+                client.start(
+                    new Job("k", 1),
+                    StartOptions.withRunId("mine").debounce("doc", Duration.ofSeconds(1))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cannot be combined with a run id or an idempotency key");
+    assertThat(client.list(10)).isEmpty();
+    assertThat(flow.calls.get()).isZero();
   }
 
   @Test

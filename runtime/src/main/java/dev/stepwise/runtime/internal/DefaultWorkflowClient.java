@@ -150,10 +150,29 @@ final class DefaultWorkflowClient implements WorkflowClient {
                 "$.idempotencyKey", IdRules.quote(options.idempotencyKey()) + " " + problem));
       }
     }
+    guard(violations, "$.deduplicationId", options.deduplicationId(), "a deduplication id");
+    guard(violations, "$.debounceKey", options.debounceKey(), "a debounce key");
+    if (options.debounceKey() != null
+        && (options.runId() != null || options.idempotencyKey() != null)) {
+      violations.add(
+          new Violation(
+              "$.debounceKey",
+              "cannot be combined with a run id or an idempotency key: a debounced start returns"
+                  + " the pending run of its key, whose id another start chose"));
+    }
     if (!violations.isEmpty()) {
       throw new ValidationException("start options of workflow " + name(), violations);
     }
     return options;
+  }
+
+  private static void guard(List<Violation> violations, String path, String value, String what) {
+    if (value != null) {
+      String problem = IdRules.guardProblem(value, what);
+      if (problem != null) {
+        violations.add(new Violation(path, IdRules.quote(value) + " " + problem));
+      }
+    }
   }
 
   /**

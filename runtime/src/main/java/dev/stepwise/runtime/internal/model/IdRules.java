@@ -47,6 +47,22 @@ public final class IdRules {
     return problem == null ? null : problem + "; " + RUN_ID_RULE;
   }
 
+  /**
+   * Null if {@code value} is a valid deduplication id or debounce key ({@code what}), which follow
+   * the idempotency key's rule; otherwise what is wrong with it.
+   */
+  public static String guardProblem(String value, String what) {
+    String problem = problem(value, MAX_IDEMPOTENCY_KEY, c -> c >= '!' && c <= '~');
+    return problem == null
+        ? null
+        : problem
+            + "; "
+            + what
+            + " is 1 to "
+            + MAX_IDEMPOTENCY_KEY
+            + " visible ASCII characters (! to ~; no space, no control character)";
+  }
+
   /** Null if {@code key} is a valid idempotency key; otherwise what is wrong with it. */
   public static String keyProblem(String key) {
     String problem = problem(key, MAX_IDEMPOTENCY_KEY, c -> c >= '!' && c <= '~');
