@@ -199,4 +199,48 @@ abstract class QueueContract extends EngineContract {
     assertThat(client.awaitCompletion(third, WAIT).status()).isEqualTo(Status.SUCCEEDED);
     assertThat(client.status(third).step("call").orElseThrow().queued()).isNull();
   }
+
+  /**
+   * A slot freed on one node wakes the steps waiting for it on every node at once: here both
+   * engines poll only every ten minutes, so a wake-up that waited for a poll would miss the bound.
+   * (On H2 the engines share one JVM and no NOTIFY: the node that freed the slot claims.)
+   */
+  @Test
+  void aFreedSlotWakesTheWaitingStepsAtOnceWithoutWaitingForAPoll() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    flow.blocks = job -> job.n() == 0;
+    releasedAfter(flow.release);
+    QueueSpec queue = QueueSpec.concurrency("wake", 1);
+    Duration noPoll = Duration.ofMinutes(10);
+    List<WorkflowClient> clients = new ArrayList<>();
+    for (String node : List.of("node-a", "node-b")) {
+      Stepwise e = engine(b -> b.nodeId(node).workers(2).pollInterval(noPoll));
+      clients.add(e.register(new QueuedFlow.Definition(flow, "wake", queue, FlowControl.NONE)));
+      e.start();
+    }
+    String first = clients.get(0).start(new Job("k", 0), StartOptions.defaults());
+    assertThat(flow.blockedStarted.await(30, TimeUnit.SECONDS)).isTrue();
+    List<String> waiting = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      waiting.add(clients.get(1).start(new Job("k", i), StartOptions.defaults()));
+    }
+    Await.until(
+        "the waiting steps are queued",
+        WAIT,
+        () ->
+            waiting.stream()
+                .allMatch(
+                    r ->
+                        clients.get(1).status(r).step("call").orElseThrow().status()
+                            == Status.QUEUED));
+
+    flow.release.countDown();
+    Duration bound = Duration.ofSeconds(60);
+    assertThat(bound).isLessThan(noPoll);
+    assertThat(clients.get(1).awaitCompletion(first, bound).status()).isEqualTo(Status.SUCCEEDED);
+    for (String runId : waiting) {
+      assertThat(clients.get(1).awaitCompletion(runId, bound).status()).isEqualTo(Status.SUCCEEDED);
+    }
+    assertThat(flow.maxRunning.get()).isEqualTo(1);
+  }
 }
