@@ -6,6 +6,7 @@ import dev.stepwise.runtime.flows.QueuedFlow;
 import dev.stepwise.runtime.flows.QueuedFlow.Job;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,5 +243,31 @@ abstract class QueueContract extends EngineContract {
       assertThat(clients.get(1).awaitCompletion(runId, bound).status()).isEqualTo(Status.SUCCEEDED);
     }
     assertThat(flow.maxRunning.get()).isEqualTo(1);
+  }
+
+  /** A queue's step put back for a retry is claimed by its queue when the retry falls due. */
+  @Test
+  void aRetriedStepOfAQueueIsClaimedWhenItsRetryFallsDueWithoutWaitingForAPoll() {
+    QueuedFlow flow = new QueuedFlow();
+    flow.failsFirst = job -> true;
+    RetryPolicy retry =
+        new RetryPolicy(
+            3, Duration.ofMillis(50), 1.0, Duration.ofMillis(50), 0.0, List.of(), List.of());
+    Duration noPoll = Duration.ofMinutes(10);
+    Stepwise e = engine(b -> b.pollInterval(noPoll));
+    WorkflowClient client =
+        e.register(
+            new QueuedFlow.Definition(
+                flow, "retried", QueueSpec.concurrency("retried", 1), FlowControl.NONE, retry));
+    e.start();
+    Duration bound = Duration.ofSeconds(60);
+    assertThat(bound).isLessThan(noPoll);
+    // One at a time: nothing else happening on the node can wake its queue for the retry.
+    for (int i = 0; i < 2; i++) {
+      String runId = client.start(new Job("k", i), StartOptions.defaults());
+      RunStatus s = client.awaitCompletion(runId, bound);
+      assertThat(s.status()).isEqualTo(Status.SUCCEEDED);
+      assertThat(s.step("call").orElseThrow().attempts()).isEqualTo(2);
+    }
   }
 }

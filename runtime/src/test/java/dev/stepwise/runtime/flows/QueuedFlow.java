@@ -2,8 +2,10 @@ package dev.stepwise.runtime.flows;
 
 import static dev.stepwise.runtime.flows.Specs.step;
 
+import dev.stepwise.Join;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -40,6 +42,9 @@ public final class QueuedFlow {
   public final List<String> inputs = new CopyOnWriteArrayList<>();
   public final AtomicInteger calls = new AtomicInteger();
 
+  /** Jobs whose first attempt of {@code call} fails (the definition must retry it). */
+  public volatile Predicate<Job> failsFirst = j -> false;
+
   /** Jobs for which {@code call} blocks until {@link #release} opens. */
   public volatile Predicate<Job> blocks = j -> false;
 
@@ -49,8 +54,11 @@ public final class QueuedFlow {
   /** How long each call holds its slot, so that calls overlap when the limits let them. */
   public volatile Duration hold = Duration.ofMillis(15);
 
-  String call(Job job) throws InterruptedException {
+  String call(Job job, int attempt) throws InterruptedException {
     calls.incrementAndGet();
+    if (attempt == 1 && failsFirst.test(job)) {
+      throw new IllegalStateException("first attempt of job " + job.n() + " fails");
+    }
     starts.add(Instant.now());
     order.add(job.n());
     inputs.add(job.key() + ":" + job.n());
@@ -112,9 +120,15 @@ public final class QueuedFlow {
      * @param control the workflow's run limits and key path ({@code FlowControl.NONE} for none)
      */
     public Definition(QueuedFlow flow, String name, QueueSpec queue, FlowControl control) {
+      this(flow, name, queue, control, RetryPolicy.NONE);
+    }
+
+    /** As above, {@code call} retried per {@code retry}. */
+    public Definition(
+        QueuedFlow flow, String name, QueueSpec queue, FlowControl control, RetryPolicy retry) {
       this.flow = flow;
       this.control = control;
-      StepSpec call = step("call");
+      StepSpec call = new StepSpec("call", List.of(), Join.ALL, retry, null, null, false);
       this.graph =
           new WorkflowGraph(
               name,
@@ -142,7 +156,7 @@ public final class QueuedFlow {
     @Override
     public Object invokeStep(String stepId, StepInvocation in) throws Exception {
       return switch (stepId) {
-        case "call" -> flow.call(in.input(Job.class));
+        case "call" -> flow.call(in.input(Job.class), in.context().attempt());
         case "record" -> flow.record(in.output("call", String.class));
         default -> throw new IllegalArgumentException(stepId);
       };

@@ -84,6 +84,11 @@ public final class DispatchSignal {
     Instant now = clock.instant();
     boolean fellDue = false;
     for (Instant due = dues.pollFirst(); due != null; due = dues.pollFirst()) {
+      if (!due.isAfter(now)) {
+        // A retry or a debounce fell due: if it is a queue's step, only its queue's claim may
+        // take it, and that queue was not marked when the step was put back.
+        queues.markAll();
+      }
       if (due.isAfter(now)) {
         dues.add(due); // the earliest still to come
         Duration untilDue = Duration.between(now, due);
