@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ScheduleBook {
   /**
-   * The longest tick a run id carries: {@code Instant.toString} of a tick with nanoseconds, as
-   * {@code triggerNow} may give.
+   * The longest tick a run id carries: {@code Instant.toString} with nanoseconds, as {@code
+   * triggerNow} may give (years past 9999 would bring a {@code +}, but no cron reaches them).
    */
-  private static final String LONGEST_TICK = "+10000-01-01T00:00:00.000000001Z";
+  private static final String LONGEST_TICK = "9999-12-31T23:59:59.999999999Z";
 
   /** A schedule registered here. */
   record Declared(ScheduleSpec spec, String workflow, CronTicks ticks) {
