@@ -43,11 +43,15 @@ final class TickFiring {
     WorkflowClient client = book.client(schedule.workflow()).orElseThrow();
     Instant lastTick = row.lastTick();
     String lastRunId = row.lastRunId();
-    if (plan.toStart().isEmpty() || plan.toStart().get(0).isAfter(row.nextTick())) {
+    Instant firstStarted = plan.toStart().isEmpty() ? null : plan.toStart().get(0);
+    if (firstStarted == null || firstStarted.isAfter(row.nextTick())) {
+      // Some ticks from the stored next one on were found later than the tolerance and are not
+      // started (skipped, or beyond the catch-up limit): worth a line, it follows a downtime.
       log.info(
-          "Schedule {}: ticks from {} were missed by more than {} and are not started",
+          "Schedule {}: missed ticks from {} to {} are not started (found more than {} late)",
           row.name(),
           row.nextTick(),
+          firstStarted != null ? "before " + firstStarted : now.minus(schedule.spec().tolerance()),
           schedule.spec().tolerance());
     }
     for (Instant tick : plan.toStart()) {
