@@ -8,6 +8,8 @@ import dev.stepwise.runtime.spi.ScheduleSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
@@ -217,6 +219,40 @@ abstract class ScheduleContract extends EngineContract {
           .isInstanceOf(StepwiseException.class)
           .hasMessageContaining("No schedule is named \"nope\"; the schedules are known");
     }
+  }
+
+  @Test
+  void aChangedCronIsStoredWhenAnEngineStartsAndThePauseStays() {
+    Stepwise first = engine();
+    startTicker(first, new TickFlow(), everySecond("changing", false, 0, Duration.ofMinutes(1)));
+    first.schedules().pause("changing");
+    first.close();
+
+    String yearly = "0 0 1 1 *";
+    Stepwise second = engine();
+    ScheduleSpec changed =
+        new ScheduleSpec("changing", yearly, "Europe/Paris", false, 0, Duration.ofMinutes(1));
+    startTicker(second, new TickFlow(), changed);
+    ScheduleStatus stored = status(second, "changing");
+    assertThat(stored.cron()).isEqualTo(yearly);
+    assertThat(stored.zone()).isEqualTo("Europe/Paris");
+    assertThat(stored.paused()).isTrue();
+    assertThat(stored.nextTick()).isNull();
+
+    second.schedules().resume("changing");
+    ZonedDateTime paris = ZonedDateTime.now(ZoneId.of("Europe/Paris"));
+    Instant newYear =
+        ZonedDateTime.of(paris.getYear() + 1, 1, 1, 0, 0, 0, 0, paris.getZone()).toInstant();
+    assertThat(status(second, "changing").nextTick()).isEqualTo(newYear);
+    second.close();
+
+    // Changed back while running: the next tick is recomputed from now.
+    Stepwise third = engine();
+    Instant started = Instant.now();
+    startTicker(third, new TickFlow(), everySecond("changing", false, 0, Duration.ofMinutes(1)));
+    assertThat(status(third, "changing").nextTick())
+        .isAfter(started)
+        .isBeforeOrEqualTo(started.plusSeconds(2));
   }
 
   @Test
