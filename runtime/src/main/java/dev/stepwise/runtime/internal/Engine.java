@@ -123,21 +123,19 @@ public final class Engine implements AutoCloseable {
     return config;
   }
 
-  /**
-   * Registers a workflow; before or after {@link #start()}. Its schedules are checked first, so a
-   * wrong cron registers nothing.
-   */
+  /** Registers a workflow; before or after {@link #start()}. */
   public WorkflowClient register(WorkflowDefinition definition) {
-    return schedules.register(
-        definition,
-        () -> {
-          registry.add(definition);
-          if (dispatcher.isRunning()) {
-            dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
-          }
-          return new DefaultWorkflowClient(
-              definition, this, repo, codec, waiters, starter, executor, control, watchers);
-        });
+    // Its schedules first: a wrong cron registers nothing.
+    ScheduleKeeper.Checked schedulesOf = schedules.check(definition);
+    registry.add(definition);
+    if (dispatcher.isRunning()) {
+      dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
+    }
+    WorkflowClient client =
+        new DefaultWorkflowClient(
+            definition, this, repo, codec, waiters, starter, executor, control, watchers);
+    schedules.add(schedulesOf, client);
+    return client;
   }
 
   /** The cron schedules: listed, paused, resumed and triggered on the stored rows. */

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ public final class ScheduleKeeper implements Runnable {
   private final OutageLog outages = new OutageLog(log, "Firing due schedules");
 
   private final ScheduleRows rows;
-  private final ScheduleBook book;
+  private final ScheduleBook book = new ScheduleBook();
   private final TickFiring firing;
   private final EngineConfig config;
   private final Clock clock;
@@ -40,12 +39,7 @@ public final class ScheduleKeeper implements Runnable {
   private boolean started;
 
   public ScheduleKeeper(ScheduleRows rows, EngineConfig config, Clock clock) {
-    this(rows, new ScheduleBook(), config, clock);
-  }
-
-  private ScheduleKeeper(ScheduleRows rows, ScheduleBook book, EngineConfig config, Clock clock) {
     this.rows = rows;
-    this.book = book;
     this.firing = new TickFiring(rows, book);
     this.config = config;
     this.clock = clock;
@@ -57,21 +51,33 @@ public final class ScheduleKeeper implements Runnable {
     return new ScheduleControl(rows, book, this::wakeAt, clock);
   }
 
-  /**
-   * Registers a workflow's schedules: checks them first (a {@code StepwiseException} naming the
-   * schedule and its problem), so that a refusal leaves nothing registered; only then runs {@code
-   * register}, the rest of the registration, whose client starts the schedules' runs. Stored at
-   * once if the engine runs already.
-   */
-  public synchronized WorkflowClient register(
-      WorkflowDefinition definition, Supplier<WorkflowClient> register) {
-    List<Declared> declared = book.check(definition);
-    WorkflowClient client = register.get();
-    book.add(declared, client);
-    if (started) {
-      declare(declared);
+  /** A workflow's schedules, checked and parsed, not registered yet. */
+  public static final class Checked {
+    private final List<Declared> schedules;
+
+    private Checked(List<Declared> schedules) {
+      this.schedules = schedules;
     }
-    return client;
+  }
+
+  /**
+   * Checks the schedules of a workflow being registered: a {@code StepwiseException} that names the
+   * schedule and its problem. Call it before anything else registers the workflow, so that a
+   * refusal leaves nothing registered.
+   */
+  public Checked check(WorkflowDefinition definition) {
+    return new Checked(book.check(definition));
+  }
+
+  /**
+   * Registers the checked schedules, whose runs {@code client} starts; stored at once if the engine
+   * runs already.
+   */
+  public synchronized void add(Checked checked, WorkflowClient client) {
+    book.add(checked.schedules, client);
+    if (started) {
+      declare(checked.schedules);
+    }
   }
 
   /** Stores every schedule registered so far, then starts the thread. */
