@@ -52,6 +52,14 @@ public final class Stepwise implements AutoCloseable {
     engine.start();
   }
 
+  /**
+   * The cron schedules ({@code @Schedule}) of every node on this database: list, pause, resume and
+   * trigger them. A schedule is stored when an engine that registered its workflow starts.
+   */
+  public Schedules schedules() {
+    return engine.schedules();
+  }
+
   /** This node's id, stored as the lease owner of the steps it runs. */
   public String nodeId() {
     return engine.config().nodeId();

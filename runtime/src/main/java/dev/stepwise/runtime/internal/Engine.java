@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal;
 
+import dev.stepwise.runtime.Schedules;
 import dev.stepwise.runtime.internal.commit.ChainCompletion;
 import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.RunChanges;
@@ -21,10 +22,12 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
+import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
 import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.QueueClaim;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.ScheduleRows;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
@@ -63,6 +66,8 @@ public final class Engine implements AutoCloseable {
   private final RunChanges changes;
   private final RunControl control;
   private final QueueWork queues;
+  private final ScheduleKeeper schedules;
+  private final Schedules scheduleCalls;
   private volatile boolean closed;
 
   /**
@@ -133,6 +138,9 @@ public final class Engine implements AutoCloseable {
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
     this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
     this.control = new RunControl(repo, changes, wakeups, clock);
+    this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
+    this.scheduleCalls =
+        new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));
   }
 
   public EngineConfig config() {
@@ -141,14 +149,24 @@ public final class Engine implements AutoCloseable {
 
   /** Registers a workflow; before or after {@link #start()}. */
   public WorkflowClient register(WorkflowDefinition definition) {
+    // Its schedules first: a wrong cron registers nothing.
+    ScheduleKeeper.Checked schedulesOf = schedules.check(definition);
     registry.add(definition);
     queues.prepare(definition);
     if (dispatcher.isRunning()) {
       listenIfQueued();
       dispatch.workQueued(); // its queued steps may be waiting for a node that knows it
     }
-    return new DefaultWorkflowClient(
-        definition, this, repo, codec, waiters, starter, executor, control, watchers);
+    WorkflowClient client =
+        new DefaultWorkflowClient(
+            definition, this, repo, codec, waiters, starter, executor, control, watchers);
+    schedules.add(schedulesOf, client);
+    return client;
+  }
+
+  /** The cron schedules: listed, paused, resumed and triggered on the stored rows. */
+  public Schedules schedules() {
+    return scheduleCalls;
   }
 
   /** Starts the dispatcher, heartbeat and sweeper; runs queued before are picked up. */
@@ -160,6 +178,7 @@ public final class Engine implements AutoCloseable {
     listenIfQueued();
     dispatcher.start();
     timers.start();
+    schedules.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
@@ -198,6 +217,7 @@ public final class Engine implements AutoCloseable {
     }
     closed = true;
     try {
+      schedules.stop(); // first: a tick it fired now would start a run on a closing engine
       timers.stop();
       dispatcher.stop();
       if (!pool.shutdown(config.shutdownTimeout())) {

@@ -68,6 +68,11 @@ import org.jooq.impl.DSL;
  *       internal} (generic arguments and thrown types included). This stands in for a module export
  *       check: users' completion sees only the exported packages. Non-public members, such as
  *       {@code Stepwise}'s hold on the engine, may use internal types.
+ *   <li><b>schedules start runs only through the workflows' clients</b>: of our code, {@code
+ *       schedule} depends only on {@code model}, {@code store} (its SQL), {@code exec} (the loop
+ *       thread and outage log), {@code spi} and the public package; of the rest only on {@code
+ *       java}, SLF4J and cron-utils. So a tick's run is started, validated and stored exactly as a
+ *       caller's is.
  * </ol>
  *
  * <p>Dependencies are read from the class files, so an import used only by a Javadoc {@code
@@ -91,6 +96,7 @@ class ArchitectureTest {
   private static final String EXEC = INTERNAL + ".exec..";
   private static final String COMMIT = INTERNAL + ".commit..";
   private static final String OBSERVE = INTERNAL + ".observe..";
+  private static final String SCHEDULE = INTERNAL + ".schedule..";
 
   /** jOOQ's generated tables, keys and records (see the codegen target in runtime/pom.xml). */
   private static final String GENERATED = INTERNAL + ".db..";
@@ -233,6 +239,26 @@ class ArchitectureTest {
           .and(areEffectivelyPublic())
           .should(exposeNoInternalType())
           .because("users see only the exported packages");
+
+  /** Rule 9. */
+  @ArchTest
+  static final ArchRule schedulesStartRunsOnlyThroughClients =
+      classes()
+          .that()
+          .resideInAPackage(SCHEDULE)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              RUNTIME,
+              SPI,
+              MODEL,
+              STORE,
+              EXEC,
+              SCHEDULE,
+              "java..",
+              "org.slf4j..",
+              "com.cronutils..")
+          .because("a tick's run starts as a caller's does, through the workflow's client");
 
   private static DescribedPredicate<JavaField> holdACollaborator() {
     return DescribedPredicate.describe(

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * A daemon thread of this node that runs a loop until stopped (the dispatcher's, the timers').
  * Starting or stopping twice is harmless; the loop reads {@link #running()} to know when to end.
+ * Public for the schedule keeper ({@code internal.schedule}), a loop of the node's too.
  */
-final class LoopThread {
+public final class LoopThread {
   private final String name;
   private final Runnable loop;
   private final Runnable wake;
@@ -16,13 +17,13 @@ final class LoopThread {
   /**
    * @param wake interrupts the loop's sleep, so that it sees it must stop
    */
-  LoopThread(String name, Runnable loop, Runnable wake) {
+  public LoopThread(String name, Runnable loop, Runnable wake) {
     this.name = name;
     this.loop = loop;
     this.wake = wake;
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     if (running) {
       return;
     }
@@ -32,12 +33,12 @@ final class LoopThread {
     thread.start();
   }
 
-  boolean running() {
+  public boolean running() {
     return running;
   }
 
   /** Asks the loop to end and waits for it, at most {@code join}. */
-  synchronized void stop(Duration join) throws InterruptedException {
+  public synchronized void stop(Duration join) throws InterruptedException {
     running = false;
     wake.run();
     if (thread != null) {
@@ -46,7 +47,7 @@ final class LoopThread {
   }
 
   /** How long a stop waits for a loop that sleeps at most {@code pollInterval} between rounds. */
-  static Duration joinTimeout(Duration pollInterval) {
+  public static Duration joinTimeout(Duration pollInterval) {
     return Duration.ofMillis(Math.max(1000, pollInterval.toMillis() * 2));
   }
 }

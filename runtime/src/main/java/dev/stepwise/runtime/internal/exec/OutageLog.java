@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 /**
  * The log of one background loop's database work: an outage is logged once when it starts (not at
  * every poll while it lasts) and once when it ends; any other failure with its stack trace, each
- * time.
+ * time. Public for the schedule keeper ({@code internal.schedule}).
  */
-final class OutageLog {
+public final class OutageLog {
   private final Logger log;
   private final String what;
   private boolean inOutage;
@@ -16,12 +16,12 @@ final class OutageLog {
   /**
    * @param what the loop's work, as in "claiming steps"
    */
-  OutageLog(Logger log, String what) {
+  public OutageLog(Logger log, String what) {
     this.log = log;
     this.what = what;
   }
 
-  synchronized void failed(Throwable e) {
+  public synchronized void failed(Throwable e) {
     if (!DatabaseFailures.isTransient(e)) {
       log.warn("{} failed", what, e);
       return;
@@ -34,7 +34,7 @@ final class OutageLog {
     }
   }
 
-  synchronized void succeeded() {
+  public synchronized void succeeded() {
     if (inOutage) {
       inOutage = false;
       log.info("{} works again: the database is back", what);
