@@ -13,4 +13,5 @@ interface AllScenarios
         WatchScenarios,
         TransactionalScenarios,
         ChildScenarios,
-        FlowControlScenarios {}
+        FlowControlScenarios,
+        ScheduleScenarios {}

@@ -8,8 +8,12 @@ import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -269,5 +273,57 @@ abstract class QueueContract extends EngineContract {
       assertThat(s.status()).isEqualTo(Status.SUCCEEDED);
       assertThat(s.step("call").orElseThrow().attempts()).isEqualTo(2);
     }
+  }
+
+  /**
+   * A claim that waited for the queue's lock (behind a node stalled inside its own claim) leases
+   * from the time it got the lock. Leases counted from before the wait had expired on arrival: the
+   * chaos soak saw another node's sweeper take such steps back while they ran, and the queue run
+   * more than its limit.
+   */
+  @Test
+  void aClaimThatWaitedForTheQueuesLockLeasesFromWhenItGotIt() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    flow.blocks = job -> true;
+    releasedAfter(flow.release);
+    // Long enough that no heartbeat renews the lease before it is read below.
+    Duration lease = Duration.ofSeconds(30);
+    Stepwise e = engine(b -> b.lease(lease));
+    QueueSpec queue = QueueSpec.concurrency("locked", 1);
+    WorkflowClient client =
+        e.register(new QueuedFlow.Definition(flow, "locked", queue, FlowControl.NONE));
+    e.start();
+    String runId;
+    Instant released;
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.executeQuery(
+                "SELECT name FROM " + schema + ".sw_queues WHERE name = 'locked' FOR UPDATE")
+            .close();
+      }
+      runId = client.start(new Job("k", 1), StartOptions.defaults());
+      Instant held = Instant.now().plusSeconds(2);
+      Await.until("the lock was held for two seconds", WAIT, () -> Instant.now().isAfter(held));
+      released = Instant.now();
+      c.commit();
+    }
+    assertThat(flow.blockedStarted.await(30, TimeUnit.SECONDS)).isTrue();
+    Instant leaseUntil;
+    try (Connection c = dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT lease_until FROM "
+                    + schema
+                    + ".sw_steps WHERE run_id = '"
+                    + runId
+                    + "' AND step_id = 'call'")) {
+      assertThat(rs.next()).isTrue();
+      leaseUntil = rs.getObject(1, OffsetDateTime.class).toInstant();
+    }
+    assertThat(leaseUntil).isAfterOrEqualTo(released.plus(lease).minusMillis(500));
+    flow.release.countDown();
+    assertThat(client.awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
   }
 }

@@ -11,11 +11,13 @@ import dev.stepwise.runtime.internal.store.dialect.Notifier;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher's flow-control part: admits queued runs of workflows with {@code maxParallelism}
@@ -23,6 +25,8 @@ import java.util.function.BiPredicate;
  * the other half, telling this node and the others (PostgreSQL NOTIFY) when a slot frees.
  */
 public final class QueueWork {
+  private static final Logger log = LoggerFactory.getLogger(QueueWork.class);
+
   /** What a NOTIFY about a queue carries before the queue's name; run ids have no '/'. */
   public static final String NOTICE = "queue/";
 
@@ -93,8 +97,7 @@ public final class QueueWork {
     }
     List<String> names = new ArrayList<>();
     queues.forEach(q -> names.add(q.name()));
-    Instant now = clock.instant();
-    Set<String> due = signal.queues().take(names, now);
+    Set<String> due = signal.queues().take(names, clock.instant());
     List<Claimed> claimed = new ArrayList<>();
     for (QueueSpec queue : queues) {
       if (!due.contains(queue.name())) {
@@ -106,7 +109,19 @@ public final class QueueWork {
         continue;
       }
       QueueClaim.Result r =
-          claims.claim(queue, config.nodeId(), now, config.lease(), left, workflows);
+          claims.claim(queue, config.nodeId(), clock, config.lease(), left, workflows);
+      if (isStale(r)) {
+        // This node stalled between leasing and now (a pause, a long GC): the leases may have
+        // expired and the steps been handed to another node. Running them here could exceed the
+        // queue's limit; left unrun, they count as running until the sweeper re-queues them.
+        log.warn(
+            "Claimed {} step(s) of queue {} but stalled for {} since; leaving them to expire",
+            r.claimed().size(),
+            queue.name(),
+            Duration.between(r.leasedAt(), clock.instant()));
+        signal.queues().mark(queue.name());
+        continue;
+      }
       claimed.addAll(r.claimed());
       if (r.claimed().size() == left) {
         signal.queues().mark(queue.name()); // it had more than this node's room
@@ -116,6 +131,13 @@ public final class QueueWork {
       }
     }
     return tasks.tasks(claimed, isRoot);
+  }
+
+  /** Whether more than half the lease passed since the claim counted from its time. */
+  private boolean isStale(QueueClaim.Result r) {
+    return !r.claimed().isEmpty()
+        && Duration.between(r.leasedAt(), clock.instant()).compareTo(config.lease().dividedBy(2))
+            > 0;
   }
 
   /**

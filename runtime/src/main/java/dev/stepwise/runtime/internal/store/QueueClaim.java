@@ -10,6 +10,7 @@ import static dev.stepwise.runtime.internal.store.TaskQueue.leased;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import dev.stepwise.runtime.spi.QueueSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,10 +49,10 @@ public final class QueueClaim {
    * @param full true if a concurrency limit left no slot: a step of the queue finishing frees one
    * @param rateFreesAt when the rate window lets the next step start, if the rate limit stopped the
    *     claim; else null
+   * @param leasedAt the time the leases were counted from: read once the queue's lock was held
    */
-  public record Result(List<Claimed> claimed, boolean full, Instant rateFreesAt) {
-    static final Result FULL = new Result(List.of(), true, null);
-  }
+  public record Result(
+      List<Claimed> claimed, boolean full, Instant rateFreesAt, Instant leasedAt) {}
 
   /** Makes sure the queue's lock row exists; at registration. */
   public void ensure(String name) {
@@ -60,27 +61,32 @@ public final class QueueClaim {
 
   /**
    * Claims up to {@code room} due steps of {@code queue} of the given workflows for {@code owner}.
+   * The time is read from {@code clock} only once the queue's lock is held: a claim that waited for
+   * the lock (behind a node that stalled inside its own claim) would otherwise hand out leases that
+   * had already expired, which the sweeper takes back while the steps run, and the queue's count of
+   * running steps would drop below what really runs.
    */
   public Result claim(
       QueueSpec queue,
       String owner,
-      Instant now,
+      Clock clock,
       Duration lease,
       int room,
       Collection<String> workflows) {
     return dsl.transactionResult(
-        cfg -> claim(cfg.dsl(), queue, owner, now, lease, room, workflows));
+        cfg -> claim(cfg.dsl(), queue, owner, clock, lease, room, workflows));
   }
 
   private Result claim(
       DSLContext tx,
       QueueSpec queue,
       String owner,
-      Instant now,
+      Clock clock,
       Duration lease,
       int room,
       Collection<String> workflows) {
     lock(tx, queue.name());
+    Instant now = clock.instant();
     Running running = running(tx, queue.name(), owner);
     int free = room;
     if (queue.concurrency() > 0) {
@@ -90,7 +96,7 @@ public final class QueueClaim {
       free = Math.min(free, queue.perNode() - running.onThisNode());
     }
     if (free <= 0) {
-      return Result.FULL;
+      return new Result(List.of(), true, null, now);
     }
     Instant rateFreesAt = null;
     if (queue.limitsRate()) {
@@ -102,12 +108,12 @@ public final class QueueClaim {
       }
       free = Math.min(free, left);
       if (free <= 0) {
-        return new Result(List.of(), false, rateFreesAt);
+        return new Result(List.of(), false, rateFreesAt, now);
       }
     }
     List<Row2<String, String>> picked = pick(tx, queue, now, free, workflows, running.byKey());
     if (picked.isEmpty()) {
-      return new Result(List.of(), false, null);
+      return new Result(List.of(), false, null, now);
     }
     int leasedRows =
         leased(tx.update(SW_STEPS), owner, now, lease)
@@ -117,7 +123,7 @@ public final class QueueClaim {
                     .and(SW_STEPS.STATUS.eq(DSL.inline(Status.PENDING.name()))))
             .execute();
     if (leasedRows == 0) {
-      return new Result(List.of(), false, null);
+      return new Result(List.of(), false, null, now);
     }
     List<Claimed> claimed = readClaimed(tx, picked, owner);
     if (queue.limitsRate()) {
@@ -131,7 +137,7 @@ public final class QueueClaim {
         rateFreesAt = now.plus(queue.ratePeriod());
       }
     }
-    return new Result(claimed, false, rateFreesAt);
+    return new Result(claimed, false, rateFreesAt, now);
   }
 
   private static void lock(DSLContext tx, String name) {
