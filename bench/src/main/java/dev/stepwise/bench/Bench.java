@@ -24,7 +24,7 @@ import java.util.function.Function;
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
- * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcde} (a subset), {@code
+ * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeq} (a subset), {@code
  * --no-h2}, {@code --no-pg} (H2 only, for profiling).
  */
 public final class Bench {
@@ -46,7 +46,7 @@ public final class Bench {
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    String workloads = opts.getOrDefault("workloads", "abcde");
+    String workloads = opts.getOrDefault("workloads", "abcdeq");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();
@@ -55,7 +55,13 @@ public final class Bench {
     PgCommits pg = new PgCommits(pgUrl, user);
     for (String name : opts.containsKey("no-pg") ? List.<String>of() : only) {
       runOne(
-          name, "PostgreSQL", sizes, results, pg, workloads, db -> postgres(name, pgUrl, user, db));
+          name,
+          "PostgreSQL",
+          sizes,
+          results,
+          pg,
+          workloads,
+          db -> postgres(name, pgUrl, user, db, workloads.contains("q")));
       pg.dropSchema(schemaOf(name));
     }
     if (!opts.containsKey("no-h2")) {
@@ -95,7 +101,8 @@ public final class Bench {
     }
   }
 
-  private static Contestant postgres(String name, String url, String user, String database) {
+  private static Contestant postgres(
+      String name, String url, String user, String database, boolean queue) {
     switch (name) {
       case "Stepwise":
         createSchema(url, user, "stepwise");
@@ -103,7 +110,7 @@ public final class Bench {
             CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"));
       case "DBOS":
         return new DbosContestant(
-            CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user);
+            CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user, queue);
       case "floor":
         createSchema(url, user, FloorContestant.schema());
         return new FloorContestant(
