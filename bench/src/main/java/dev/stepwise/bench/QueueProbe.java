@@ -95,6 +95,23 @@ public final class QueueProbe {
 
   /** The delays (nanoseconds) of the starts that found a run waiting when their slot freed. */
   public long[] delays() {
+    return delays(Long.MIN_VALUE);
+  }
+
+  /** When the last enqueue returned. */
+  public long lastEnqueue() {
+    long last = Long.MIN_VALUE;
+    for (int i = 0; i < Math.min(enqueued.length, enqueues.get()); i++) {
+      last = Math.max(last, enqueued[i]);
+    }
+    return last;
+  }
+
+  /**
+   * {@link #delays()}, of the slots that freed after {@code after} only: once the enqueuing thread
+   * is done, the steps no longer share the two cores with it.
+   */
+  public long[] delays(long after) {
     int n = recorded();
     long[] s = Arrays.copyOf(starts, n);
     long[] e = Arrays.copyOf(ends, n);
@@ -106,7 +123,7 @@ public final class QueueProbe {
     int m = 0;
     for (int k = CONCURRENCY; k < n; k++) {
       long freed = e[k - CONCURRENCY];
-      if (k < q.length && q[k] < freed) {
+      if (k < q.length && q[k] < freed && freed > after) {
         out[m++] = Math.max(0, s[k] - freed);
       }
     }

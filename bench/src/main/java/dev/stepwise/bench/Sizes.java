@@ -38,7 +38,7 @@ public record Sizes(
   public static Sizes full() {
     // 2,000 warm-up runs of (a): with 300, the JIT was still compiling during the measured rounds
     // (Stepwise's client CPU per workflow 1.75 ms, 0.52 ms once warm).
-    return new Sizes("full", 3, 2_000, 500, 1_000, 100, 8, 200, 10_000, 1_000_000, 20, 1_000);
+    return new Sizes("full", 3, 2_000, 500, 1_000, 100, 8, 200, 10_000, 1_000_000, 200, 1_000);
   }
 
   /** These sizes with {@code n} runs of (a) and (b) in one round, for profiling. */

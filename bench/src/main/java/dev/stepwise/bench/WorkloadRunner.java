@@ -106,6 +106,12 @@ final class WorkloadRunner {
       put(w, "slot freed → next step started p99, ms", Stats.percentile(delays, 99) / 1e6);
     }
     put(w, "delays measured (a run was waiting)", delays.length);
+    long[] later = probe.delays(probe.lastEnqueue());
+    if (later.length > 0) {
+      put(w, "the same after the last enqueue, p50, ms", Stats.percentile(later, 50) / 1e6);
+      put(w, "the same after the last enqueue, p99, ms", Stats.percentile(later, 99) / 1e6);
+    }
+    put(w, "delays measured after the last enqueue", later.length);
     put(w, "most steps running at once", probe.maxRunning());
   }
 

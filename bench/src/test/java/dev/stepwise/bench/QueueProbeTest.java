@@ -26,6 +26,7 @@ class QueueProbeTest {
     long[] d = QueueProbe.of(enq, starts, ends).delays();
     // Sorted starts: 101, 105, 150 against ends 100, 101, 102.
     assertThat(d).containsExactly(1, 4, 48);
+    assertThat(QueueProbe.of(enq, starts, ends).delays(100)).containsExactly(4, 48);
   }
 
   @Test
