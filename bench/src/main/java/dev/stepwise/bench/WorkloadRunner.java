@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs workloads (a) to (e) against one contestant and records the figures. Timed rounds and the
- * pass that counts commits are separate, because reading the server's commit counter means closing
- * the pool's connections, which would cool down the next timed round.
+ * Runs workloads (a) to (e) and (q) against one contestant and records the figures. Timed rounds
+ * and the pass that counts commits are separate, because reading the server's commit counter means
+ * closing the pool's connections, which would cool down the next timed round.
  */
 final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
