@@ -25,7 +25,8 @@ import java.util.function.Function;
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
  * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeq} (a subset), {@code
- * --no-h2}, {@code --no-pg} (H2 only, for profiling).
+ * --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
+ * Stepwise's engine for (q); 10 by default).
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
@@ -33,6 +34,9 @@ public final class Bench {
 
   static final int DBOS_POOL = 10;
   static final int FLOOR_THREADS = 16;
+
+  /** Workers of Stepwise's (q) engine: as many as the queue has slots, unless --queue-workers. */
+  private static int queueWorkers = QueueProbe.CONCURRENCY;
 
   private Bench() {}
 
@@ -43,6 +47,9 @@ public final class Bench {
       int n = Integer.parseInt(opts.get("runs"));
       sizes = sizes.withRuns(n, Integer.parseInt(opts.getOrDefault("warmup", "300")));
     }
+    queueWorkers =
+        Integer.parseInt(
+            opts.getOrDefault("queue-workers", String.valueOf(QueueProbe.CONCURRENCY)));
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
@@ -107,7 +114,8 @@ public final class Bench {
       case "Stepwise":
         createSchema(url, user, "stepwise");
         return new StepwiseContestant(
-            CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"));
+            CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"),
+            queueWorkers);
       case "DBOS":
         return new DbosContestant(
             CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user, queue);
@@ -142,7 +150,8 @@ public final class Bench {
     switch (name) {
       case "Stepwise":
         return new StepwiseContestant(
-            CountingDataSource.create("stepwise-h2", url, "sa", "", STEPWISE_POOL, null));
+            CountingDataSource.create("stepwise-h2", url, "sa", "", STEPWISE_POOL, null),
+            queueWorkers);
       case "floor":
         return new FloorContestant(
             CountingDataSource.create("floor-h2", url, "sa", "", FLOOR_THREADS, null),

@@ -24,10 +24,17 @@ public final class StepwiseContestant implements Contestant {
   private final FanOutWorkflowRunner fanOut;
   private final ApprovalWorkflowRunner approval;
   private final List<String> suspended = new ArrayList<>();
+  private final int queueWorkers;
   private Stepwise queueEngine; // (q)'s, built on first use
   private QueuedWorkflowRunner queued;
 
   public StepwiseContestant(CountingDataSource ds) {
+    this(ds, QueueProbe.CONCURRENCY);
+  }
+
+  /** With {@code queueWorkers} workers on the engine of (q). */
+  public StepwiseContestant(CountingDataSource ds, int queueWorkers) {
+    this.queueWorkers = queueWorkers;
     this.ds = ds;
     this.engine = Stepwise.builder().dataSource(ds).build();
     this.sequential = new SequentialWorkflowRunner(engine, new SequentialWorkflow());
@@ -111,14 +118,10 @@ public final class StepwiseContestant implements Contestant {
     return "@Queue(concurrency "
         + QueueProbe.CONCURRENCY
         + "), "
-        + queueWorkers()
+        + queueWorkers
         + " workers, dispatcher poll "
         + POLL
         + " (for other nodes' work; a freed slot wakes it)";
-  }
-
-  private static int queueWorkers() {
-    return Integer.getInteger("bench.queueWorkers", QueueProbe.CONCURRENCY);
   }
 
   /**
@@ -130,7 +133,7 @@ public final class StepwiseContestant implements Contestant {
   public List<String> runQueued(List<String> inputs, QueueProbe probe) {
     if (queueEngine == null) {
       queueEngine =
-          Stepwise.builder().dataSource(ds).nodeId("bench-queue").workers(queueWorkers()).build();
+          Stepwise.builder().dataSource(ds).nodeId("bench-queue").workers(queueWorkers).build();
       queued = new QueuedWorkflowRunner(queueEngine, new QueuedWorkflow());
       queueEngine.start();
     }
