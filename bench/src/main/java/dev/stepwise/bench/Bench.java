@@ -24,8 +24,9 @@ import java.util.function.Function;
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
- * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcde} (a subset), {@code
- * --no-h2}, {@code --no-pg} (H2 only, for profiling).
+ * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeq} (a subset), {@code
+ * --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
+ * Stepwise's engine for (q); 10 by default).
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
@@ -33,6 +34,9 @@ public final class Bench {
 
   static final int DBOS_POOL = 10;
   static final int FLOOR_THREADS = 16;
+
+  /** Workers of Stepwise's (q) engine: as many as the queue has slots, unless --queue-workers. */
+  private static int queueWorkers = QueueProbe.CONCURRENCY;
 
   private Bench() {}
 
@@ -43,10 +47,13 @@ public final class Bench {
       int n = Integer.parseInt(opts.get("runs"));
       sizes = sizes.withRuns(n, Integer.parseInt(opts.getOrDefault("warmup", "300")));
     }
+    queueWorkers =
+        Integer.parseInt(
+            opts.getOrDefault("queue-workers", String.valueOf(QueueProbe.CONCURRENCY)));
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    String workloads = opts.getOrDefault("workloads", "abcde");
+    String workloads = opts.getOrDefault("workloads", "abcdeq");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();
@@ -55,7 +62,13 @@ public final class Bench {
     PgCommits pg = new PgCommits(pgUrl, user);
     for (String name : opts.containsKey("no-pg") ? List.<String>of() : only) {
       runOne(
-          name, "PostgreSQL", sizes, results, pg, workloads, db -> postgres(name, pgUrl, user, db));
+          name,
+          "PostgreSQL",
+          sizes,
+          results,
+          pg,
+          workloads,
+          db -> postgres(name, pgUrl, user, db, workloads.contains("q")));
       pg.dropSchema(schemaOf(name));
     }
     if (!opts.containsKey("no-h2")) {
@@ -95,15 +108,17 @@ public final class Bench {
     }
   }
 
-  private static Contestant postgres(String name, String url, String user, String database) {
+  private static Contestant postgres(
+      String name, String url, String user, String database, boolean queue) {
     switch (name) {
       case "Stepwise":
         createSchema(url, user, "stepwise");
         return new StepwiseContestant(
-            CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"));
+            CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"),
+            queueWorkers);
       case "DBOS":
         return new DbosContestant(
-            CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user);
+            CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user, queue);
       case "floor":
         createSchema(url, user, FloorContestant.schema());
         return new FloorContestant(
@@ -135,7 +150,8 @@ public final class Bench {
     switch (name) {
       case "Stepwise":
         return new StepwiseContestant(
-            CountingDataSource.create("stepwise-h2", url, "sa", "", STEPWISE_POOL, null));
+            CountingDataSource.create("stepwise-h2", url, "sa", "", STEPWISE_POOL, null),
+            queueWorkers);
       case "floor":
         return new FloorContestant(
             CountingDataSource.create("floor-h2", url, "sa", "", FLOOR_THREADS, null),

@@ -32,6 +32,25 @@ public interface Contestant extends AutoCloseable {
   /** Resumes every suspended workflow with {@code decision} and waits for all to finish. */
   List<String> resumeAll(String decision);
 
+  /** Whether the engine has a queue with a concurrency limit, for (q); the floor has none. */
+  default boolean hasQueue() {
+    return false;
+  }
+
+  /**
+   * Enqueues one single-step workflow per input on a queue of concurrency {@link
+   * QueueProbe#CONCURRENCY}, each step {@link QueueProbe#step}, calling {@code probe.enqueued()} as
+   * each enqueue returns; then waits for all. Outputs in input order.
+   */
+  default List<String> runQueued(List<String> inputs, QueueProbe probe) {
+    throw new UnsupportedOperationException(name() + " has no queue");
+  }
+
+  /** How the queue of (q) is set up, for the log. */
+  default String queueSettings() {
+    return "";
+  }
+
   /** Adds {@code count} finished sequential runs straight into the tables (bulk SQL). */
   void seedFinishedRuns(int count);
 

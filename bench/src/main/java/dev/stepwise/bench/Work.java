@@ -36,6 +36,11 @@ public final class Work {
     return prepared + ":" + decision;
   }
 
+  /** What a queued step of (q) returns, after holding its slot ({@link QueueProbe#step}). */
+  public static String queued(String input) {
+    return input + ":q";
+  }
+
   /** The output a correct sequential run returns; the harness checks every contestant's. */
   public static String expectedSequential(String input) {
     return three(two(one(input)));

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs workloads (a) to (e) against one contestant and records the figures. Timed rounds and the
- * pass that counts commits are separate, because reading the server's commit counter means closing
- * the pool's connections, which would cool down the next timed round.
+ * Runs workloads (a) to (e) and (q) against one contestant and records the figures. Timed rounds
+ * and the pass that counts commits are separate, because reading the server's commit counter means
+ * closing the pool's connections, which would cool down the next timed round.
  */
 final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
@@ -35,7 +35,7 @@ final class WorkloadRunner {
     this.pg = pg;
   }
 
-  /** Runs the workloads named in {@code which} (letters a to e). */
+  /** Runs the workloads named in {@code which} (letters a to e, and q). */
   void run(String which) {
     if (which.contains("a")) {
       sequentialLatency();
@@ -68,6 +68,65 @@ final class WorkloadRunner {
         put(w, "(e)/(b)", e / b);
       }
     }
+    if (which.contains("q")) {
+      if (c.hasQueue()) {
+        queued();
+      } else {
+        log("(q) skipped: no queue");
+      }
+    }
+  }
+
+  /**
+   * (q): runs of one step through a queue of concurrency {@link QueueProbe#CONCURRENCY}, all
+   * enqueued at once from one thread, then awaited; measured once, since DBOS starts a queue's
+   * workflows when it polls (about once a second). Commits and statements are counted over the
+   * measured pass itself.
+   */
+  private void queued() {
+    String w =
+        String.format(
+            "(q) queue of %d, %,d runs of %d ms",
+            QueueProbe.CONCURRENCY, sizes.queued(), QueueProbe.HOLD_NANOS / 1_000_000);
+    log(w + ": " + c.queueSettings());
+    runQueued(sizes.queuedWarmup());
+    long commits0 = commits();
+    long statements0 = c.dataSource().statements();
+    long clientCommits0 = c.dataSource().commits();
+    Cpu cpu = new Cpu();
+    long t = System.nanoTime();
+    QueueProbe probe = runQueued(sizes.queued());
+    double seconds = (System.nanoTime() - t) / 1e9;
+    cpu.record(w, sizes.queued());
+    recordCounts(w, sizes.queued(), commits0, statements0, clientCommits0);
+    put(w, "runs/s", sizes.queued() / seconds);
+    long[] delays = probe.delays();
+    if (delays.length > 0) {
+      put(w, "slot freed → next step started p50, ms", Stats.percentile(delays, 50) / 1e6);
+      put(w, "slot freed → next step started p99, ms", Stats.percentile(delays, 99) / 1e6);
+    }
+    put(w, "delays measured (a run was waiting)", delays.length);
+    long[] later = probe.delays(probe.lastEnqueue());
+    if (later.length > 0) {
+      put(w, "the same after the last enqueue, p50, ms", Stats.percentile(later, 50) / 1e6);
+      put(w, "the same after the last enqueue, p99, ms", Stats.percentile(later, 99) / 1e6);
+    }
+    put(w, "delays measured after the last enqueue", later.length);
+    put(w, "most steps running at once", probe.maxRunning());
+  }
+
+  private QueueProbe runQueued(int n) {
+    List<String> inputs = inputs(n);
+    QueueProbe probe = QueueProbe.begin(n);
+    List<String> outs = c.runQueued(inputs, probe);
+    for (int i = 0; i < n; i++) {
+      expect(Work.queued(inputs.get(i)), outs.get(i));
+    }
+    if (probe.starts() != n) {
+      throw new IllegalStateException(
+          c.name() + ": " + probe.starts() + " steps for " + n + " runs");
+    }
+    return probe;
   }
 
   /** (a): one 3-step workflow at a time. */

@@ -13,4 +13,7 @@ public interface BenchWorkflows {
 
   /** One step, then waits for a decision message, then one step with it. */
   String approval(String input);
+
+  /** One step that holds its queue slot a few milliseconds ({@code QueueProbe.step}); for (q). */
+  String queued(String input);
 }

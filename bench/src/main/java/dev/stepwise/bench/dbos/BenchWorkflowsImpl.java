@@ -3,6 +3,7 @@ package dev.stepwise.bench.dbos;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.workflow.Workflow;
 import dev.dbos.transact.workflow.WorkflowHandle;
+import dev.stepwise.bench.QueueProbe;
 import dev.stepwise.bench.Work;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,5 +81,11 @@ public final class BenchWorkflowsImpl implements BenchWorkflows {
         dbos.<String>recv(DECISION, Duration.ofHours(1))
             .orElseThrow(() -> new IllegalStateException("no decision"));
     return dbos.runStep(() -> Work.approve(prepared, decision), "approve");
+  }
+
+  @Override
+  @Workflow(name = "queued")
+  public String queued(String input) {
+    return dbos.runStep(() -> QueueProbe.step(input), "hold");
   }
 }

@@ -1,10 +1,13 @@
 package dev.stepwise.bench.dbos;
 
 import dev.dbos.transact.DBOS;
+import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.config.DBOSConfig;
+import dev.dbos.transact.workflow.Queue;
 import dev.dbos.transact.workflow.WorkflowHandle;
 import dev.stepwise.bench.Contestant;
 import dev.stepwise.bench.CountingDataSource;
+import dev.stepwise.bench.QueueProbe;
 import dev.stepwise.bench.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +25,7 @@ public final class DbosContestant implements Contestant {
   private final DBOS dbos;
   private final BenchWorkflowsImpl impl;
   private final BenchWorkflows workflows;
+  private final Queue queue; // (q)'s, or null
   private final List<WorkflowHandle<String, RuntimeException>> suspended = new ArrayList<>();
 
   /**
@@ -29,6 +33,16 @@ public final class DbosContestant implements Contestant {
    * given; the server ignores it.
    */
   public DbosContestant(CountingDataSource ds, String url, String user) {
+    this(ds, url, user, false);
+  }
+
+  /**
+   * With {@code withQueue}, also (q)'s queue: DBOS's {@code Queue} with a concurrency of {@link
+   * QueueProbe#CONCURRENCY} and its defaults otherwise (among them its polling interval, {@link
+   * Queue#DEFAULT_POLLING_INTERVAL}). A queue must be registered before launch and is polled from
+   * then on, so it is registered only when (q) is to run.
+   */
+  public DbosContestant(CountingDataSource ds, String url, String user, boolean withQueue) {
     this.ds = ds;
     dropSchema(ds);
     DBOSConfig config =
@@ -41,6 +55,10 @@ public final class DbosContestant implements Contestant {
     this.impl = new BenchWorkflowsImpl(dbos);
     this.workflows = dbos.registerProxy(BenchWorkflows.class, impl);
     impl.setProxy(workflows);
+    this.queue = withQueue ? new Queue("bench").withConcurrency(QueueProbe.CONCURRENCY) : null;
+    if (queue != null) {
+      dbos.registerQueue(queue);
+    }
     dbos.launch();
   }
 
@@ -97,6 +115,37 @@ public final class DbosContestant implements Contestant {
       outs.add(h.getResult());
     }
     suspended.clear();
+    return outs;
+  }
+
+  @Override
+  public boolean hasQueue() {
+    return queue != null;
+  }
+
+  @Override
+  public String queueSettings() {
+    return "DBOS Queue(concurrency "
+        + queue.concurrency()
+        + ", worker concurrency "
+        + queue.workerConcurrency()
+        + ", polling interval "
+        + queue.pollingInterval()
+        + ")";
+  }
+
+  @Override
+  public List<String> runQueued(List<String> inputs, QueueProbe probe) {
+    StartWorkflowOptions options = new StartWorkflowOptions(queue);
+    List<WorkflowHandle<String, RuntimeException>> handles = new ArrayList<>(inputs.size());
+    for (String in : inputs) {
+      handles.add(dbos.startWorkflow(() -> workflows.queued(in), options));
+      probe.enqueued();
+    }
+    List<String> outs = new ArrayList<>(inputs.size());
+    for (WorkflowHandle<String, RuntimeException> h : handles) {
+      outs.add(h.getResult());
+    }
     return outs;
   }
 

@@ -2,6 +2,7 @@ package dev.stepwise.bench.stepwise;
 
 import dev.stepwise.bench.Contestant;
 import dev.stepwise.bench.CountingDataSource;
+import dev.stepwise.bench.QueueProbe;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public final class StepwiseContestant implements Contestant {
   private static final Duration WAIT = Duration.ofMinutes(10);
+  private static final Duration POLL = Duration.ofMillis(500); // the builder's default
 
   private final CountingDataSource ds;
   private final Stepwise engine;
@@ -22,8 +24,17 @@ public final class StepwiseContestant implements Contestant {
   private final FanOutWorkflowRunner fanOut;
   private final ApprovalWorkflowRunner approval;
   private final List<String> suspended = new ArrayList<>();
+  private final int queueWorkers;
+  private Stepwise queueEngine; // (q)'s, built on first use
+  private QueuedWorkflowRunner queued;
 
   public StepwiseContestant(CountingDataSource ds) {
+    this(ds, QueueProbe.CONCURRENCY);
+  }
+
+  /** With {@code queueWorkers} workers on the engine of (q). */
+  public StepwiseContestant(CountingDataSource ds, int queueWorkers) {
+    this.queueWorkers = queueWorkers;
     this.ds = ds;
     this.engine = Stepwise.builder().dataSource(ds).build();
     this.sequential = new SequentialWorkflowRunner(engine, new SequentialWorkflow());
@@ -98,12 +109,58 @@ public final class StepwiseContestant implements Contestant {
   }
 
   @Override
+  public boolean hasQueue() {
+    return true;
+  }
+
+  @Override
+  public String queueSettings() {
+    return "@Queue(concurrency "
+        + QueueProbe.CONCURRENCY
+        + "), "
+        + queueWorkers
+        + " workers, dispatcher poll "
+        + POLL
+        + " (for other nodes' work; a freed slot wakes it)";
+  }
+
+  /**
+   * (q) on an engine of its own with as many workers as the queue has slots: a node runs at most
+   * its workers' count of steps at once (8 by default), which would hold a queue of 10 to 8. It
+   * shares the pool; the main engine has no queued workflow registered and stays idle meanwhile.
+   */
+  @Override
+  public List<String> runQueued(List<String> inputs, QueueProbe probe) {
+    if (queueEngine == null) {
+      queueEngine =
+          Stepwise.builder().dataSource(ds).nodeId("bench-queue").workers(queueWorkers).build();
+      queued = new QueuedWorkflowRunner(queueEngine, new QueuedWorkflow());
+      queueEngine.start();
+    }
+    List<RunHandle<QueuedWorkflowResult>> handles = new ArrayList<>(inputs.size());
+    for (String in : inputs) {
+      handles.add(queued.startAsync(in));
+      probe.enqueued();
+    }
+    List<String> outs = new ArrayList<>(inputs.size());
+    for (RunHandle<QueuedWorkflowResult> h : handles) {
+      QueuedWorkflowResult r = h.awaitCompletion(WAIT);
+      check(r.status(), r.runId());
+      outs.add(r.hold().output());
+    }
+    return outs;
+  }
+
+  @Override
   public void seedFinishedRuns(int count) {
     StepwiseSeeder.seed(ds, count);
   }
 
   @Override
   public void close() {
+    if (queueEngine != null) {
+      queueEngine.close();
+    }
     engine.close();
   }
 
