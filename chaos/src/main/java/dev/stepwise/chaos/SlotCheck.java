@@ -141,6 +141,38 @@ final class SlotCheck {
         endedSteps);
   }
 
+  /**
+   * The rows as CSV lines with a header, each with the end of its JVM: evidence to read when the
+   * check fails, kept in the soak's directory after the cluster is gone.
+   */
+  static List<String> csv(List<SlotRow> rows, Map<String, Life> lives) {
+    List<String> lines = new ArrayList<>();
+    lines.add("run_id,step_id,attempt,node,started_at,ended_at,node_ended_at,node_frozen");
+    for (SlotRow r : rows) {
+      Life life = lives.get(r.node());
+      String frozen =
+          life == null
+              ? ""
+              : String.join(
+                  " ",
+                  life.frozen().stream()
+                      .map(f -> f.from() + "/" + (f.to() == null ? "" : f.to()))
+                      .toList());
+      lines.add(
+          String.join(
+              ",",
+              r.runId(),
+              r.stepId(),
+              Integer.toString(r.attempt()),
+              r.node(),
+              r.started().toString(),
+              r.ended() == null ? "" : r.ended().toString(),
+              life == null || life.ended() == null ? "" : life.ended().toString(),
+              frozen));
+    }
+    return lines;
+  }
+
   /** The first stop of at least a lease that began inside [from, to], or null. */
   private static Frozen firstLongStop(Life life, Instant from, Instant to, Duration lease) {
     for (Frozen f : life.frozen()) {

@@ -39,6 +39,9 @@ import java.util.Map;
 public final class Soak {
   static final String DATABASE = "soak";
 
+  /** Where the limited steps' recorded intervals go, one line each, for evidence. */
+  static final String SLOTS = "slots.csv";
+
   /** Where the stored errors of failed runs go, stack traces included. */
   static final String FAILURES = "failed-runs.txt";
 
@@ -124,8 +127,10 @@ public final class Soak {
       Instant drainStart = Instant.now();
       boolean drained = drain(traffic, faults, db);
       Duration drain = Duration.between(drainStart, Instant.now());
-      Verdict verdict =
-          Verdict.judge(traffic.acknowledged(), db.snapshot(), lives(), options.lease());
+      SoakDb.Snapshot snapshot = db.snapshot();
+      Map<String, WorkerJvm.Life> lives = lives();
+      Verdict verdict = Verdict.judge(traffic.acknowledged(), snapshot, lives, options.lease());
+      Files.write(dir.resolve(SLOTS), SlotCheck.csv(snapshot.slots(), lives));
       if (verdict.failed() + verdict.cancelled() > 0) {
         Files.writeString(dir.resolve(FAILURES), db.failures(20));
       }
