@@ -6,6 +6,8 @@ import dev.stepwise.chaos.flow.ChainFlow;
 import dev.stepwise.chaos.flow.ChainFlowRunner;
 import dev.stepwise.chaos.flow.ForkFlow;
 import dev.stepwise.chaos.flow.ForkFlowRunner;
+import dev.stepwise.chaos.flow.QueuedFlow;
+import dev.stepwise.chaos.flow.QueuedFlowRunner;
 import dev.stepwise.runtime.Stepwise;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,24 +16,31 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The chaos soak's controller. It starts a PostgreSQL cluster of its own and N worker JVMs ({@link
- * SoakWorker}) on it, starts runs of two workflows with a transactional step at a steady rate, and
- * meanwhile kills (-9) and restarts workers, stops them (SIGSTOP) for longer than the lease,
- * restarts the database with {@code pg_ctl restart -m immediate} and, if asked, takes it down for
- * an outage, all at times drawn from the seed. Then it lets the runs drain and judges from the
- * database: every started run must have succeeded, with exactly one row written by its
- * transactional step. It prints the figures, writes them to {@code <dir>/soak-report.txt} and exits
- * with 1 if anything was lost, failed or written twice.
+ * SoakWorker}) on it, starts runs of three workflows with a transactional step at a steady rate
+ * (one of them fans out into a queue with a global concurrency limit), and meanwhile kills (-9) and
+ * restarts workers, stops them (SIGSTOP) for longer than the lease, restarts the database with
+ * {@code pg_ctl restart -m immediate} and, if asked, takes it down for an outage, all at times
+ * drawn from the seed. Then it lets the runs drain and judges from the database: every started run
+ * must have succeeded, with exactly one row written by its transactional step, and at no instant
+ * were more executions of the queue's steps alive than its limit, by the intervals they recorded.
+ * It prints the figures, writes them to {@code <dir>/soak-report.txt} and exits with 1 if anything
+ * was lost, failed or written twice.
  *
  * <p>Arguments: see {@link SoakOptions#USAGE}; exit codes: 0 pass, 1 fail, 2 the soak cannot run
  * here (no PostgreSQL binaries), 64 bad arguments.
  */
 public final class Soak {
   static final String DATABASE = "soak";
+
+  /** Where the limited steps' recorded intervals go, one line each, for evidence. */
+  static final String SLOTS = "slots.csv";
 
   /** Where the stored errors of failed runs go, stack traces included. */
   static final String FAILURES = "failed-runs.txt";
@@ -109,6 +118,7 @@ public final class Soak {
           new Traffic(
               new ChainFlowRunner(client, new ChainFlow("controller")),
               new ForkFlowRunner(client, new ForkFlow("controller")),
+              new QueuedFlowRunner(client, new QueuedFlow("controller", null)),
               options,
               db::finished);
       startWorkers(url, dir);
@@ -117,7 +127,10 @@ public final class Soak {
       Instant drainStart = Instant.now();
       boolean drained = drain(traffic, faults, db);
       Duration drain = Duration.between(drainStart, Instant.now());
-      Verdict verdict = Verdict.judge(traffic.acknowledged(), db.snapshot());
+      SoakDb.Snapshot snapshot = db.snapshot();
+      Map<String, WorkerJvm.Life> lives = lives();
+      Verdict verdict = Verdict.judge(traffic.acknowledged(), snapshot, lives, options.lease());
+      Files.write(dir.resolve(SLOTS), SlotCheck.csv(snapshot.slots(), lives));
       if (verdict.failed() + verdict.cancelled() > 0) {
         Files.writeString(dir.resolve(FAILURES), db.failures(20));
       }
@@ -216,6 +229,17 @@ public final class Soak {
         t.stops(),
         t.dbRestarts(),
         t.outages());
+  }
+
+  /** Every worker JVM started so far, by node id. */
+  private Map<String, WorkerJvm.Life> lives() {
+    Map<String, WorkerJvm.Life> lives = new HashMap<>();
+    for (WorkerJvm w : workers) {
+      for (WorkerJvm.Life l : w.lives()) {
+        lives.put(l.node(), l);
+      }
+    }
+    return lives;
   }
 
   private synchronized void killWorkers() {

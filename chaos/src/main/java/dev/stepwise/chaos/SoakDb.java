@@ -1,6 +1,8 @@
 package dev.stepwise.chaos;
 
+import dev.stepwise.chaos.SlotCheck.SlotRow;
 import dev.stepwise.chaos.flow.Ledger;
+import dev.stepwise.chaos.flow.Slots;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,8 +45,18 @@ final class SoakDb {
   /** A step as stored (also the task): its status and how often it was claimed. */
   record StepRow(String runId, String stepId, String status, int attempts) {}
 
-  /** Everything the verdict is drawn from, read after the drain. */
-  record Snapshot(Map<String, RunRow> runs, Map<String, Integer> writes, List<StepRow> steps) {}
+  /**
+   * Everything the verdict is drawn from, read after the drain.
+   *
+   * @param slots the executions of the queue-limited steps, as they recorded themselves
+   * @param at when it was read
+   */
+  record Snapshot(
+      Map<String, RunRow> runs,
+      Map<String, Integer> writes,
+      List<StepRow> steps,
+      List<SlotRow> slots,
+      Instant at) {}
 
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url, PgCluster.USER, "");
@@ -54,6 +66,7 @@ final class SoakDb {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute(Ledger.createTable());
+      s.execute(Slots.createTable());
     }
   }
 
@@ -106,7 +119,24 @@ final class SoakDb {
           steps.add(new StepRow(r.getString(1), r.getString(2), r.getString(3), r.getInt(4)));
         }
       }
-      return new Snapshot(runs, writes, steps);
+      List<SlotRow> slots = new ArrayList<>();
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT run_id, step_id, attempt, node, started_at, ended_at FROM "
+                  + Slots.TABLE
+                  + " ORDER BY started_at")) {
+        while (r.next()) {
+          slots.add(
+              new SlotRow(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getInt(3),
+                  r.getString(4),
+                  instant(r.getTimestamp(5)),
+                  instant(r.getTimestamp(6))));
+        }
+      }
+      return new Snapshot(runs, writes, steps, slots, Instant.now());
     }
   }
 

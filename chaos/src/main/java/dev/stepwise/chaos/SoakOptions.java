@@ -22,6 +22,8 @@ import java.util.Set;
  * @param rate runs started per second
  * @param maxOpen no new run is started while this many are unfinished
  * @param latency the longest time a step takes (each run draws its own, up to this)
+ * @param hold the longest time a queue-limited step holds its slot (each queued run draws its own,
+ *     from a fifth of this up to this)
  * @param drain how long the runs have to finish once the faults are over
  * @param dir where the logs and the report go
  * @param pgBin the directory of initdb and pg_ctl, or null to search
@@ -41,6 +43,7 @@ public record SoakOptions(
     int rate,
     int maxOpen,
     Duration latency,
+    Duration hold,
     Duration drain,
     Path dir,
     Path pgBin,
@@ -64,6 +67,7 @@ public record SoakOptions(
           "  --rate=10        runs started per second",
           "  --max-open=200   no new run while this many are unfinished",
           "  --latency=40ms   the longest time a step takes",
+          "  --hold=250ms     the longest a step of the limited queue holds its slot",
           "  --drain=120s     how long the runs have to finish after the faults",
           "  --dir=soak-out   where the logs and the report go",
           "  --pg-bin=DIR     the directory of initdb and pg_ctl (default: searched)",
@@ -85,6 +89,7 @@ public record SoakOptions(
           "rate",
           "max-open",
           "latency",
+          "hold",
           "drain",
           "dir",
           "pg-bin",
@@ -126,6 +131,7 @@ public record SoakOptions(
         positive(o, "rate", 10),
         positive(o, "max-open", 200),
         duration(o.getOrDefault("latency", "40ms")),
+        hold(o.getOrDefault("hold", "250ms")),
         duration(o.getOrDefault("drain", "120s")),
         Path.of(o.getOrDefault("dir", "soak-out")),
         o.containsKey("pg-bin") ? Path.of(o.get("pg-bin")) : null,
@@ -159,6 +165,14 @@ public record SoakOptions(
     }
   }
 
+  private static Duration hold(String s) {
+    Duration d = duration(s);
+    if (d.toMillis() < 5) {
+      throw new IllegalArgumentException("--hold must be at least 5ms, was " + s);
+    }
+    return d;
+  }
+
   private static int count(Map<String, String> o, String name, int byDefault) {
     int n = Integer.parseInt(o.getOrDefault(name, Integer.toString(byDefault)));
     if (n < 0) {
@@ -179,13 +193,15 @@ public record SoakOptions(
   String describe() {
     return String.format(
         Locale.ROOT,
-        "seed %d, %d workers x %d threads, %s of faults, lease %s, %d runs/s, steps up to %s",
+        "seed %d, %d workers x %d threads, %s of faults, lease %s, %d runs/s, steps up to %s,"
+            + " limited slots held up to %s",
         seed,
         workers,
         threads,
         Format.duration(duration),
         Format.duration(lease),
         rate,
-        Format.duration(latency));
+        Format.duration(latency),
+        Format.duration(hold));
   }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.chaos;
 
+import dev.stepwise.chaos.flow.SoakLimited;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,28 @@ record SoakReport(
     line(s, "  runs with more than 1                    %6d", v.duplicated());
     line(s, "  most rows of one run                     %6d", v.maxWrites());
     line(s, "  rows of runs never started               %6d", v.orphanWrites());
+    SlotCheck.Result q = v.slots();
+    line(
+        s,
+        "queue %s, concurrency %d over all workers (soak-queued: 4 steps in it)",
+        SoakLimited.NAME,
+        q.limit());
+    line(s, "  queued runs started / succeeded          %6d / %d", v.queued(), v.queuedSucceeded());
+    line(s, "  executions recorded                      %6d", q.executions());
+    line(s, "    ended                                  %6d", q.ended());
+    line(s, "    cut by kill -9 (alive until the kill)  %6d", q.killed());
+    line(s, "    cut by a SIGSTOP of a lease or more    %6d", q.frozen());
+    line(s, "    open (no end, JVM alive)               %6d", q.open());
+    line(s, "  highest concurrency observed             %6d  (limit %d)", q.maxAlive(), q.limit());
+    line(s, "  time at the limit                        %s", Format.duration(q.atLimit()));
+    line(
+        s,
+        "  highest with zombie remainders           %6d  (after SIGCONT; not a failure)",
+        q.maxWithZombies());
+    if (q.zombieAt() != null) {
+      line(s, "    at %s: %s", q.zombieAt(), String.join("; ", q.atZombieMax()));
+    }
+    line(s, "  succeeded runs lacking a slot record     %6d", v.unrecordedSlots());
     line(s, "re-executions (step executions beyond the first)");
     line(s, "  all                                      %6d", v.reExecutions());
     line(s, "  designed retries (attempt 1 fails)       %6d", v.designed());
@@ -114,7 +137,8 @@ record SoakReport(
         faults.kills() >= GOAL_KILLS && faults.dbRestarts() >= 1 && v.lost() == 0 && ok();
     line(
         s,
-        "goal of issue 11 (>= %d kills, >= 1 database restart, 0 lost, 1 write per run): %s",
+        "goal of issue 11 (>= %d kills, >= 1 database restart, 0 lost, 1 write per run, queue"
+            + " limit held): %s",
         GOAL_KILLS,
         goal ? "met" : "not met");
     List<String> problems = problems();

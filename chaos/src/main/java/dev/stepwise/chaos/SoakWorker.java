@@ -4,12 +4,15 @@ import dev.stepwise.chaos.flow.ChainFlow;
 import dev.stepwise.chaos.flow.ChainFlowRunner;
 import dev.stepwise.chaos.flow.ForkFlow;
 import dev.stepwise.chaos.flow.ForkFlowRunner;
+import dev.stepwise.chaos.flow.QueuedFlow;
+import dev.stepwise.chaos.flow.QueuedFlowRunner;
+import dev.stepwise.chaos.flow.Slots;
 import dev.stepwise.runtime.Stepwise;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A worker JVM of the soak: a Stepwise engine on the soak's PostgreSQL that runs both soak
+ * A worker JVM of the soak: a Stepwise engine on the soak's PostgreSQL that runs the soak's
  * workflows until it is killed. It starts no runs; the controller does.
  *
  * <p>Arguments: {@code <jdbc url> <name> <lease ms> <worker threads>}.
@@ -31,6 +34,7 @@ public final class SoakWorker {
     Stepwise engine = build(url, node, lease, threads);
     new ChainFlowRunner(engine, new ChainFlow(name));
     new ForkFlowRunner(engine, new ForkFlow(name));
+    new QueuedFlowRunner(engine, new QueuedFlow(name, new Slots(url, PgCluster.USER, node)));
     engine.start();
     System.out.println(Instant.now() + " worker " + name + ": " + READY + " " + node);
     Thread.currentThread().join(); // until killed

@@ -5,6 +5,8 @@ import dev.stepwise.chaos.flow.ChainFlowRunner;
 import dev.stepwise.chaos.flow.ForkFlow;
 import dev.stepwise.chaos.flow.ForkFlowRunner;
 import dev.stepwise.chaos.flow.Job;
+import dev.stepwise.chaos.flow.QueuedFlow;
+import dev.stepwise.chaos.flow.QueuedFlowRunner;
 import dev.stepwise.runtime.StartOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import java.util.function.IntSupplier;
  * rate. A start that fails (the database is down or restarting) is retried with the same id until
  * the engine acknowledges it: a start whose commit went through before the error then returns that
  * run instead of a second one. So every id the soak chose is acknowledged once, and each
- * acknowledged run must finish.
+ * acknowledged run must finish. Runs take turns: a third each of {@code soak-queued}, {@code
+ * soak-chain} and {@code soak-fork}.
  */
 final class Traffic {
   /** Of the runs, this share has one step that fails once by design. */
@@ -31,6 +34,7 @@ final class Traffic {
 
   private final ChainFlowRunner chain;
   private final ForkFlowRunner fork;
+  private final QueuedFlowRunner queued;
   private final SoakOptions options;
   private final IntSupplier finished;
   private final long period;
@@ -48,9 +52,15 @@ final class Traffic {
    * @param finished how many of the soak's runs are finished, read from the database; -1 if it
    *     cannot say now
    */
-  Traffic(ChainFlowRunner chain, ForkFlowRunner fork, SoakOptions options, IntSupplier finished) {
+  Traffic(
+      ChainFlowRunner chain,
+      ForkFlowRunner fork,
+      QueuedFlowRunner queued,
+      SoakOptions options,
+      IntSupplier finished) {
     this.chain = chain;
     this.fork = fork;
+    this.queued = queued;
     this.options = options;
     this.finished = finished;
     this.period = Math.max(1, SECOND / options.rate());
@@ -60,17 +70,46 @@ final class Traffic {
     return String.format("soak-%d-%06d", seed, n);
   }
 
+  /** The soak's workflows. */
+  enum Flow {
+    CHAIN(ChainFlow.RETRIED),
+    FORK(ForkFlow.RETRIED),
+    QUEUED(QueuedFlow.RETRIED);
+
+    final List<String> retried;
+
+    Flow(List<String> retried) {
+      this.retried = retried;
+    }
+  }
+
+  /** The workflow of run {@code n}: they take turns. */
+  static Flow flow(int n) {
+    switch (n % 3) {
+      case 0:
+        return Flow.QUEUED;
+      case 1:
+        return Flow.CHAIN;
+      default:
+        return Flow.FORK;
+    }
+  }
+
   /**
    * The input of run {@code n}: from the seed and {@code n} alone, so that a seed gives the same
    * runs whatever order the threads start them in.
    */
-  static Job job(SoakOptions options, int n, boolean forked) {
+  static Job job(SoakOptions options, int n, Flow flow) {
     // SplittableRandom mixes its seed; java.util.Random's first draws from neighbouring seeds
     // are nearly equal, which made every run of a soak flaky or none.
     SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + n);
-    List<String> retried = forked ? ForkFlow.RETRIED : ChainFlow.RETRIED;
+    List<String> retried = flow.retried;
     String failFirst = r.nextDouble() < FLAKY ? retried.get(r.nextInt(retried.size())) : "";
-    return new Job(r.nextInt((int) options.latency().toMillis() + 1), failFirst);
+    int latency = r.nextInt((int) options.latency().toMillis() + 1);
+    // From a fifth of --hold to all of it, drawn after the others so that they stay as they were.
+    long hold = options.hold().toMillis();
+    int holdMs = flow == Flow.QUEUED ? (int) (hold / 5 + r.nextLong(hold - hold / 5 + 1)) : 0;
+    return new Job(latency, failFirst, holdMs);
   }
 
   void start() {
@@ -108,7 +147,7 @@ final class Traffic {
         continue; // this slot passes unused
       }
       int n = lastId.incrementAndGet();
-      start(runId(options.seed(), n), job(options, n, n % 2 == 0), n % 2 == 0);
+      start(runId(options.seed(), n), job(options, n, flow(n)), flow(n));
     }
   }
 
@@ -131,13 +170,20 @@ final class Traffic {
     return acknowledged.size() - finishedRead;
   }
 
-  private void start(String id, Job job, boolean forked) {
+  private void start(String id, Job job, Flow flow) {
     while (true) {
       try {
-        String got =
-            forked
-                ? fork.startAsync(job, StartOptions.withRunId(id)).runId()
-                : chain.startAsync(job, StartOptions.withRunId(id)).runId();
+        String got;
+        switch (flow) {
+          case CHAIN:
+            got = chain.startAsync(job, StartOptions.withRunId(id)).runId();
+            break;
+          case FORK:
+            got = fork.startAsync(job, StartOptions.withRunId(id)).runId();
+            break;
+          default:
+            got = queued.startAsync(job, StartOptions.withRunId(id)).runId();
+        }
         if (!got.equals(id)) {
           throw new IllegalStateException("started " + id + " but the engine returned " + got);
         }

@@ -3,7 +3,10 @@ package dev.stepwise.chaos;
 import dev.stepwise.chaos.SoakDb.RunRow;
 import dev.stepwise.chaos.SoakDb.Snapshot;
 import dev.stepwise.chaos.SoakDb.StepRow;
+import dev.stepwise.chaos.WorkerJvm.Life;
 import dev.stepwise.chaos.flow.Job;
+import dev.stepwise.chaos.flow.QueuedFlow;
+import dev.stepwise.chaos.flow.SoakLimited;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,10 @@ import java.util.TreeMap;
  * @param failures failed or cancelled runs by step and error, with one run id each
  * @param lostSamples a few lost runs with their status
  * @param latencies start-to-finish of each succeeded run, sorted
+ * @param queued acknowledged runs of {@code soak-queued}
+ * @param queuedSucceeded of those, the succeeded ones
+ * @param unrecordedSlots succeeded queued runs with a limited step that has no ended execution
+ * @param slots the check of the queue's global limit from the steps' own intervals
  */
 record Verdict(
     int started,
@@ -49,7 +56,11 @@ record Verdict(
     Map<String, Long> faultReExecutionsByStep,
     Map<String, Failure> failures,
     List<String> lostSamples,
-    List<Duration> latencies) {
+    List<Duration> latencies,
+    int queued,
+    int queuedSucceeded,
+    int unrecordedSlots,
+    SlotCheck.Result slots) {
 
   /** Runs that failed the same way: how many, and one of them. */
   record Failure(int count, String sampleRunId) {}
@@ -62,7 +73,16 @@ record Verdict(
     return reExecutions - designed;
   }
 
-  static Verdict judge(Map<String, Job> acknowledged, Snapshot db) {
+  /**
+   * @param lives every worker JVM the soak started, by node id
+   * @param lease the workers' lease
+   */
+  static Verdict judge(
+      Map<String, Job> acknowledged, Snapshot db, Map<String, Life> lives, Duration lease) {
+    SlotCheck.Result slots = SlotCheck.check(db.slots(), lives, lease, SoakLimited.LIMIT, db.at());
+    int queued = 0;
+    int queuedSucceeded = 0;
+    int unrecordedSlots = 0;
     int succeeded = 0;
     int failed = 0;
     int cancelled = 0;
@@ -88,9 +108,21 @@ record Verdict(
         sample(lost, id + " (missing)");
         continue;
       }
+      boolean isQueued = QueuedFlow.WORKFLOW.equals(run.workflow());
+      if (isQueued) {
+        queued++;
+      }
       switch (run.status()) {
         case "SUCCEEDED":
           succeeded++;
+          if (isQueued) {
+            queuedSucceeded++;
+            if (!QueuedFlow.LIMITED.stream()
+                .allMatch(step -> slots.endedSteps().contains(id + "/" + step))) {
+              unrecordedSlots++;
+              sample(lost, id + " (succeeded without a recorded slot)");
+            }
+          }
           if (writes == 1) {
             exactlyOnce++;
           } else if (writes == 0) {
@@ -166,7 +198,11 @@ record Verdict(
         byStep,
         failures,
         lost,
-        latencies);
+        latencies,
+        queued,
+        queuedSucceeded,
+        unrecordedSlots,
+        slots);
   }
 
   /** What is wrong, one line each; empty when the soak passed. */
@@ -193,6 +229,24 @@ record Verdict(
     }
     if (orphanWrites > 0) {
       p.add(orphanWrites + " ledger row(s) of runs the soak never started");
+    }
+    if (slots.exceeded()) {
+      p.add(
+          String.format(
+              "queue %s: %d executions alive at %s, over its limit of %d: %s",
+              SoakLimited.NAME,
+              slots.maxAlive(),
+              slots.maxAt(),
+              slots.limit(),
+              String.join("; ", slots.atMax())));
+    }
+    if (slots.open() > 0) {
+      p.add(
+          slots.open()
+              + " execution(s) of the limited steps without an end on a JVM that still ran");
+    }
+    if (unrecordedSlots > 0) {
+      p.add(unrecordedSlots + " succeeded queued run(s) with a limited step that recorded no end");
     }
     return p;
   }

@@ -7,13 +7,16 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One worker JVM ({@link SoakWorker}) and what the soak does to it: start, kill -9 and start again,
- * SIGSTOP and SIGCONT. Its output goes to {@code <name>.log}, appended across restarts.
+ * SIGSTOP and SIGCONT. Its output goes to {@code <name>.log}, appended across restarts. It keeps
+ * the life of each JVM it started (its node id, when it ended, when it was frozen), from which the
+ * soak bounds the intervals of the executions that JVM never finished.
  */
 final class WorkerJvm {
   private final String name;
@@ -23,6 +26,25 @@ final class WorkerJvm {
   private boolean stopped;
   private int generation;
   private long logOffset;
+  private final List<Life> ended = new ArrayList<>();
+  private String node;
+  private List<Frozen> frozen = new ArrayList<>();
+  private Instant frozenSince;
+
+  /**
+   * A stop of a JVM: from just after SIGSTOP was sent to just before SIGCONT was (inside the time
+   * it really was stopped), or {@code to} null when it was killed while stopped.
+   */
+  record Frozen(Instant from, Instant to) {}
+
+  /**
+   * One JVM of a worker.
+   *
+   * @param node its node id, {@code <name>-<pid>}, as {@link SoakWorker} names it
+   * @param ended when it was seen dead: just after kill -9 returned, or when its exit was noticed;
+   *     null while it runs
+   */
+  record Life(String node, Instant ended, List<Frozen> frozen) {}
 
   WorkerJvm(String name, String jdbcUrl, SoakOptions options, Path dir) {
     this.name = name;
@@ -53,6 +75,9 @@ final class WorkerJvm {
   }
 
   synchronized void start() {
+    if (node != null) {
+      endLife(); // exited on its own, noticed just now
+    }
     try {
       logOffset = Files.exists(log) ? Files.size(log) : 0;
       process =
@@ -65,6 +90,38 @@ final class WorkerJvm {
     }
     stopped = false;
     generation++;
+    node = name + "-" + process.pid();
+  }
+
+  private void endLife() {
+    Instant now = Instant.now();
+    if (frozenSince != null) {
+      frozen.add(new Frozen(frozenSince, null));
+      frozenSince = null;
+    }
+    ended.add(new Life(node, now, List.copyOf(frozen)));
+    frozen = new ArrayList<>();
+    node = null;
+  }
+
+  private void thaw() {
+    if (frozenSince != null) {
+      frozen.add(new Frozen(frozenSince, Instant.now()));
+      frozenSince = null;
+    }
+  }
+
+  /** Every JVM this worker started, the one running now last (with {@code ended} null). */
+  synchronized List<Life> lives() {
+    List<Life> all = new ArrayList<>(ended);
+    if (node != null) {
+      List<Frozen> f = new ArrayList<>(frozen);
+      if (frozenSince != null) {
+        f.add(new Frozen(frozenSince, null));
+      }
+      all.add(new Life(node, null, List.copyOf(f)));
+    }
+    return all;
   }
 
   /** kill -9 ({@link Process#destroyForcibly()} sends SIGKILL), then waits until it is gone. */
@@ -80,6 +137,9 @@ final class WorkerJvm {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (node != null) {
+      endLife();
+    }
     stopped = false;
   }
 
@@ -89,6 +149,7 @@ final class WorkerJvm {
       return -1;
     }
     signal("-STOP");
+    frozenSince = Instant.now();
     stopped = true;
     return generation;
   }
@@ -98,6 +159,7 @@ final class WorkerJvm {
     if (pausedGeneration != generation || !stopped) {
       return false;
     }
+    thaw();
     signal("-CONT");
     stopped = false;
     return true;
@@ -106,6 +168,7 @@ final class WorkerJvm {
   /** SIGCONT if it is stopped, whatever stopped it. */
   synchronized void resumeIfStopped() {
     if (stopped && process.isAlive()) {
+      thaw();
       signal("-CONT");
     }
     stopped = false;

@@ -3,20 +3,24 @@ package dev.stepwise.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.stepwise.chaos.flow.SoakLimited;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak's CI version, 30 seconds long, in the integration-test phase of {@code mvn verify}.
- * Without PostgreSQL's server binaries it is skipped, except in CI ({@code CI=true}, or {@code
+ * The soak's CI version, 30 seconds long, in the integration-test phase of {@code mvn verify}: a
+ * third of its runs fan out into the queue {@code soak-limited}, so every build also checks that
+ * queue's global limit from the steps' own intervals, across the worker JVMs and the kills. Without
+ * PostgreSQL's server binaries it is skipped, except in CI ({@code CI=true}, or {@code
  * -Dstepwise.requirePostgres=true}), where it fails: there the soak must run. {@code
  * -Dsoak.pgBin=<dir>} names the binaries' directory, else they are searched.
  */
 class ShortSoakIT {
 
   @Test
-  void thirtySecondsOfKillsStopsAndADatabaseRestartLoseNoRunAndWriteOncePerRun() throws Exception {
+  void thirtySecondsOfKillsStopsAndADatabaseRestartLoseNoRunWriteOnceAndKeepTheQueueLimit()
+      throws Exception {
     PgBinaries binaries;
     try {
       String bin = System.getProperty("soak.pgBin", "");
@@ -39,6 +43,11 @@ class ShortSoakIT {
     assertThat(report.faults().kills()).isEqualTo(6);
     assertThat(report.faults().dbRestarts()).isEqualTo(1);
     assertThat(report.verdict().started()).isPositive();
+    assertThat(report.verdict().queued()).isPositive();
+    assertThat(report.verdict().slots().executions()).isPositive();
+    assertThat(report.verdict().slots().maxAlive())
+        .as(report.toText())
+        .isBetween(1, SoakLimited.LIMIT);
     assertThat(report.problems()).as(report.toText()).isEmpty();
   }
 }

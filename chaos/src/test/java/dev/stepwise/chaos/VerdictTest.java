@@ -24,7 +24,7 @@ class VerdictTest {
   private final List<StepRow> steps = new ArrayList<>();
 
   private void run(String id, String status, int ledgerRows) {
-    acknowledged.put(id, new Job(10, ""));
+    acknowledged.put(id, new Job(10, "", 0));
     runs.put(
         id,
         new RunRow(
@@ -42,7 +42,11 @@ class VerdictTest {
   }
 
   private Verdict judge() {
-    return Verdict.judge(acknowledged, new Snapshot(runs, writes, steps));
+    return Verdict.judge(
+        acknowledged,
+        new Snapshot(runs, writes, steps, List.of(), T.plusSeconds(60)),
+        Map.of(),
+        Duration.ofSeconds(3));
   }
 
   @Test
@@ -61,7 +65,7 @@ class VerdictTest {
   @Test
   void unfinishedAndMissingRunsAreLost() {
     run("soak-1-000001", "RUNNING", 1);
-    acknowledged.put("soak-1-000002", new Job(0, ""));
+    acknowledged.put("soak-1-000002", new Job(0, "", 0));
 
     Verdict v = judge();
 
@@ -108,7 +112,7 @@ class VerdictTest {
   @Test
   void retriesOfTheStepThatFailsByDesignAreNotCountedAsCausedByFaults() {
     run("soak-1-000001", "SUCCEEDED", 1);
-    acknowledged.put("soak-1-000001", new Job(10, "prepare"));
+    acknowledged.put("soak-1-000001", new Job(10, "prepare", 0));
     steps.add(new StepRow("soak-1-000001", "prepare", "SUCCEEDED", 3)); // designed + a fault
     steps.add(new StepRow("soak-1-000001", "book", "SUCCEEDED", 2)); // a fault
     steps.add(new StepRow("soak-1-000001", "finish", "SUCCEEDED", 1));

@@ -16,14 +16,18 @@ final class Work {
   }
 
   static String step(Job job, StepContext ctx) {
+    failIfDesigned(job, ctx);
+    pause(job.latencyMs());
+    return ctx.stepId() + " on attempt " + ctx.attempt();
+  }
+
+  static void failIfDesigned(Job job, StepContext ctx) {
     // Thrown before any work, so that a fault can hardly hit a first attempt that was meant to
     // fail: the soak counts every retry of a named step as designed, the others as caused by
     // faults.
     if (ctx.attempt() == 1 && job.failFirst().equals(ctx.stepId())) {
       throw new DesignedFailure("designed failure of " + ctx.stepId() + " on attempt 1");
     }
-    pause(job.latencyMs());
-    return ctx.stepId() + " on attempt " + ctx.attempt();
   }
 
   static void pause(int millis) {
