@@ -123,18 +123,21 @@ abstract class QueueContract extends EngineContract {
   }
 
   @Test
-  void aRateLimitIsNeverExceededInAnyWindow() throws Exception {
+  void aRateLimitIsNeverExceededInAnyWindowWithTwoNodesStarting() throws Exception {
     QueuedFlow flow = new QueuedFlow();
     flow.hold = Duration.ZERO;
     Duration period = Duration.ofMillis(400);
     QueueSpec queue = new QueueSpec("rated", 0, 0, 0, 4, period);
-    Stepwise e = engine(b -> b.workers(8));
-    WorkflowClient client =
-        e.register(new QueuedFlow.Definition(flow, "rated", queue, FlowControl.NONE));
-    e.start();
+    List<WorkflowClient> clients = new ArrayList<>();
+    for (String node : List.of("node-a", "node-b")) {
+      Stepwise e = engine(b -> b.nodeId(node).workers(8));
+      clients.add(e.register(new QueuedFlow.Definition(flow, "rated", queue, FlowControl.NONE)));
+      e.start();
+    }
+    WorkflowClient client = clients.get(0);
     List<String> runs = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      runs.add(client.start(new Job("k", i), StartOptions.defaults()));
+      runs.add(clients.get(i % 2).start(new Job("k", i), StartOptions.defaults()));
     }
     List<Instant> starts = new ArrayList<>();
     for (String runId : runs) {
@@ -149,6 +152,28 @@ abstract class QueueContract extends EngineContract {
           .as("starts %d..%d", i, i + 4)
           .isGreaterThanOrEqualTo(period);
     }
+  }
+
+  @Test
+  void aPerNodeLimitHoldsOnEachNodeWhileTheOtherNodesRunTheirShare() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    flow.hold = Duration.ofMillis(30);
+    QueueSpec queue = new QueueSpec("per-node", 0, 1, 0, 0, Duration.ofSeconds(1));
+    List<WorkflowClient> clients = new ArrayList<>();
+    for (String node : List.of("node-a", "node-b")) {
+      Stepwise e = engine(b -> b.nodeId(node).workers(4));
+      clients.add(e.register(new QueuedFlow.Definition(flow, "per-node", queue, FlowControl.NONE)));
+      e.start();
+    }
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      runs.add(clients.get(i % 2).start(new Job("k", i), StartOptions.defaults()));
+    }
+    for (String runId : runs) {
+      assertThat(clients.get(0).awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    }
+    assertThat(flow.maxByNode).isNotEmpty();
+    assertThat(flow.maxByNode.values()).allSatisfy(max -> assertThat(max.get()).isEqualTo(1));
   }
 
   @Test

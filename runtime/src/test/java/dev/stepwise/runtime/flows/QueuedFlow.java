@@ -33,6 +33,11 @@ public final class QueuedFlow {
   public final AtomicInteger maxRunning = new AtomicInteger();
   public final Map<String, AtomicInteger> runningByKey = new ConcurrentHashMap<>();
   public final Map<String, AtomicInteger> maxByKey = new ConcurrentHashMap<>();
+
+  /** By node: the worker thread's name up to its number ({@code stepwise-worker-<node>}). */
+  public final Map<String, AtomicInteger> runningByNode = new ConcurrentHashMap<>();
+
+  public final Map<String, AtomicInteger> maxByNode = new ConcurrentHashMap<>();
   public final AtomicInteger runsInside = new AtomicInteger();
   public final AtomicInteger maxRunsInside = new AtomicInteger();
   public final Map<String, AtomicInteger> runsInsideByKey = new ConcurrentHashMap<>();
@@ -64,6 +69,8 @@ public final class QueuedFlow {
     inputs.add(job.key() + ":" + job.n());
     enter(running, maxRunning);
     enter(counter(runningByKey, job.key()), counter(maxByKey, job.key()));
+    String node = node();
+    enter(counter(runningByNode, node), counter(maxByNode, node));
     enter(runsInside, maxRunsInside);
     enter(counter(runsInsideByKey, job.key()), counter(maxRunsInsideByKey, job.key()));
     try {
@@ -75,6 +82,7 @@ public final class QueuedFlow {
       }
       return job.key() + "#" + job.n();
     } finally {
+      counter(runningByNode, node).decrementAndGet();
       counter(runningByKey, job.key()).decrementAndGet();
       running.decrementAndGet();
     }
@@ -84,6 +92,12 @@ public final class QueuedFlow {
     counter(runsInsideByKey, called.substring(0, called.indexOf('#'))).decrementAndGet();
     runsInside.decrementAndGet();
     return "recorded " + called;
+  }
+
+  private static String node() {
+    String thread = Thread.currentThread().getName();
+    int last = thread.lastIndexOf('-');
+    return last < 0 ? thread : thread.substring(0, last);
   }
 
   /** Forgets the calls blocked on a node that was killed: their threads count as dead. */

@@ -46,6 +46,35 @@ public final class LoopThread {
     }
   }
 
+  /** How a loop sleeps between two rounds: until woken, or until its next work is due. */
+  @FunctionalInterface
+  public interface Sleep {
+    void until() throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code round} again and again until stopped, with {@code sleep} in between: the body of a
+   * loop that does its due work, then sleeps. A round that throws, an Error too, is logged once per
+   * outage by {@code outages} and the loop goes on: a dead loop thread would leave its work undone
+   * for as long as the node lives.
+   */
+  public void repeat(Runnable round, OutageLog outages, Sleep sleep) {
+    while (running) {
+      try {
+        round.run();
+        outages.succeeded();
+      } catch (RuntimeException | Error e) {
+        outages.failed(e);
+      }
+      try {
+        sleep.until();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** How long a stop waits for a loop that sleeps at most {@code pollInterval} between rounds. */
   public static Duration joinTimeout(Duration pollInterval) {
     return Duration.ofMillis(Math.max(1000, pollInterval.toMillis() * 2));

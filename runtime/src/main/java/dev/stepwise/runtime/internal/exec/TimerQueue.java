@@ -72,21 +72,7 @@ public final class TimerQueue implements Runnable {
 
   @Override
   public void run() {
-    while (loop.running()) {
-      try {
-        fireDue();
-        outages.succeeded();
-      } catch (RuntimeException | Error e) {
-        // An Error too: a dead timer thread would leave every sleeping step asleep.
-        outages.failed(e);
-      }
-      try {
-        signal.await(nextWait());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    loop.repeat(this::fireDue, outages, () -> signal.await(nextWait()));
   }
 
   /** Fires every due timer of the workflows registered here; returns how many it fired. */

@@ -112,21 +112,7 @@ public final class ScheduleKeeper implements Runnable {
 
   @Override
   public void run() {
-    while (loop.running()) {
-      try {
-        fireDue();
-        outages.succeeded();
-      } catch (RuntimeException | Error e) {
-        // An Error too: a dead keeper would start no schedule on this node again.
-        outages.failed(e);
-      }
-      try {
-        signal.await(nextWait());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    loop.repeat(this::fireDue, outages, () -> signal.await(nextWait()));
   }
 
   /** Fires every due schedule known here, then notes the earliest next tick in the table. */

@@ -260,39 +260,24 @@ public final class QueueClaim {
    */
   private static List<Claimed> readClaimed(
       DSLContext tx, List<Row2<String, String>> picked, String owner) {
-    List<Claimed> claimed = new ArrayList<>();
-    for (var r :
-        tx.select(
-                SW_STEPS.RUN_ID,
-                SW_STEPS.STEP_ID,
-                SW_STEPS.WORKFLOW,
-                SW_STEPS.ATTEMPTS,
-                SW_STEPS.VERSION,
-                SW_STEPS.RESUME_PAYLOAD,
-                SW_RUNS.GRAPH_VERSION,
-                SW_RUNS.STATUS,
-                SW_RUNS.INPUT)
-            .from(SW_STEPS)
-            .join(SW_RUNS)
-            .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
-            .where(
-                DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
-                    .in(picked)
-                    .and(SW_STEPS.LEASE_OWNER.eq(owner))
-                    .and(SW_STEPS.STATUS.eq(DSL.inline(Status.RUNNING.name()))))
-            .fetch()) {
-      claimed.add(
-          new Claimed(
-              r.value1(),
-              r.value2(),
-              r.value3(),
-              r.value4(),
-              r.value5(),
-              r.value6(),
-              r.value7(),
-              Status.valueOf(r.value8()),
-              r.value9()));
-    }
-    return claimed;
+    return tx.select(
+            SW_STEPS.RUN_ID,
+            SW_STEPS.STEP_ID,
+            SW_STEPS.WORKFLOW,
+            SW_STEPS.ATTEMPTS,
+            SW_STEPS.VERSION,
+            SW_STEPS.RESUME_PAYLOAD,
+            SW_RUNS.GRAPH_VERSION,
+            SW_RUNS.STATUS,
+            SW_RUNS.INPUT)
+        .from(SW_STEPS)
+        .join(SW_RUNS)
+        .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))
+        .where(
+            DSL.row(SW_STEPS.RUN_ID, SW_STEPS.STEP_ID)
+                .in(picked)
+                .and(SW_STEPS.LEASE_OWNER.eq(owner))
+                .and(SW_STEPS.STATUS.eq(DSL.inline(Status.RUNNING.name()))))
+        .fetch(Claimed::of);
   }
 }

@@ -27,6 +27,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record9;
 import org.jooq.Row2;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
@@ -120,7 +121,26 @@ public final class TaskQueue {
       String resumePayload,
       String graphVersion,
       Status runStatus,
-      String input) {}
+      String input) {
+
+    /**
+     * A claimed row as both claims select it: run, step, workflow, attempts, version, resume
+     * payload, then the run's graph version, status and input.
+     */
+    public static Claimed of(
+        Record9<String, String, String, Integer, Long, String, String, String, String> r) {
+      return new Claimed(
+          r.value1(),
+          r.value2(),
+          r.value3(),
+          r.value4(),
+          r.value5(),
+          r.value6(),
+          r.value7(),
+          Status.valueOf(r.value8()),
+          r.value9());
+    }
+  }
 
   /**
    * What a claim writes on the rows it takes, on both databases: RUNNING, leased to {@code owner},

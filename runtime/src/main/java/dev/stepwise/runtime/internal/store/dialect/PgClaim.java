@@ -5,7 +5,6 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static dev.stepwise.runtime.internal.store.TaskQueue.dueCondition;
 import static dev.stepwise.runtime.internal.store.TaskQueue.leased;
 
-import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import java.time.Duration;
@@ -42,19 +41,7 @@ public final class PgClaim implements Claim {
    */
   public List<Claimed> claim(
       String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
-    return claimReturningQuery(owner, now, lease, limit, workflows)
-        .fetch(
-            r ->
-                new Claimed(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    Status.valueOf(r.value8()),
-                    r.value9()));
+    return claimReturningQuery(owner, now, lease, limit, workflows).fetch(Claimed::of);
   }
 
   /** The claim statement (public for the test of its plan). */
