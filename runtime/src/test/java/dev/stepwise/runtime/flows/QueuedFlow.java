@@ -54,6 +54,12 @@ public final class QueuedFlow {
   public volatile Predicate<Job> blocks = j -> false;
 
   public final CountDownLatch release = new CountDownLatch(1);
+
+  /** Jobs whose {@code record} step blocks until {@link #recordRelease} opens. */
+  public volatile Predicate<Integer> recordBlocks = n -> false;
+
+  public final CountDownLatch recordRelease = new CountDownLatch(1);
+  public final CountDownLatch recordBlocked = new CountDownLatch(1);
   public final CountDownLatch blockedStarted = new CountDownLatch(1);
 
   /** How long each call holds its slot, so that calls overlap when the limits let them. */
@@ -88,7 +94,11 @@ public final class QueuedFlow {
     }
   }
 
-  String record(String called) {
+  String record(String called) throws InterruptedException {
+    if (recordBlocks.test(Integer.parseInt(called.substring(called.indexOf('#') + 1)))) {
+      recordBlocked.countDown();
+      recordRelease.await(60, TimeUnit.SECONDS);
+    }
     counter(runsInsideByKey, called.substring(0, called.indexOf('#'))).decrementAndGet();
     runsInside.decrementAndGet();
     return "recorded " + called;

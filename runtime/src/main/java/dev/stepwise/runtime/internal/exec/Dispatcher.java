@@ -100,6 +100,7 @@ public final class Dispatcher implements Runnable {
     queues.admit(); // needs no worker: it only lets queued runs' first steps be claimed
     int room = pool.tryAcquire(config.workers());
     if (room == 0) {
+      queues.tellOthers(); // slots freed here that this node has no worker to fill
       signal.hungry(true); // a freed worker wakes us
       return false;
     }

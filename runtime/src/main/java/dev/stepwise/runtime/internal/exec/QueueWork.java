@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,10 @@ public final class QueueWork {
   private final Notifier notifier;
   private final EngineConfig config;
   private final Clock clock;
+  // Queues whose slot freed here, not yet told to the other nodes: told only if this node's next
+  // claim does not fill the slot itself, as every NOTIFY takes PostgreSQL's one lock for notifying
+  // commits, which queues the engine's other notifying commits behind it.
+  private final Set<String> untold = ConcurrentHashMap.newKeySet();
 
   public QueueWork(
       Registry registry,
@@ -83,8 +88,10 @@ public final class QueueWork {
     limited.forEach(d -> names.add(RunGate.lockName(d.graph().name())));
     Set<String> due = signal.queues().take(names, clock.instant());
     for (WorkflowDefinition d : limited) {
-      if (due.contains(RunGate.lockName(d.graph().name()))) {
+      String name = RunGate.lockName(d.graph().name());
+      if (due.contains(name)) {
         gate.admit(d.graph().name(), d.flowControl(), clock.instant());
+        tell(name); // other nodes may hold queued runs of it that this node does not see
       }
     }
   }
@@ -92,7 +99,11 @@ public final class QueueWork {
   /** Claims up to {@code room} steps of the queues that may have work. */
   List<Task> claim(int room, Set<String> workflows, BiPredicate<String, String> isRoot) {
     List<QueueSpec> queues = List.copyOf(registry.queues());
-    if (queues.isEmpty() || room == 0) {
+    if (queues.isEmpty()) {
+      return List.of();
+    }
+    if (room == 0) {
+      tellOthers(); // no room here: the freed slots are for the other nodes
       return List.of();
     }
     List<String> names = new ArrayList<>();
@@ -106,6 +117,7 @@ public final class QueueWork {
       int left = room - claimed.size();
       if (left == 0) {
         signal.queues().mark(queue.name()); // not claimed this time: next time
+        tell(queue.name());
         continue;
       }
       QueueClaim.Result r =
@@ -123,6 +135,11 @@ public final class QueueWork {
         continue;
       }
       claimed.addAll(r.claimed());
+      if (r.full()) {
+        untold.remove(queue.name()); // the slot is taken again: nobody else could use it
+      } else {
+        tell(queue.name());
+      }
       if (r.claimed().size() == left) {
         signal.queues().mark(queue.name()); // it had more than this node's room
       }
@@ -156,8 +173,22 @@ public final class QueueWork {
   }
 
   private void freed(String name) {
+    untold.add(name); // first: the dispatcher the signal wakes must find it
     signal.slotFreed(name);
-    notifier.announce(NOTICE + name);
+  }
+
+  /** Tells the other nodes that a slot of {@code name} freed here, if it did since last told. */
+  private void tell(String name) {
+    if (untold.remove(name)) {
+      notifier.announce(NOTICE + name);
+    }
+  }
+
+  /** Tells the other nodes of every slot freed here that this node did not take again. */
+  void tellOthers() {
+    for (String name : List.copyOf(untold)) {
+      tell(name);
+    }
   }
 
   /** Another node freed a slot of {@code name} (its NOTIFY arrived). */

@@ -46,7 +46,8 @@ public final class QueueClaim {
    * What a claim took, and why it stopped.
    *
    * @param claimed the rows leased to this node
-   * @param full true if a concurrency limit left no slot: a step of the queue finishing frees one
+   * @param full true if the global limit leaves no slot once this claim's steps run: only a step of
+   *     the queue finishing frees one
    * @param rateFreesAt when the rate window lets the next step start, if the rate limit stopped the
    *     claim; else null
    * @param leasedAt the time the leases were counted from: read once the queue's lock was held
@@ -96,7 +97,7 @@ public final class QueueClaim {
       free = Math.min(free, queue.perNode() - running.onThisNode());
     }
     if (free <= 0) {
-      return new Result(List.of(), true, null, now);
+      return new Result(List.of(), isFull(queue, running.total()), null, now);
     }
     Instant rateFreesAt = null;
     if (queue.limitsRate()) {
@@ -137,7 +138,15 @@ public final class QueueClaim {
         rateFreesAt = now.plus(queue.ratePeriod());
       }
     }
-    return new Result(claimed, false, rateFreesAt, now);
+    return new Result(claimed, isFull(queue, running.total() + claimed.size()), rateFreesAt, now);
+  }
+
+  /**
+   * Whether {@code running} steps leave no slot of the queue on any node: only its global limit
+   * says so (a node at its per-node limit leaves slots for the others).
+   */
+  private static boolean isFull(QueueSpec queue, int running) {
+    return queue.concurrency() > 0 && running >= queue.concurrency();
   }
 
   private static void lock(DSLContext tx, String name) {

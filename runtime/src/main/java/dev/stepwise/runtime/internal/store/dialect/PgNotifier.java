@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class PgNotifier implements Notifier {
   private static final Logger log = LoggerFactory.getLogger(PgNotifier.class);
   private static final Duration LISTEN_POLL = Duration.ofMillis(500);
+  // How long listen() waits for the first LISTEN: a node that starts and at once counts on other
+  // nodes' notifications (a queue's freed slot) would otherwise miss those sent meanwhile.
+  private static final Duration FIRST_LISTEN = Duration.ofSeconds(5);
 
   private final DataSource dataSource;
   private final String channel;
@@ -37,6 +42,7 @@ public final class PgNotifier implements Notifier {
   private volatile boolean closed;
   private Thread sender;
   private Thread listener;
+  private final CountDownLatch listening = new CountDownLatch(1);
 
   PgNotifier(DataSource dataSource, String schema, String nodeId, Consumer<String> onRemote) {
     this.dataSource = dataSource;
@@ -67,9 +73,17 @@ public final class PgNotifier implements Notifier {
   }
 
   @Override
-  public synchronized void listen() {
-    if (listener == null && !closed) {
-      listener = daemon("stepwise-listen-" + nodeId, this::listenLoop);
+  public void listen() {
+    synchronized (this) {
+      if (listener == null && !closed) {
+        listener = daemon("stepwise-listen-" + nodeId, this::listenLoop);
+      }
+    }
+    try {
+      // Bounded: with the database down the node starts anyway, and the poll finds the work.
+      listening.await(FIRST_LISTEN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -105,6 +119,7 @@ public final class PgNotifier implements Notifier {
         try (Statement st = c.createStatement()) {
           st.execute("LISTEN \"" + channel.replace("\"", "") + "\"");
         }
+        listening.countDown();
         PGConnection pg = c.unwrap(PGConnection.class);
         while (!closed) {
           PGNotification[] received = pg.getNotifications((int) LISTEN_POLL.toMillis());
