@@ -1,7 +1,10 @@
 package com.acme;
 
+import dev.stepwise.runtime.AttemptError;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunListener;
+import dev.stepwise.runtime.RunPage;
+import dev.stepwise.runtime.RunQuery;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.StepContext;
@@ -170,6 +173,50 @@ public final class OrderWorkflowRunner {
    */
   public Watch watch(String runId, RunListener listener) {
     return client.watch(runId, listener);
+  }
+
+  /**
+   * Retries a failed or cancelled run from where it stopped: completed steps keep their
+   * outputs, the failed ones start again with a fresh attempt budget; false if the run
+   * is neither failed nor cancelled.
+   */
+  public boolean retry(String runId) {
+    return client.retry(runId);
+  }
+
+  /**
+   * The errors of a step's failed attempts, oldest first.
+   */
+  public List<AttemptError> errors(String runId, String stepId) {
+    return client.errors(runId, stepId);
+  }
+
+  /**
+   * A page of runs matching {@code query}, newest first.
+   */
+  public RunPage list(RunQuery query) {
+    return client.list(query);
+  }
+
+  /**
+   * Cancels every unfinished run matching {@code query}, in batches. Returns how many.
+   */
+  public int cancelAll(RunQuery query) {
+    return client.cancelAll(query);
+  }
+
+  /**
+   * Retries every failed or cancelled run matching {@code query}. Returns how many.
+   */
+  public int retryAll(RunQuery query) {
+    return client.retryAll(query);
+  }
+
+  /**
+   * Deletes every finished run matching {@code query}, in batches. Returns how many.
+   */
+  public int deleteAll(RunQuery query) {
+    return client.deleteAll(query);
   }
 
   /**

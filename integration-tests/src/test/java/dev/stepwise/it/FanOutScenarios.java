@@ -48,7 +48,7 @@ interface FanOutScenarios extends Scenario {
     assertThat(r.run().failedStep()).isEqualTo("summarize");
     assertThat(r.summarize().status()).isEqualTo(Status.FAILED);
     assertThat(r.summarize().error().message()).isEqualTo("cannot summarize bad");
-    assertThat(r.report().status()).isEqualTo(Status.PENDING);
+    assertThat(r.report().status()).isEqualTo(Status.NOT_REACHED);
     assertThat(flow.attempts).containsEntry("bad", 2);
   }
 

@@ -73,6 +73,6 @@ interface LoopScenarios extends Scenario {
             "Loop step \"poll\" ran its maxIterations of 5 and its repeatWhile condition \"busy\""
                 + " is still true");
     assertThat(flow.pollIterations).containsExactly(1, 2, 3, 4, 5);
-    assertThat(r.done().status()).isEqualTo(Status.PENDING);
+    assertThat(r.done().status()).isEqualTo(Status.NOT_REACHED);
   }
 }

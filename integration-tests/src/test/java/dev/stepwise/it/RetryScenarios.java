@@ -61,7 +61,33 @@ interface RetryScenarios extends Scenario {
     assertThat(r.status()).isEqualTo(Status.FAILED);
     assertThat(r.flaky().attempts()).isEqualTo(1);
     assertThat(r.flaky().error().type()).isEqualTo(IllegalStateException.class.getName());
-    assertThat(r.strict().status()).isEqualTo(Status.PENDING);
+    assertThat(r.strict().status()).isEqualTo(Status.NOT_REACHED);
     assertThat(flow.flakyCalls).hasValue(1);
+  }
+
+  @Test
+  default void aFailedRunRetriedThroughItsRunnerRerunsOnlyTheFailedStepWithFreshAttempts() {
+    Stepwise engine = engine();
+    RetryFlow flow = new RetryFlow();
+    RetryFlowRunner runner = new RetryFlowRunner(engine, flow);
+    engine.start();
+    RetryFlowResult failed = runner.start(new Plan(0, 5, false));
+    assertThat(failed.status()).isEqualTo(Status.FAILED);
+
+    assertThat(runner.retry(failed.run().runId())).isTrue();
+    RetryFlowResult again = runner.awaitCompletion(failed.run().runId(), WAIT);
+
+    // strict fails on its first five attempts: two more, counted from 1, and flaky is not rerun.
+    assertThat(again.status()).isEqualTo(Status.FAILED);
+    assertThat(again.strict().attempts()).isEqualTo(2);
+    assertThat(flow.flakyCalls).hasValue(1);
+    assertThat(flow.strictCalls).hasValue(4);
+    assertThat(runner.errors(failed.run().runId(), "strict"))
+        .extracting(e -> e.attempt() + ": " + e.error().message())
+        .containsExactly(
+            "1: strict failed on attempt 1",
+            "2: strict failed on attempt 2",
+            "1: strict failed on attempt 1",
+            "2: strict failed on attempt 2");
   }
 }

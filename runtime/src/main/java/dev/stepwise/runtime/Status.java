@@ -19,10 +19,22 @@ public enum Status {
   SUSPENDED,
   /** Waiting for an event or a timer. */
   WAITING,
-  CANCELLED;
+  CANCELLED,
+  /**
+   * In a status report only: a step a failed run never reached, and never will unless the run is
+   * retried (unlike {@link #PENDING}, which reads as "will run").
+   */
+  NOT_REACHED;
 
-  /** True for states a run or step never leaves: succeeded, failed, skipped or cancelled. */
+  /**
+   * True for states a run or step never leaves: succeeded, failed, skipped, cancelled or not
+   * reached (short of a retry of the run).
+   */
   public boolean isTerminal() {
-    return this == SUCCEEDED || this == FAILED || this == SKIPPED || this == CANCELLED;
+    return this == SUCCEEDED
+        || this == FAILED
+        || this == SKIPPED
+        || this == CANCELLED
+        || this == NOT_REACHED;
   }
 }

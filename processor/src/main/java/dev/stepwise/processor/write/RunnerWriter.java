@@ -77,6 +77,7 @@ final class RunnerWriter {
             .addParameter(Names.RUN_LISTENER, "listener")
             .addStatement("return client.watch(runId, listener)")
             .build());
+    addLifecycle(ctx, type);
     type.addMethod(
         method(ctx, "list", "The most recent runs, newest first.")
             .returns(ParameterizedTypeName.get(ClassName.get(List.class), result))
@@ -271,6 +272,47 @@ final class RunnerWriter {
         .addParameter(Duration.class, "timeout")
         .addStatement("return toResult(client.$N(runId, timeout))", name)
         .build();
+  }
+
+  /** Retry, the kept errors of a step, listing by query and the bulk operations. */
+  private static void addLifecycle(WriterContext ctx, TypeSpec.Builder type) {
+    type.addMethod(
+        method(
+                ctx,
+                "retry",
+                "Retries a failed or cancelled run from where it stopped: completed steps keep"
+                    + " their\noutputs, the failed ones start again with a fresh attempt budget;"
+                    + " false if the run\nis neither failed nor cancelled.")
+            .returns(boolean.class)
+            .addParameter(String.class, "runId")
+            .addStatement("return client.retry(runId)")
+            .build());
+    type.addMethod(
+        method(ctx, "errors", "The errors of a step's failed attempts, oldest first.")
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), Names.ATTEMPT_ERROR))
+            .addParameter(String.class, "runId")
+            .addParameter(String.class, "stepId")
+            .addStatement("return client.errors(runId, stepId)")
+            .build());
+    type.addMethod(
+        method(ctx, "list", "A page of runs matching {@code query}, newest first.")
+            .returns(Names.RUN_PAGE)
+            .addParameter(Names.RUN_QUERY, "query")
+            .addStatement("return client.list(query)")
+            .build());
+    for (String[] bulk :
+        new String[][] {
+          {"cancelAll", "Cancels every unfinished run matching {@code query}, in batches."},
+          {"retryAll", "Retries every failed or cancelled run matching {@code query}."},
+          {"deleteAll", "Deletes every finished run matching {@code query}, in batches."}
+        }) {
+      type.addMethod(
+          method(ctx, bulk[0], bulk[1] + " Returns how many.")
+              .returns(int.class)
+              .addParameter(Names.RUN_QUERY, "query")
+              .addStatement("return client.$L(query)", bulk[0])
+              .build());
+    }
   }
 
   private static MethodSpec.Builder method(WriterContext ctx, String name, String javadoc) {

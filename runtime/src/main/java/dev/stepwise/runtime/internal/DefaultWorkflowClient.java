@@ -1,10 +1,13 @@
 package dev.stepwise.runtime.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.AttemptError;
 import dev.stepwise.runtime.AwaitTimeoutException;
 import dev.stepwise.runtime.ChildWorkflowException;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunNotFoundException;
+import dev.stepwise.runtime.RunPage;
+import dev.stepwise.runtime.RunQuery;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
@@ -32,8 +35,10 @@ import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.QueuePlaces;
+import dev.stepwise.runtime.internal.store.RunQueries;
 import dev.stepwise.runtime.internal.store.RunReads;
 import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepErrorRows;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -47,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +79,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private final DatabaseCalls db;
   private final PayloadLimit limit;
   private final QueuePlaces places;
+  private final RunQueries queries;
   // Only a workflow whose steps or runs wait for slots pays for reading their places.
   private final boolean waitsForSlots;
 
@@ -98,6 +105,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
     this.jsonInputs = new JsonInputs(codec);
     this.reads = new RunReads(repo.dsl());
     this.places = new QueuePlaces(repo.dsl());
+    this.queries = new RunQueries(repo.dsl());
     this.waitsForSlots = !definition.queues().isEmpty() || definition.flowControl().limitsRuns();
     this.db = new DatabaseCalls(engine.config().databaseTimeout());
     this.limit = engine.config().payloadLimit();
@@ -506,6 +514,55 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public boolean cancel(String runId) {
     checkLookup(runId);
     return db.call("cancel run " + runId, () -> control.cancel(runId, name(), this::notFound));
+  }
+
+  @Override
+  public boolean retry(String runId) {
+    checkLookup(runId);
+    return db.call("retry run " + runId, () -> control.retry(runId, graph(), this::notFound));
+  }
+
+  @Override
+  public List<AttemptError> errors(String runId, String stepId) {
+    checkLookup(runId);
+    Objects.requireNonNull(stepId, "stepId");
+    return db.call(
+        "read the errors of step " + stepId + " of run " + runId,
+        () -> {
+          read(runId); // RunNotFoundException for a run of another workflow, or none
+          return StepErrorRows.of(repo.dsl(), runId, stepId);
+        });
+  }
+
+  @Override
+  public RunPage list(RunQuery query) {
+    Objects.requireNonNull(query, "query");
+    return db.call(
+        "list the runs of workflow \"" + name() + "\"",
+        () -> queries.page(name(), query, Set.of()));
+  }
+
+  @Override
+  public int cancelAll(RunQuery query) {
+    Objects.requireNonNull(query, "query");
+    return db.call(
+        "cancel runs of workflow \"" + name() + "\"", () -> control.bulk().cancel(name(), query));
+  }
+
+  @Override
+  public int retryAll(RunQuery query) {
+    Objects.requireNonNull(query, "query");
+    return db.call(
+        "retry runs of workflow \"" + name() + "\"",
+        () ->
+            control.bulk().retry(name(), query, id -> control.retry(id, graph(), this::notFound)));
+  }
+
+  @Override
+  public int deleteAll(RunQuery query) {
+    Objects.requireNonNull(query, "query");
+    return db.call(
+        "delete runs of workflow \"" + name() + "\"", () -> control.bulk().delete(name(), query));
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.stepwise.runtime.spi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.stepwise.runtime.AttemptError;
 import dev.stepwise.runtime.RunListener;
+import dev.stepwise.runtime.RunPage;
+import dev.stepwise.runtime.RunQuery;
 import dev.stepwise.runtime.RunStatus;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.StepContext;
@@ -128,6 +131,46 @@ public interface WorkflowClient {
 
   /** The most recent runs of this workflow, newest first. */
   List<RunStatus> list(int limit);
+
+  /**
+   * Retries a failed or cancelled run from where it stopped: steps that succeeded keep their
+   * outputs and do not run again; the failed (or cancelled) steps start again with a fresh attempt
+   * budget. False if the run is not failed or cancelled.
+   */
+  default boolean retry(String runId) {
+    throw new UnsupportedOperationException("this engine does not support retry");
+  }
+
+  /** The errors of a step's failed attempts, oldest first (the first 20 are kept). */
+  default List<AttemptError> errors(String runId, String stepId) {
+    throw new UnsupportedOperationException("this engine does not keep attempts' errors");
+  }
+
+  /** A page of this workflow's runs matching {@code query}, newest first. */
+  default RunPage list(RunQuery query) {
+    throw new UnsupportedOperationException("this engine does not support queries");
+  }
+
+  /**
+   * Cancels every unfinished run matching {@code query} (its statuses narrowed to unfinished ones),
+   * in batches of its limit, each batch a transaction; returns how many were cancelled.
+   */
+  default int cancelAll(RunQuery query) {
+    throw new UnsupportedOperationException("this engine does not support bulk operations");
+  }
+
+  /** Retries every failed or cancelled run matching {@code query}; returns how many. */
+  default int retryAll(RunQuery query) {
+    throw new UnsupportedOperationException("this engine does not support bulk operations");
+  }
+
+  /**
+   * Deletes every finished run matching {@code query} (succeeded, failed or cancelled; never a run
+   * that is still going), with its steps, events and child runs, in batches; returns how many.
+   */
+  default int deleteAll(RunQuery query) {
+    throw new UnsupportedOperationException("this engine does not support bulk operations");
+  }
 
   /** The step of {@code run} with its output decoded as {@code type}. */
   <T> StepResult<T> stepResult(RunStatus run, String stepId, Class<T> type);

@@ -128,7 +128,8 @@ public final class Completion {
   }
 
   private void scheduleRetry(Task task, Outcome.Retry retry) {
-    if (queue.retryStep(task, config.nodeId(), retry.error(), retry.notBefore()) == 0) {
+    if (queue.retryStep(task, config.nodeId(), retry.error(), retry.notBefore(), clock.instant())
+        == 0) {
       log.warn(
           "Lost the lease of step {} of run {}; not scheduling a retry",
           task.stepId(),

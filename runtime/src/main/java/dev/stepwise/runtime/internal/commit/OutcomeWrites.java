@@ -16,6 +16,7 @@ import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.RunStore;
+import dev.stepwise.runtime.internal.store.StepErrorRows;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
 import dev.stepwise.runtime.spi.StepSpec;
@@ -165,6 +166,10 @@ final class OutcomeWrites {
         out.byItem.put(i, Recorded.LOST);
       } else {
         recorded.computeIfAbsent(i.task().runId(), id -> new ArrayList<>()).add(i);
+        if (i.outcome() instanceof Outcome.Failed f) {
+          StepErrorRows.record(
+              tx, i.task().runId(), i.task().stepId(), i.task().attempt(), f.error(), now);
+        }
       }
     }
     List<String> advancing = new ArrayList<>();

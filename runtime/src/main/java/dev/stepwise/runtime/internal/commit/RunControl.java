@@ -4,8 +4,11 @@ import dev.stepwise.runtime.NotSuspendedException;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.store.RunQueries;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
+import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
@@ -21,12 +24,27 @@ public final class RunControl {
   private final RunChanges changes;
   private final Wakeups wakeups;
   private final Clock clock;
+  private final RunRetry retries;
+  private final RunBulk bulk;
 
   public RunControl(RunStore repo, RunChanges changes, Wakeups wakeups, Clock clock) {
     this.repo = repo;
     this.changes = changes;
     this.wakeups = wakeups;
     this.clock = clock;
+    this.retries = new RunRetry(repo, new TimerRows(repo), changes, wakeups, clock);
+    this.bulk = new RunBulk(repo, new RunQueries(repo.dsl()), changes, wakeups, clock);
+  }
+
+  /** Retries a failed or cancelled run ({@link RunRetry}); false if it is neither. */
+  public boolean retry(
+      String runId, WorkflowGraph graph, Function<String, RunNotFoundException> notFound) {
+    return retries.retry(runId, graph, notFound);
+  }
+
+  /** Bulk cancel, retry and delete by query. */
+  public RunBulk bulk() {
+    return bulk;
   }
 
   /**

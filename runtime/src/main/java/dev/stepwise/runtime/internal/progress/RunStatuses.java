@@ -24,7 +24,9 @@ public final class RunStatuses {
     for (StepSpec spec : graph.steps()) {
       StepRow r = byId.remove(spec.id());
       if (r != null) {
-        steps.add(status(r));
+        steps.add(neverStarted(run, r) ? notReached(spec.id()) : status(r));
+      } else if (run.status() == Status.FAILED) {
+        steps.add(notReached(spec.id()));
       } else if (run.status() == Status.CANCELLED) {
         // A cancelled run never reaches its remaining steps: show them cancelled, not pending.
         steps.add(new StepStatus(spec.id(), Status.CANCELLED, 0, null, null, null, null, null));
@@ -49,6 +51,17 @@ public final class RunStatuses {
         run.error(),
         run.createdAt(),
         run.updatedAt());
+  }
+
+  /** A step of a failed run that was queued but never started: it will not run either. */
+  private static boolean neverStarted(RunRow run, StepRow r) {
+    return run.status() == Status.FAILED
+        && r.attempts() == 0
+        && (r.status() == Status.PENDING || r.status() == Status.QUEUED);
+  }
+
+  private static StepStatus notReached(String stepId) {
+    return new StepStatus(stepId, Status.NOT_REACHED, 0, null, null, null, null, null);
   }
 
   private static StepStatus status(StepRow r) {

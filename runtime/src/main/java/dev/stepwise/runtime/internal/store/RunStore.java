@@ -10,6 +10,7 @@ import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +131,29 @@ public final class RunStore {
         .orderBy(SW_RUNS.CREATED_AT.desc(), SW_RUNS.ID.desc())
         .limit(limit)
         .fetch(RunStore::run);
+  }
+
+  /**
+   * A failed or cancelled run goes on again (a retry): RUNNING, its failure and finish cleared.
+   * Returns false if the run was not failed or cancelled.
+   */
+  public boolean reopen(DSLContext tx, String runId, Instant now) {
+    return tx.update(SW_RUNS)
+            .set(SW_RUNS.STATUS, Status.RUNNING.name())
+            .set(SW_RUNS.FAILED_STEP, (String) null)
+            .set(SW_RUNS.ERROR_TYPE, (String) null)
+            .set(SW_RUNS.ERROR_MESSAGE, (String) null)
+            .set(SW_RUNS.ERROR_STACK, (String) null)
+            .set(SW_RUNS.FINISHED_AT, (OffsetDateTime) null)
+            .set(SW_RUNS.UPDATED_AT, SqlValues.odt(now))
+            .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1L))
+            .where(
+                SW_RUNS
+                    .ID
+                    .eq(runId)
+                    .and(SW_RUNS.STATUS.in(Status.FAILED.name(), Status.CANCELLED.name())))
+            .execute()
+        == 1;
   }
 
   public void setRunStatus(DSLContext tx, String runId, Status status, Instant now) {

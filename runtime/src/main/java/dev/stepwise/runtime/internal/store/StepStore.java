@@ -193,7 +193,37 @@ public final class StepStore {
   }
 
   /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
+  /**
+   * A failed or cancelled step of a run being retried starts again: PENDING, due now, with a fresh
+   * attempt budget (its kept errors stay in {@code sw_step_errors}); a fan-out's parent row goes
+   * back to RUNNING without a lease, as while its elements run.
+   */
+  public static boolean reopenStep(
+      DSLContext tx, String runId, String stepId, boolean fanOutParent, Instant now) {
+    return tx.update(SW_STEPS)
+            .set(SW_STEPS.STATUS, fanOutParent ? Status.RUNNING.name() : Status.PENDING.name())
+            .set(SW_STEPS.ATTEMPTS, fanOutParent ? SW_STEPS.ATTEMPTS : DSL.val(0))
+            .set(SW_STEPS.NOT_BEFORE, SqlValues.odt(now))
+            .set(SW_STEPS.LEASE_OWNER, (String) null)
+            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+            .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
+            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+            .where(
+                SW_STEPS
+                    .RUN_ID
+                    .eq(runId)
+                    .and(SW_STEPS.STEP_ID.eq(stepId))
+                    .and(SW_STEPS.STATUS.in(Status.FAILED.name(), Status.CANCELLED.name())))
+            .execute()
+        == 1;
+  }
+
   public static int cancelOpenSteps(DSLContext tx, String runId, Instant now) {
+    return cancelOpenSteps(tx, List.of(runId), now);
+  }
+
+  /** Cancels the open steps of these runs, in one statement (a bulk cancel's batch). */
+  public static int cancelOpenSteps(DSLContext tx, Collection<String> runIds, Instant now) {
     return tx.update(SW_STEPS)
         .set(SW_STEPS.STATUS, Status.CANCELLED.name())
         .set(SW_STEPS.FINISHED_AT, SqlValues.odt(now))
@@ -201,7 +231,7 @@ public final class StepStore {
         .where(
             SW_STEPS
                 .RUN_ID
-                .eq(runId)
+                .in(runIds)
                 .and(
                     SW_STEPS
                         .STATUS

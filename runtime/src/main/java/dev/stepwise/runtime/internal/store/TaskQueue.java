@@ -197,20 +197,29 @@ public final class TaskQueue {
    * Puts a failed step back in the queue until {@code notBefore}; fenced like {@code
    * StepStore.finishStep}.
    */
-  public int retryStep(Task task, String owner, StepError error, Instant notBefore) {
-    int n =
-        dsl.update(SW_STEPS)
-            .set(SW_STEPS.STATUS, Status.PENDING.name())
-            .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
-            .set(SW_STEPS.ERROR_TYPE, error.type())
-            .set(SW_STEPS.ERROR_MESSAGE, error.message())
-            .set(SW_STEPS.ERROR_STACK, error.stackTrace())
-            .set(SW_STEPS.LEASE_OWNER, (String) null)
-            .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
-            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-            .where(fenced(task, owner))
-            .execute();
-    return checkOne(n, task);
+  public int retryStep(Task task, String owner, StepError error, Instant notBefore, Instant now) {
+    // With the attempt's error kept (StepErrorRows) in the same transaction: a failure path, so
+    // the two statements cost nothing a step that succeeds pays.
+    return dsl.transactionResult(
+        cfg -> {
+          DSLContext tx = cfg.dsl();
+          int n =
+              tx.update(SW_STEPS)
+                  .set(SW_STEPS.STATUS, Status.PENDING.name())
+                  .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
+                  .set(SW_STEPS.ERROR_TYPE, error.type())
+                  .set(SW_STEPS.ERROR_MESSAGE, error.message())
+                  .set(SW_STEPS.ERROR_STACK, error.stackTrace())
+                  .set(SW_STEPS.LEASE_OWNER, (String) null)
+                  .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
+                  .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
+                  .where(fenced(task, owner))
+                  .execute();
+          if (checkOne(n, task) == 1) {
+            StepErrorRows.record(tx, task.runId(), task.stepId(), task.attempt(), error, now);
+          }
+          return n;
+        });
   }
 
   /**
