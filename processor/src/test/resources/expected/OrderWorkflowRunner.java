@@ -1,6 +1,7 @@
 package com.acme;
 
 import dev.stepwise.runtime.AttemptError;
+import dev.stepwise.runtime.ForkOptions;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunPage;
@@ -182,6 +183,15 @@ public final class OrderWorkflowRunner {
    */
   public boolean retry(String runId) {
     return client.retry(runId);
+  }
+
+  /**
+   * Starts a new run from this one's state: the steps before {@code options.fromStep()}
+   * are copied with their outputs, that step and the ones after it run again; returns the
+   * new run's id.
+   */
+  public String fork(String runId, ForkOptions options) {
+    return client.fork(runId, options);
   }
 
   /**

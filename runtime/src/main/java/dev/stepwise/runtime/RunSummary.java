@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param failedStep the step that failed the run, or null
  * @param errorType the type of that step's error, or null
+ * @param forkedFrom for a forked run, {@code "<source run id>@<step>"}; else null
  */
 public record RunSummary(
     String runId,
@@ -16,4 +17,5 @@ public record RunSummary(
     String failedStep,
     String errorType,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String forkedFrom) {}

@@ -12,3 +12,7 @@ CREATE TABLE sw_step_errors (
   error_stack   TEXT
 );
 CREATE INDEX sw_step_errors_ix ON sw_step_errors (run_id, step_id, failed_at);
+
+-- A run forked from another one (WorkflowClient.fork) records where it came from:
+-- "<source run id>@<step it was forked at>".
+ALTER TABLE sw_runs ADD COLUMN forked_from VARCHAR(720);

@@ -104,6 +104,64 @@ abstract class RunLifecycleContract extends EngineContract {
   }
 
   @Test
+  void aForkCopiesExactlyTheStepsBeforeItsStepAndRunsTheRest() {
+    RepairFlow flow = new RepairFlow();
+    flow.broken = false;
+    flow.notifyRelease.countDown();
+    WorkflowClient client = repair(flow);
+    String source = client.start("o-7", StartOptions.defaults());
+    assertThat(client.awaitCompletion(source, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+
+    String fork = client.fork(source, ForkOptions.from("charge").runId("o-7-again"));
+    RunStatus forked = client.awaitCompletion(fork, WAIT);
+
+    assertThat(fork).isEqualTo("o-7-again");
+    assertThat(forked.status()).isEqualTo(Status.SUCCEEDED);
+    // fetch, notify and audit are not downstream of charge: copied, not run again.
+    assertThat(flow.executions("fetch")).isEqualTo(1);
+    assertThat(flow.executions("notify")).isEqualTo(1);
+    assertThat(flow.executions("audit")).isEqualTo(1);
+    assertThat(flow.executions("charge")).isEqualTo(2);
+    assertThat(flow.executions("ship")).isEqualTo(2);
+    assertThat(client.stepResult(forked, "ship", String.class).output())
+        .isEqualTo("shipped charged fetched o-7");
+    assertThat(client.list(RunQuery.all().runIdPrefix("o-7-again")).runs().get(0).forkedFrom())
+        .isEqualTo(source + "@charge");
+    assertThat(client.status(source).status()).isEqualTo(Status.SUCCEEDED);
+  }
+
+  @Test
+  void aForkCanReplaceAnEarlierStepsOutputOrTheInput() {
+    RepairFlow flow = new RepairFlow();
+    flow.broken = false;
+    flow.notifyRelease.countDown();
+    WorkflowClient client = repair(flow);
+    String source = client.start("o-8", StartOptions.defaults());
+    client.awaitCompletion(source, WAIT);
+
+    String whatIf =
+        client.fork(source, ForkOptions.from("ship").withOutput("charge", "charged twice"));
+    assertThat(
+            client.stepResult(client.awaitCompletion(whatIf, WAIT), "ship", String.class).output())
+        .isEqualTo("shipped charged twice");
+    String other = client.fork(source, ForkOptions.from("fetch").withInput("o-9"));
+    assertThat(
+            client.stepResult(client.awaitCompletion(other, WAIT), "ship", String.class).output())
+        .isEqualTo("shipped charged fetched o-9");
+
+    assertThatThrownBy(() -> client.fork(source, ForkOptions.from("pack")))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("has no step \"pack\" to fork from");
+    assertThatThrownBy(
+            () -> client.fork(source, ForkOptions.from("charge").withOutput("ship", "x")))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("only steps before the fork point are copied");
+    assertThatThrownBy(() -> client.fork(source, ForkOptions.from("charge").runId(source)))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("is taken");
+  }
+
+  @Test
   void runsAreListedByFilterAndPageWithoutRepeatsOrGaps() {
     Stepwise e = engine();
     WorkflowClient client = e.register(new ChainFlow.Definition(new ChainFlow()));

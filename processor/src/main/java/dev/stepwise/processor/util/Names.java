@@ -41,6 +41,7 @@ public final class Names {
   public static final ClassName RUN_LISTENER = ClassName.get(RUNTIME, "RunListener");
   public static final ClassName WATCH = ClassName.get(RUNTIME, "Watch");
   public static final ClassName RUN_QUERY = ClassName.get(RUNTIME, "RunQuery");
+  public static final ClassName FORK_OPTIONS = ClassName.get(RUNTIME, "ForkOptions");
   public static final ClassName RUN_PAGE = ClassName.get(RUNTIME, "RunPage");
   public static final ClassName ATTEMPT_ERROR = ClassName.get(RUNTIME, "AttemptError");
   public static final ClassName START_OPTIONS = ClassName.get(RUNTIME, "StartOptions");

@@ -288,6 +288,18 @@ final class RunnerWriter {
             .addStatement("return client.retry(runId)")
             .build());
     type.addMethod(
+        method(
+                ctx,
+                "fork",
+                "Starts a new run from this one's state: the steps before {@code"
+                    + " options.fromStep()}\nare copied with their outputs, that step and the"
+                    + " ones after it run again; returns the\nnew run's id.")
+            .returns(String.class)
+            .addParameter(String.class, "runId")
+            .addParameter(Names.FORK_OPTIONS, "options")
+            .addStatement("return client.fork(runId, options)")
+            .build());
+    type.addMethod(
         method(ctx, "errors", "The errors of a step's failed attempts, oldest first.")
             .returns(ParameterizedTypeName.get(ClassName.get(List.class), Names.ATTEMPT_ERROR))
             .addParameter(String.class, "runId")

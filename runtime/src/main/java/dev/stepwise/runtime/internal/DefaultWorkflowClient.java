@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.AttemptError;
 import dev.stepwise.runtime.AwaitTimeoutException;
 import dev.stepwise.runtime.ChildWorkflowException;
+import dev.stepwise.runtime.ForkOptions;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.RunPage;
@@ -20,6 +21,7 @@ import dev.stepwise.runtime.Violation;
 import dev.stepwise.runtime.Watch;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.RunControl;
+import dev.stepwise.runtime.internal.commit.RunFork;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.json.InvalidTextException;
@@ -48,11 +50,13 @@ import dev.stepwise.runtime.spi.validation.Contract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -520,6 +524,32 @@ final class DefaultWorkflowClient implements WorkflowClient {
   public boolean retry(String runId) {
     checkLookup(runId);
     return db.call("retry run " + runId, () -> control.retry(runId, graph(), this::notFound));
+  }
+
+  @Override
+  public String fork(String runId, ForkOptions options) {
+    checkLookup(runId);
+    Objects.requireNonNull(options, "options");
+    String newRunId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
+    checked(StartOptions.withRunId(newRunId));
+    String inputJson = null;
+    if (options.input() != null) {
+      definition.contract(Boundary.input()).ifPresent(c -> c.check(options.input(), name()));
+      inputJson =
+          limit.check(
+              payloadJson(options.input(), Boundary.input(), name()),
+              Boundary.input().describe(name()));
+    }
+    Map<String, String> outputs = new HashMap<>();
+    for (Map.Entry<String, Object> e : options.outputs().entrySet()) {
+      Boundary boundary = Boundary.output(e.getKey());
+      outputs.put(
+          e.getKey(),
+          limit.check(payloadJson(e.getValue(), boundary, name()), boundary.describe(name())));
+    }
+    RunFork.Request request =
+        new RunFork.Request(runId, options.fromStep(), newRunId, inputJson, outputs);
+    return db.call("fork run " + runId, () -> control.fork(graph(), request, this::notFound));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.stepwise.runtime.spi;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.runtime.AttemptError;
+import dev.stepwise.runtime.ForkOptions;
 import dev.stepwise.runtime.RunListener;
 import dev.stepwise.runtime.RunPage;
 import dev.stepwise.runtime.RunQuery;
@@ -139,6 +140,16 @@ public interface WorkflowClient {
    */
   default boolean retry(String runId) {
     throw new UnsupportedOperationException("this engine does not support retry");
+  }
+
+  /**
+   * Starts a new run from {@code runId}'s state: the steps before {@code options.fromStep()} are
+   * copied with their outputs (or the replaced ones), that step and every step after it run again.
+   * The new run records where it came from ({@link dev.stepwise.runtime.RunSummary#forkedFrom()}).
+   * Returns the new run's id.
+   */
+  default String fork(String runId, ForkOptions options) {
+    throw new UnsupportedOperationException("this engine does not support fork");
   }
 
   /** The errors of a step's failed attempts, oldest first (the first 20 are kept). */

@@ -26,6 +26,7 @@ public final class RunControl {
   private final Clock clock;
   private final RunRetry retries;
   private final RunBulk bulk;
+  private final RunFork forks;
 
   public RunControl(RunStore repo, RunChanges changes, Wakeups wakeups, Clock clock) {
     this.repo = repo;
@@ -34,6 +35,15 @@ public final class RunControl {
     this.clock = clock;
     this.retries = new RunRetry(repo, new TimerRows(repo), changes, wakeups, clock);
     this.bulk = new RunBulk(repo, new RunQueries(repo.dsl()), changes, wakeups, clock);
+    this.forks = new RunFork(repo, new TimerRows(repo), changes, wakeups, clock);
+  }
+
+  /** Forks a run ({@link RunFork}); returns the new run's id. */
+  public String fork(
+      WorkflowGraph graph,
+      RunFork.Request request,
+      Function<String, RunNotFoundException> notFound) {
+    return forks.fork(graph, request, notFound);
   }
 
   /** Retries a failed or cancelled run ({@link RunRetry}); false if it is neither. */

@@ -3,24 +3,17 @@ package dev.stepwise.runtime.internal.commit;
 import dev.stepwise.runtime.RunNotFoundException;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Ids;
-import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
-import dev.stepwise.runtime.internal.progress.FanOutPlan;
-import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
-import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 
 /**
  * Retries a failed or cancelled run from where it stopped, in one transaction under the run's lock:
@@ -80,7 +73,8 @@ public final class RunRetry {
                   outputs.put(r.stepId(), r.output());
                 }
               }
-              return new Retried(true, insertReady(tx, run, graph, statuses, outputs, now));
+              return new Retried(
+                  true, ReadySteps.insert(tx, timers, run, graph, statuses, outputs, now));
             });
     if (!retried.done()) {
       return false;
@@ -96,44 +90,5 @@ public final class RunRetry {
   /** Whether the run was retried, and the earliest timer its newly ready steps wait for. */
   private record Retried(boolean done, Instant timerDue) {
     static final Retried NOT = new Retried(false, null);
-  }
-
-  /**
-   * Inserts the steps that are ready now but have no row; returns the earliest timer due among
-   * them, or null for none.
-   */
-  private Instant insertReady(
-      DSLContext tx,
-      RunRow run,
-      WorkflowGraph graph,
-      Map<String, Status> statuses,
-      Map<String, String> outputs,
-      Instant now) {
-    FanOutPlan plan = FanOutPlan.of(graph, statuses, outputs);
-    GraphProgress.Result p = plan.progress();
-    Instant due = timers.insertWaiting(tx, run, graph, p.waiting(), now);
-    FanOut.insert(tx, run, graph, plan, now);
-    List<NewStep> rows = new ArrayList<>();
-    for (String stepId : p.ready()) {
-      String queue = graph.step(stepId).map(StepSpec::queueName).orElse(null);
-      rows.add(NewStep.pending(run.id(), stepId, run.workflow(), queue));
-    }
-    for (String stepId : p.skipped()) {
-      rows.add(
-          new NewStep(
-              run.id(),
-              stepId,
-              run.workflow(),
-              Status.SKIPPED,
-              0,
-              null,
-              null,
-              null,
-              now,
-              0L,
-              null));
-    }
-    StepStore.insertSteps(tx, rows, now);
-    return due;
   }
 }

@@ -44,7 +44,8 @@ public final class RunQueries {
                 SW_RUNS.FAILED_STEP,
                 SW_RUNS.ERROR_TYPE,
                 SW_RUNS.CREATED_AT,
-                SW_RUNS.UPDATED_AT)
+                SW_RUNS.UPDATED_AT,
+                SW_RUNS.FORKED_FROM)
             .from(SW_RUNS)
             .where(condition(workflow, query, narrowed))
             .orderBy(SW_RUNS.CREATED_AT.desc(), SW_RUNS.ID.desc())
@@ -59,7 +60,8 @@ public final class RunQueries {
               r.value5(),
               r.value6(),
               r.value7().toInstant(),
-              r.value8().toInstant()));
+              r.value8().toInstant(),
+              r.value9()));
     }
     if (runs.size() <= query.limit()) {
       return new RunPage(runs, null);

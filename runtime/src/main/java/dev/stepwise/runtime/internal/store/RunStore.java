@@ -48,6 +48,11 @@ public final class RunStore {
 
   // ---- runs
 
+  /** Records where a forked run came from: {@code "<source run id>@<step>"}. */
+  public void setForkedFrom(DSLContext tx, String runId, String forkedFrom) {
+    tx.update(SW_RUNS).set(SW_RUNS.FORKED_FROM, forkedFrom).where(SW_RUNS.ID.eq(runId)).execute();
+  }
+
   public void insertRun(DSLContext tx, RunRow run) {
     tx.insertInto(SW_RUNS)
         .set(SW_RUNS.ID, run.id())

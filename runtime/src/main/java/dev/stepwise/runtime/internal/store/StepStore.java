@@ -194,6 +194,23 @@ public final class StepStore {
 
   /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
   /**
+   * A step of a forked run copied from its source: SUCCEEDED (or SKIPPED) with its output, as it
+   * finished there.
+   */
+  public static void insertCopied(
+      DSLContext tx,
+      String runId,
+      String stepId,
+      String workflow,
+      Status status,
+      String output,
+      int attempts,
+      Instant now) {
+    new StepInsert(runId, stepId, workflow, status, attempts, output, now, now, null)
+        .execute(tx, now);
+  }
+
+  /**
    * A failed or cancelled step of a run being retried starts again: PENDING, due now, with a fresh
    * attempt budget (its kept errors stay in {@code sw_step_errors}); a fan-out's parent row goes
    * back to RUNNING without a lease, as while its elements run.
