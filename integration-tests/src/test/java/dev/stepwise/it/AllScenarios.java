@@ -9,6 +9,7 @@ interface AllScenarios
         TimingScenarios,
         FanOutScenarios,
         LoopScenarios,
+        AgentLoopScenarios,
         EventScenarios,
         WatchScenarios,
         TransactionalScenarios,

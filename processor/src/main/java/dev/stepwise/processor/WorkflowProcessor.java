@@ -74,6 +74,7 @@ public final class WorkflowProcessor extends AbstractProcessor {
         Names.PARALLEL,
         Names.ITEM,
         Names.EVENT,
+        Names.PREVIOUS,
         Names.QUEUE,
         Names.SCHEDULE,
         Names.SCHEDULES,

@@ -198,6 +198,17 @@ public enum Messages {
           + " add the loop's condition or remove maxIterations"),
   LOOP_PARALLEL(
       "Step %s() is both a loop and @Parallel; loop the step before or after the fan-out instead"),
+  PREVIOUS_WITHOUT_LOOP(
+      "@Previous parameter %s of %s() receives the output of the loop's iteration before, but %s()"
+          + " is not a loop; add repeatUntil or repeatWhile and maxIterations to its @Step, or"
+          + " remove @Previous"),
+  PREVIOUS_TYPE(
+      "@Previous parameter %s has type %s; it must be Optional of the step's own output type: empty"
+          + " on the first iteration, the iteration before's output after that; declare it as"
+          + " Optional<%s>"),
+  PREVIOUS_TWICE(
+      "Step %s() has two @Previous parameters (%s and %s); both would receive the same output of"
+          + " the iteration before, so remove one"),
 
   // Events.
   EVENT_TWICE(

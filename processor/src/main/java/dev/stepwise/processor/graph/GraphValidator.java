@@ -24,6 +24,7 @@ public final class GraphValidator {
             new InputTypeValidator(env.getTypeUtils()),
             new ParallelValidator(env.getTypeUtils()),
             new LoopValidator(),
+            new PreviousValidator(env.getTypeUtils(), env.getElementUtils()),
             new EventValidator(env.getTypeUtils()),
             new ConcurrencyKeyValidator(env.getTypeUtils(), env.getElementUtils()),
             new QueuePerKeyValidator(),

@@ -10,6 +10,8 @@ public enum ParamKind {
   ITEM,
   /** The payload of the event the step waits for. */
   EVENT,
+  /** A loop step's output of the iteration before ({@code @Previous}), as an Optional. */
+  PREVIOUS,
   /** A transactional step's {@code org.jooq.DSLContext}, bound to the recording transaction. */
   TRANSACTION
 }

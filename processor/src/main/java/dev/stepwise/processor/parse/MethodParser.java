@@ -144,13 +144,15 @@ final class MethodParser {
           || p.kind() == ParamKind.CONTEXT
           || p.kind() == ParamKind.ITEM
           || p.kind() == ParamKind.EVENT
-          || p.kind() == ParamKind.TRANSACTION) {
+          || p.kind() == ParamKind.TRANSACTION
+          || p.kind() == ParamKind.PREVIOUS) {
         String what =
             switch (p.kind()) {
               case RESUME -> "a @Resume parameter";
               case ITEM -> "an @Item parameter";
               case EVENT -> "an @Event parameter";
               case TRANSACTION -> "a DSLContext";
+              case PREVIOUS -> "a @Previous parameter";
               default -> "a StepContext";
             };
         diag.error(

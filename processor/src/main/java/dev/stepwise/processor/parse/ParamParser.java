@@ -19,7 +19,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
-/** Classifies a step or condition parameter as @Input, @From, @Resume or StepContext. */
+/** Classifies a step or condition parameter by where its value comes from (@Input, @From, ...). */
 final class ParamParser {
   private final Diagnostics diag;
   private final Mirrors mirrors;
@@ -50,6 +50,7 @@ final class ParamParser {
     Optional<AnnotationMirror> resume = Mirrors.find(p, Names.RESUME);
     Optional<AnnotationMirror> item = Mirrors.find(p, Names.ITEM);
     Optional<AnnotationMirror> event = Mirrors.find(p, Names.EVENT);
+    Optional<AnnotationMirror> previous = Mirrors.find(p, Names.PREVIOUS);
     boolean context = Mirrors.isNamed(type, Names.STEP_CONTEXT_NAME);
     boolean transaction = Mirrors.isNamed(type, Names.DSL_CONTEXT_NAME);
     List<String> kinds = new ArrayList<>();
@@ -58,6 +59,7 @@ final class ParamParser {
     resume.ifPresent(m -> kinds.add("@Resume"));
     item.ifPresent(m -> kinds.add("@Item"));
     event.ifPresent(m -> kinds.add("@Event"));
+    previous.ifPresent(m -> kinds.add("@Previous"));
     if (context) {
       kinds.add("type StepContext");
     }
@@ -110,6 +112,11 @@ final class ParamParser {
       }
       return Optional.of(
           param(p, type, ParamKind.RESUME, resume.get(), null, "", null, optionalOf));
+    }
+    if (previous.isPresent()) {
+      // Its type is checked against the step's output by PreviousValidator, which knows the step.
+      return Optional.of(
+          param(p, type, ParamKind.PREVIOUS, previous.get(), null, "", null, optionalOf));
     }
     if (transaction) {
       return Optional.of(param(p, type, ParamKind.TRANSACTION, null, null, "", null, null));

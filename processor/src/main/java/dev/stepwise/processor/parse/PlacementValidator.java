@@ -28,7 +28,7 @@ public final class PlacementValidator {
 
   /** Annotations that say where a parameter's value comes from. */
   private static final List<String> PARAMETER_SOURCES =
-      List.of(Names.INPUT, Names.FROM, Names.RESUME, Names.EVENT, Names.ITEM);
+      List.of(Names.INPUT, Names.FROM, Names.RESUME, Names.EVENT, Names.ITEM, Names.PREVIOUS);
 
   private final Diagnostics diag;
   private final Elements elements;

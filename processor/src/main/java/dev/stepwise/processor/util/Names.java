@@ -24,6 +24,7 @@ public final class Names {
   public static final String PARALLEL = DSL + ".Parallel";
   public static final String ITEM = DSL + ".Item";
   public static final String EVENT = DSL + ".Event";
+  public static final String PREVIOUS = DSL + ".Previous";
   public static final String QUEUE = DSL + ".Queue";
   public static final String SCHEDULE = DSL + ".Schedule";
   public static final String SCHEDULES = DSL + ".Schedules";

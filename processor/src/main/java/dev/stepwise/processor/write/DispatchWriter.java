@@ -138,6 +138,12 @@ final class DispatchWriter {
       case ITEM:
         return CodeBlock.of(
             "$N.item($L)", INVOCATION, ctx.token(p.type(), WriterContext.itemConstant(owner)));
+      case PREVIOUS:
+        // The step's own output type, so its output constant decodes the iteration before too.
+        return CodeBlock.of(
+            "$N.previous($L)",
+            INVOCATION,
+            ctx.token(p.optionalOf(), WriterContext.outputConstant(owner)));
       default:
         return fromArgument(owner, p);
     }

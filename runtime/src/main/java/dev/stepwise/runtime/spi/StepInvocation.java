@@ -50,6 +50,20 @@ public interface StepInvocation {
   }
 
   /**
+   * A loop step's output of the iteration before ({@code @Previous}): empty on the first iteration
+   * (and when that iteration returned null), read from the stored iteration, so it survives a
+   * restart.
+   */
+  default <T> Optional<T> previous(Class<T> type) {
+    throw new UnsupportedOperationException("not a loop step: no @Previous to read");
+  }
+
+  /** A loop step's output of the iteration before, for a generic type. */
+  default <T> Optional<T> previous(TypeReference<T> type) {
+    throw new UnsupportedOperationException("not a loop step: no @Previous to read");
+  }
+
+  /**
    * The transaction a {@code transactional} step runs in, for its {@code DSLContext} parameter: the
    * step's writes commit with its result.
    */

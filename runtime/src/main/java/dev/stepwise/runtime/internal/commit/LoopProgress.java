@@ -24,6 +24,15 @@ public final class LoopProgress {
   }
 
   /**
+   * The output iteration {@code iteration - 1} of {@code task}'s step recorded, for a {@code
+   * Previous} parameter: read from its {@code step#k} row, which committed with the requeue that
+   * started this iteration, so a restart or another node reads the same.
+   */
+  public static String previousOutput(RunStore repo, Task task, int iteration) {
+    return LoopRows.output(repo.dsl(), task, iteration - 1);
+  }
+
+  /**
    * Records the iteration and queues the next, fenced on the lease; false if the lease was lost. A
    * run that finished meanwhile records the iteration as the step's result and goes no further.
    */

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.spi.StepInvocation;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /** Decodes, on demand, the input, upstream outputs and resume payload a step asks for. */
@@ -16,6 +17,7 @@ public final class DefaultStepInvocation implements StepInvocation {
   private final Task task;
   private final StepContext context;
   private final String itemJson;
+  private final Supplier<String> previousJson;
   private String eventJson;
 
   DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
@@ -27,11 +29,27 @@ public final class DefaultStepInvocation implements StepInvocation {
    */
   DefaultStepInvocation(
       JsonCodec codec, Snapshot snapshot, Task task, StepContext context, String itemJson) {
+    this(codec, snapshot, task, context, itemJson, () -> null);
+  }
+
+  /**
+   * @param previousJson where a loop iteration after the first reads the output of the one before:
+   *     asked only when the step takes it ({@code @Previous}), so a loop that carries no state
+   *     reads nothing more
+   */
+  DefaultStepInvocation(
+      JsonCodec codec,
+      Snapshot snapshot,
+      Task task,
+      StepContext context,
+      String itemJson,
+      Supplier<String> previousJson) {
     this.codec = codec;
     this.snapshot = snapshot;
     this.task = task;
     this.context = context;
     this.itemJson = itemJson;
+    this.previousJson = previousJson;
   }
 
   private DSLContext transaction;
@@ -47,6 +65,16 @@ public final class DefaultStepInvocation implements StepInvocation {
       throw new IllegalStateException("not a transactional step: no DSLContext to give");
     }
     return transaction;
+  }
+
+  @Override
+  public <T> Optional<T> previous(Class<T> type) {
+    return Optional.ofNullable(codec.read(previousJson.get(), type));
+  }
+
+  @Override
+  public <T> Optional<T> previous(TypeReference<T> type) {
+    return Optional.ofNullable(codec.read(previousJson.get(), type));
   }
 
   /** Sets the payload of the step's event, once it has arrived. */

@@ -202,8 +202,13 @@ public final class StepExecutor {
       WorkflowDefinition definition, StepSpec spec, Task task, Snapshot snapshot) {
     int iteration = spec.options().isLoop() ? LoopProgress.iteration(repo, task) : 1;
     DefaultStepContext ctx = new DefaultStepContext(task, queue, config, clock, iteration);
+    Supplier<String> previous =
+        iteration == 1
+            ? () -> null
+            : () -> bookkeeping(() -> LoopProgress.previousOutput(repo, task, iteration));
     DefaultStepInvocation invocation =
-        new DefaultStepInvocation(codec, snapshot, task, ctx, itemJson(spec, task, snapshot));
+        new DefaultStepInvocation(
+            codec, snapshot, task, ctx, itemJson(spec, task, snapshot), previous);
     try {
       if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
         return new Outcome.Skipped();

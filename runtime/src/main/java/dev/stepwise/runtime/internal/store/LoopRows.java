@@ -27,6 +27,16 @@ public final class LoopRows {
         SW_STEPS.RUN_ID.eq(task.runId()).and(SW_STEPS.STEP_ID.startsWith(task.stepId() + "#")));
   }
 
+  /** The output recorded for finished iteration {@code k} of {@code task}'s step, or null. */
+  public static String output(DSLContext dsl, Task task, int k) {
+    return dsl.select(SW_STEPS.OUTPUT)
+        .from(SW_STEPS)
+        .where(
+            SW_STEPS.RUN_ID.eq(task.runId()),
+            SW_STEPS.STEP_ID.eq(Ids.iterationId(task.stepId(), k)))
+        .fetchOne(SW_STEPS.OUTPUT);
+  }
+
   /**
    * Leased -> PENDING with its attempts reset, for the next iteration; false if the lease was lost.
    */

@@ -1,0 +1,21 @@
+package bad;
+
+import dev.stepwise.Condition;
+import dev.stepwise.From;
+import dev.stepwise.Previous;
+import dev.stepwise.Step;
+import dev.stepwise.Workflow;
+import java.util.Optional;
+
+@Workflow(name = "previous-loop-no-max")
+class PreviousLoopNoMax {
+  @Step(repeatUntil = "reached")
+  int sum(@Previous Optional<Integer> before) {
+    return before.orElse(0) + 1;
+  }
+
+  @Condition
+  boolean reached(@From("sum") int sum) {
+    return sum >= 12;
+  }
+}
