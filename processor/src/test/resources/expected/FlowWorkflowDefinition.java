@@ -4,6 +4,7 @@ import dev.stepwise.Join;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.RetryPolicy;
+import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -13,6 +14,7 @@ import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Validators;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -45,7 +47,10 @@ public final class FlowWorkflowDefinition implements WorkflowDefinition {
           new StepSpec("mail", List.of("summarize"), Join.ALL, RetryPolicy.NONE, null, null, false)
               .withQueue(MAIL_QUEUE)),
       "mail",
-      MERMAID);
+      MERMAID,
+      Map.ofEntries(
+          Map.entry("summarize", new StepFingerprint("73cc7ce3", "9b122e05", "774bc628", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("mail", new StepFingerprint("73cc7ce3", "be6da3ce", "3aed7afe", "5bc964e3", "140bedbf", "e3b0c442"))));
 
   static final List<Contract<?>> CONTRACTS = List.of(
       new Contract<FlowWorkflow.Request>(

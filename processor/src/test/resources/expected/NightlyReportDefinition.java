@@ -5,6 +5,7 @@ import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.RetryPolicy;
 import dev.stepwise.runtime.spi.ScheduleSpec;
+import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -15,6 +16,7 @@ import dev.stepwise.runtime.spi.validation.Validators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -38,7 +40,9 @@ public final class NightlyReportDefinition implements WorkflowDefinition {
           new StepSpec("build", List.of(), Join.ALL, RetryPolicy.NONE, null, null, false)
               .withQueue(MAIL_QUEUE)),
       "build",
-      MERMAID);
+      MERMAID,
+      Map.ofEntries(
+          Map.entry("build", new StepFingerprint("73cc7ce3", "be2b615d", "774bc628", "5bc964e3", "140bedbf", "e3b0c442"))));
 
   static final List<Contract<?>> CONTRACTS = List.of(
       new Contract<Instant>(

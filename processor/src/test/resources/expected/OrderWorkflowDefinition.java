@@ -3,6 +3,7 @@ package com.acme;
 import dev.stepwise.Join;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
+import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -12,6 +13,7 @@ import dev.stepwise.runtime.spi.validation.Contract;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -46,7 +48,12 @@ public final class OrderWorkflowDefinition implements WorkflowDefinition {
           new StepSpec("ship", List.of("reserve"), Join.ALL, DEFAULT_RETRY, null, null, false),
           new StepSpec("approve", List.of("charge", "ship"), Join.ALL, DEFAULT_RETRY, "isLarge", null, true)),
       "approve",
-      MERMAID);
+      MERMAID,
+      Map.ofEntries(
+          Map.entry("reserve", new StepFingerprint("33c643b4", "f100e066", "774bc628", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("charge", new StepFingerprint("1e9f1208", "e474d43b", "c45ab406", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("ship", new StepFingerprint("92dfcb63", "af8b033e", "c45ab406", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("approve", new StepFingerprint("1be8a87c", "682d454c", "ca7f9f0f", "2063439c", "2ae52c05", "e3b0c442"))));
 
   static final List<Contract<?>> CONTRACTS = List.of(
       new Contract<OrderModel.OrderRequest>(

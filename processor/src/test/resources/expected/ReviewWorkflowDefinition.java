@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stepwise.Join;
 import dev.stepwise.runtime.spi.PathValues;
 import dev.stepwise.runtime.spi.RetryPolicy;
+import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -12,6 +13,7 @@ import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Validators;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -49,7 +51,14 @@ final class ReviewWorkflowDefinition implements WorkflowDefinition {
           new StepSpec("merge", List.of("bulk", "single"), Join.ANY, RetryPolicy.NONE, null, null, false),
           new StepSpec("publish", List.of("merge"), Join.ALL, RetryPolicy.NONE, null, null, false)),
       "merge",
-      MERMAID);
+      MERMAID,
+      Map.ofEntries(
+          Map.entry("fetch", new StepFingerprint("2a3d2e71", "e3b0c442", "774bc628", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("batch", new StepFingerprint("78b8b6d1", "48cf5448", "e43420e5", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("bulk", new StepFingerprint("73cc7ce3", "e46d37f3", "0ae63375", "06d12e05", "140bedbf", "e3b0c442")),
+          Map.entry("single", new StepFingerprint("73cc7ce3", "48cf5448", "0ae63375", "31fca3da", "140bedbf", "e3b0c442")),
+          Map.entry("merge", new StepFingerprint("aad56173", "7b28fecd", "5d07658f", "5bc964e3", "140bedbf", "e3b0c442")),
+          Map.entry("publish", new StepFingerprint("445be54d", "fd6fe925", "f3c6d357", "5bc964e3", "140bedbf", "e3b0c442"))));
 
   static final List<Contract<?>> CONTRACTS = List.of(
       new Contract<List<String>>(

@@ -2,6 +2,7 @@ package com.acme.shop;
 
 import dev.stepwise.Join;
 import dev.stepwise.runtime.spi.RetryPolicy;
+import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
@@ -9,6 +10,7 @@ import dev.stepwise.runtime.spi.WorkflowGraph;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -26,7 +28,9 @@ public final class ShopWorkflowDefinition implements WorkflowDefinition {
       List.of(
           new StepSpec("checkout", List.of(), Join.ALL, RetryPolicy.NONE, null, null, false)),
       "checkout",
-      MERMAID);
+      MERMAID,
+      Map.ofEntries(
+          Map.entry("checkout", new StepFingerprint("dd341272", "a9651c0f", "774bc628", "5bc964e3", "140bedbf", "e3b0c442"))));
 
   static final List<Contract<?>> CONTRACTS = List.of(
       new Contract<ShopModel.Order>(

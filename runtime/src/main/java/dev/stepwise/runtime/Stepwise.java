@@ -47,6 +47,17 @@ public final class Stepwise implements AutoCloseable {
     return engine.register(definition);
   }
 
+  /**
+   * Keeps an older definition of a registered workflow running: runs that started with its graph
+   * version go on on it, while new runs and runs of every other version use the definition its
+   * runner registered. Register the current one first. For a change under which runs in flight
+   * cannot go on (see the guide, "Changing code under running runs"): keep the old workflow class
+   * next to the new one until its runs have finished.
+   */
+  public void registerPrevious(WorkflowDefinition definition) {
+    engine.registerPrevious(definition);
+  }
+
   /** Starts the worker threads; runs started before are picked up. */
   public void start() {
     engine.start();

@@ -53,6 +53,7 @@ public final class Names {
   public static final ClassName WORKFLOW_GRAPH = ClassName.get(SPI, "WorkflowGraph");
   public static final ClassName WORKFLOW_CLIENT = ClassName.get(SPI, "WorkflowClient");
   public static final ClassName STEP_SPEC = ClassName.get(SPI, "StepSpec");
+  public static final ClassName STEP_FINGERPRINT = ClassName.get(SPI, "StepFingerprint");
   public static final ClassName RETRY_POLICY = ClassName.get(SPI, "RetryPolicy");
   public static final ClassName STEP_INVOCATION = ClassName.get(SPI, "StepInvocation");
   public static final ClassName PATH_VALUES = ClassName.get(SPI, "PathValues");

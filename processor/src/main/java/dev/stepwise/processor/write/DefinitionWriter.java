@@ -301,7 +301,9 @@ final class DefinitionWriter {
         .add(CodeBlock.join(specs, ",\n"))
         .unindent()
         .unindent()
-        .add("),\n$S,\nMERMAID)", ctx.graph.resultStep(ctx.workflow))
+        .add("),\n$S,\nMERMAID,\n", ctx.graph.resultStep(ctx.workflow))
+        .add(StepFingerprints.code(ctx.workflow))
+        .add(")")
         .unindent()
         .unindent()
         .build();

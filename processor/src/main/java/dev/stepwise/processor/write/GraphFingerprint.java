@@ -77,7 +77,7 @@ final class GraphFingerprint {
     }
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

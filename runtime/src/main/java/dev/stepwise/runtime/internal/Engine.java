@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal;
 import dev.stepwise.runtime.Schedules;
 import dev.stepwise.runtime.internal.commit.ChainCompletion;
 import dev.stepwise.runtime.internal.commit.Completion;
+import dev.stepwise.runtime.internal.commit.GraphUpgrade;
 import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
@@ -24,6 +25,7 @@ import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
 import dev.stepwise.runtime.internal.store.Database;
+import dev.stepwise.runtime.internal.store.GraphVersions;
 import dev.stepwise.runtime.internal.store.QueueClaim;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
@@ -68,6 +70,7 @@ public final class Engine implements AutoCloseable {
   private final QueueWork queues;
   private final ScheduleKeeper schedules;
   private final Schedules scheduleCalls;
+  private final GraphUpgrade upgrade;
   private volatile boolean closed;
 
   /**
@@ -80,6 +83,7 @@ public final class Engine implements AutoCloseable {
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunStore(database.dsl());
+    this.upgrade = new GraphUpgrade(new GraphVersions(database.dsl()), repo, codec, clock);
     Dialect dialect = Dialect.of(database, config.nodeId());
     this.queue = new TaskQueue(database.dsl(), dialect.claim());
     // Built so that no part needs another one set after construction: the dispatch signal and the
@@ -127,6 +131,7 @@ public final class Engine implements AutoCloseable {
             inFlight,
             putBacks,
             queues,
+            upgrade,
             pool,
             codec,
             config,
@@ -152,6 +157,7 @@ public final class Engine implements AutoCloseable {
     // Its schedules first: a wrong cron registers nothing.
     ScheduleKeeper.Checked schedulesOf = schedules.check(definition);
     registry.add(definition);
+    upgrade.remember(definition.graph());
     queues.prepare(definition);
     if (dispatcher.isRunning()) {
       listenIfQueued();
@@ -164,6 +170,15 @@ public final class Engine implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Keeps an older definition of a registered workflow, for the runs that started with its graph
+   * version; it starts no runs of its own.
+   */
+  public void registerPrevious(WorkflowDefinition definition) {
+    registry.addPrevious(definition);
+    upgrade.remember(definition.graph());
+  }
+
   /** The cron schedules: listed, paused, resumed and triggered on the stored rows. */
   public Schedules schedules() {
     return scheduleCalls;
@@ -174,6 +189,7 @@ public final class Engine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("engine is closed");
     }
+    upgrade.rememberPending();
     leases.start();
     listenIfQueued();
     dispatcher.start();

@@ -68,7 +68,9 @@ public final class ChainCompletion {
    */
   Optional<List<Task>> record(Task task, Outcome.Succeeded outcome) {
     Optional<WorkflowGraph> graph = registry.find(task.workflow()).map(d -> d.graph());
-    if (graph.isEmpty()) {
+    // Its chain shape is the current graph's: runs kept on a previous version take the general
+    // path.
+    if (graph.isEmpty() || registry.hasPrevious(task.workflow())) {
       return Optional.empty();
     }
     ChainShape shape = shapes.computeIfAbsent(task.workflow(), w -> ChainShape.of(graph.get()));

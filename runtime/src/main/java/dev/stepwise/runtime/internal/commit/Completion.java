@@ -101,7 +101,7 @@ public final class Completion {
   private void awaitEvent(Task task, Outcome.AwaitEvent wait) {
     WorkflowGraph graph =
         registry
-            .find(task.workflow())
+            .forRun(task.workflow(), task.snapshot().graphVersion())
             .orElseThrow(() -> OutcomeWrites.unknown(task.workflow()))
             .graph();
     EventInbox.Parked parked =

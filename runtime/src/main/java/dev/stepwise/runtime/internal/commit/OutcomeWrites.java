@@ -245,9 +245,10 @@ final class OutcomeWrites {
       Map<String, Status> statusChanges,
       GroupResult out) {
     Item first = items.stream().min(Comparator.comparing(i -> i.task().stepId())).orElseThrow();
+    // The graph the run is on: a previous version kept for it, else the current one.
     WorkflowGraph graph =
         registry
-            .find(first.task().workflow())
+            .forRun(first.task().workflow(), run.graphVersion())
             .orElseThrow(() -> unknown(first.task().workflow()))
             .graph();
     Map<String, Status> statuses = new HashMap<>();

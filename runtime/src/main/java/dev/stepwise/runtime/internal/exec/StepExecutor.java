@@ -8,6 +8,7 @@ import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.EventInbox;
 import dev.stepwise.runtime.internal.commit.FanOut;
+import dev.stepwise.runtime.internal.commit.GraphUpgrade;
 import dev.stepwise.runtime.internal.commit.LoopProgress;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.json.JsonCodec;
@@ -63,6 +64,7 @@ public final class StepExecutor {
   private final PayloadLimit limit;
   private final Clock clock;
   private final QueueWork queues;
+  private final GraphUpgrade upgrade;
 
   public StepExecutor(
       RunStore repo,
@@ -72,12 +74,14 @@ public final class StepExecutor {
       InFlight inFlight,
       PutBacks putBacks,
       QueueWork queues,
+      GraphUpgrade upgrade,
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
       Clock clock) {
     this.putBacks = putBacks;
     this.queues = queues;
+    this.upgrade = upgrade;
     this.repo = repo;
     this.queue = queue;
     this.registry = registry;
@@ -172,23 +176,19 @@ public final class StepExecutor {
   }
 
   private Outcome execute(Task task) {
-    WorkflowDefinition definition = registry.find(task.workflow()).orElseThrow();
     Snapshot snapshot = task.snapshot();
+    // A run of a version kept by registerPrevious runs on that definition.
+    WorkflowDefinition definition =
+        registry.forRun(task.workflow(), snapshot.graphVersion()).orElseThrow();
     if (snapshot.runStatus().isTerminal()) {
       return new Outcome.Abandoned();
     }
-    String deployed = definition.graph().version();
-    if (!deployed.equals(snapshot.graphVersion())) {
-      return failure(
-          "run "
-              + task.runId()
-              + " started with graph version "
-              + snapshot.graphVersion()
-              + "; the deployed workflow \""
-              + task.workflow()
-              + "\" has version "
-              + deployed
-              + ", so the run cannot go on under the deployed code");
+    if (!definition.graph().version().equals(snapshot.graphVersion())) {
+      // Another version: the run goes on only if the steps it reached are unchanged (GraphUpgrade).
+      Optional<String> refusal = bookkeeping(() -> upgrade.carryOver(task, definition.graph()));
+      if (refusal.isPresent()) {
+        return failure(refusal.get());
+      }
     }
     // An element of a fan-out runs its step's spec (FanOut).
     Optional<StepSpec> spec = definition.graph().step(Ids.stepOf(task.stepId()));

@@ -21,6 +21,8 @@ public final class Registry {
   private final Map<String, QueueSpec> queues = new ConcurrentHashMap<>();
   private final Map<String, String> queueDeclaredBy = new ConcurrentHashMap<>();
   private volatile Set<String> names = Set.of();
+  // Workflow name -> graph version -> an older definition kept for the runs that started with it.
+  private final Map<String, Map<String, WorkflowDefinition>> previous = new ConcurrentHashMap<>();
 
   public synchronized void add(WorkflowDefinition definition) {
     String name = definition.graph().name();
@@ -120,6 +122,49 @@ public final class Registry {
 
   public Optional<WorkflowDefinition> find(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * Keeps an older definition of a registered workflow for the runs that started with its graph
+   * version; new runs, and runs of every other version, use the definition registered with {@link
+   * #add}.
+   */
+  public synchronized void addPrevious(WorkflowDefinition definition) {
+    String name = definition.graph().name();
+    String version = definition.graph().version();
+    WorkflowDefinition current = byName.get(name);
+    if (current == null) {
+      throw new StepwiseException(
+          "Register the current definition of workflow \""
+              + name
+              + "\" (its runner) before a previous version of it");
+    }
+    Map<String, WorkflowDefinition> versions =
+        previous.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+    if (current.graph().version().equals(version) || versions.containsKey(version)) {
+      throw new StepwiseException(
+          "Workflow \""
+              + name
+              + "\" has a definition of graph version "
+              + version
+              + " registered already; a previous version must have a graph version of its own");
+    }
+    versions.put(version, definition);
+  }
+
+  /**
+   * The definition a run of {@code name} started with graph {@code version} runs on: the previous
+   * version kept for it, else the current definition.
+   */
+  public Optional<WorkflowDefinition> forRun(String name, String version) {
+    Map<String, WorkflowDefinition> versions = previous.get(name);
+    WorkflowDefinition kept = versions == null ? null : versions.get(version);
+    return kept != null ? Optional.of(kept) : find(name);
+  }
+
+  /** Whether an older definition of the workflow is kept ({@link #addPrevious}). */
+  public boolean hasPrevious(String name) {
+    return previous.containsKey(name);
   }
 
   public Set<String> names() {
