@@ -300,17 +300,11 @@ final class OutcomeWrites {
     }
     for (String stepId : p.skipped()) {
       rows.add(
-          new NewStep(
+          NewStep.skipped(
               run.id(),
               stepId,
               run.workflow(),
-              Status.SKIPPED,
-              0,
-              null,
-              null,
-              null,
               now,
-              0L,
               graph.step(stepId).map(StepSpec::queueName).orElse(null)));
     }
     for (Item i : items) {

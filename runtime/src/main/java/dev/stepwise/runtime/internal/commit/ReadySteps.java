@@ -45,19 +45,7 @@ final class ReadySteps {
       rows.add(NewStep.pending(run.id(), stepId, run.workflow(), queueOf(graph, stepId)));
     }
     for (String stepId : p.skipped()) {
-      rows.add(
-          new NewStep(
-              run.id(),
-              stepId,
-              run.workflow(),
-              Status.SKIPPED,
-              0,
-              null,
-              null,
-              null,
-              now,
-              0L,
-              queueOf(graph, stepId)));
+      rows.add(NewStep.skipped(run.id(), stepId, run.workflow(), now, queueOf(graph, stepId)));
     }
     StepStore.insertSteps(tx, rows, now);
     return due;

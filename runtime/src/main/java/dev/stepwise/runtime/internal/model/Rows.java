@@ -75,6 +75,13 @@ public final class Rows {
           runId, stepId, workflow, Status.PENDING, 0, null, null, null, null, 0L, queue);
     }
 
+    /** A step the run will not execute (its condition was false, or its join cannot run). */
+    public static NewStep skipped(
+        String runId, String stepId, String workflow, Instant now, String queue) {
+      return new NewStep(
+          runId, stepId, workflow, Status.SKIPPED, 0, null, null, null, now, 0L, queue);
+    }
+
     /** A root step of a run waiting for its workflow's slot (maxParallelism). */
     public static NewStep queued(String runId, String stepId, String workflow, String queue) {
       return new NewStep(
