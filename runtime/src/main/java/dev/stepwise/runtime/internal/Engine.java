@@ -14,6 +14,7 @@ import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.PutBacks;
 import dev.stepwise.runtime.internal.exec.QueueWork;
+import dev.stepwise.runtime.internal.exec.RetentionSweeper;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
@@ -25,6 +26,7 @@ import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
 import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.QueueClaim;
+import dev.stepwise.runtime.internal.store.RetentionRows;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.ScheduleRows;
@@ -68,6 +70,7 @@ public final class Engine implements AutoCloseable {
   private final QueueWork queues;
   private final ScheduleKeeper schedules;
   private final Schedules scheduleCalls;
+  private final RetentionSweeper retention;
   private volatile boolean closed;
 
   /**
@@ -141,6 +144,8 @@ public final class Engine implements AutoCloseable {
     this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
     this.scheduleCalls =
         new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));
+    this.retention =
+        new RetentionSweeper(new RetentionRows(database.dsl()), registry, config, clock);
   }
 
   public EngineConfig config() {
@@ -179,6 +184,7 @@ public final class Engine implements AutoCloseable {
     dispatcher.start();
     timers.start();
     schedules.start();
+    retention.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
@@ -218,6 +224,7 @@ public final class Engine implements AutoCloseable {
     closed = true;
     try {
       schedules.stop(); // first: a tick it fired now would start a run on a closing engine
+      retention.stop(config.shutdownTimeout());
       timers.stop();
       dispatcher.stop();
       if (!pool.shutdown(config.shutdownTimeout())) {
