@@ -2,6 +2,7 @@ package dev.stepwise.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs workloads (a) to (e) and (q) against one contestant and records the figures. Timed rounds
- * and the pass that counts commits are separate, because reading the server's commit counter means
- * closing the pool's connections, which would cool down the next timed round.
+ * Runs workloads (a) to (e), (q) and (r) against one contestant and records the figures. Timed
+ * rounds and the pass that counts commits are separate, because reading the server's commit counter
+ * means closing the pool's connections, which would cool down the next timed round.
  */
 final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
@@ -35,7 +36,7 @@ final class WorkloadRunner {
     this.pg = pg;
   }
 
-  /** Runs the workloads named in {@code which} (letters a to e, and q). */
+  /** Runs the workloads named in {@code which} (letters a to e, q and r). */
   void run(String which) {
     if (which.contains("a")) {
       sequentialLatency();
@@ -75,6 +76,45 @@ final class WorkloadRunner {
         log("(q) skipped: no queue");
       }
     }
+    if (which.contains("r")) {
+      if (c.hasRetention()) {
+        retention();
+      } else {
+        log("(r) skipped: no retention");
+      }
+    }
+  }
+
+  /**
+   * (r): (b) beside {@code seeded} runs that finished 30 days ago, first on the engine as it is
+   * (keeping them), then on the engine restarted with a retention of 7 days, whose sweeper deletes
+   * them meanwhile: the same work side by side, and how many old runs went during the second.
+   */
+  private void retention() {
+    log(String.format("seeding %,d runs finished 30 days ago", sizes.seeded()));
+    long t = System.nanoTime();
+    c.seedOldRuns(sizes.seeded(), Duration.ofDays(30));
+    if (pg != null) {
+      pg.vacuumAnalyze();
+    }
+    log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
+    String without = String.format("(r) (b) beside %,d runs 30 days old, kept", sizes.seeded());
+    sequentialBatch(without);
+    c.retention(Duration.ofDays(7));
+    long before = c.oldRuns();
+    long t0 = System.nanoTime();
+    String with = "(r) (b) while retention (7 days) deletes them";
+    sequentialBatch(with);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long deleted = before - c.oldRuns();
+    put(with, "old runs deleted during it", deleted);
+    put(with, "old runs deleted per second", deleted / seconds);
+    Double b = results.get(database, without, "workflows/s", c.name());
+    Double r = results.get(database, with, "workflows/s", c.name());
+    if (b != null && r != null) {
+      put(with, "workflows/s while deleting / kept", r / b);
+    }
+    c.retention(null); // whatever is left stays, so the next workloads see no sweeper
   }
 
   /**
