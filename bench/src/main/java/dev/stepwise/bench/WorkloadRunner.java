@@ -86,9 +86,10 @@ final class WorkloadRunner {
   }
 
   /**
-   * (r): (b) beside {@code seeded} runs that finished 30 days ago, first on the engine as it is
-   * (keeping them), then on the engine restarted with a retention of 7 days, whose sweeper deletes
-   * them meanwhile: the same work side by side, and how many old runs went during the second.
+   * (r): (b) beside {@code seeded} runs that finished 30 days ago, on the engine as it is (keeping
+   * them) and on the engine restarted with a retention of 7 days, whose sweeper deletes them
+   * meanwhile. The two alternate, a warm-up batch and a timed batch each per round, so that a
+   * machine whose load drifts during the run slows both alike.
    */
   private void retention() {
     log(String.format("seeding %,d runs finished 30 days ago", sizes.seeded()));
@@ -98,23 +99,40 @@ final class WorkloadRunner {
       pg.vacuumAnalyze();
     }
     log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
-    String without = String.format("(r) (b) beside %,d runs 30 days old, kept", sizes.seeded());
-    sequentialBatch(without);
-    c.retention(Duration.ofDays(7));
-    long before = c.oldRuns();
-    long t0 = System.nanoTime();
-    String with = "(r) (b) while retention (7 days) deletes them";
-    sequentialBatch(with);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long deleted = before - c.oldRuns();
-    put(with, "old runs deleted during it", deleted);
-    put(with, "old runs deleted per second", deleted / seconds);
-    Double b = results.get(database, without, "workflows/s", c.name());
-    Double r = results.get(database, with, "workflows/s", c.name());
-    if (b != null && r != null) {
-      put(with, "workflows/s while deleting / kept", r / b);
+    String kept = String.format("(r) (b) beside %,d runs 30 days old, kept", sizes.seeded());
+    String deleting = "(r) (b) while retention (7 days) deletes them";
+    log(kept + " / " + deleting);
+    List<Double> keptRate = new ArrayList<>();
+    List<Double> deletingRate = new ArrayList<>();
+    long deleted = 0;
+    double deletingSeconds = 0;
+    for (int round = 0; round < sizes.rounds(); round++) {
+      c.retention(null);
+      keptRate.add(timedBatch());
+      c.retention(Duration.ofDays(7)); // its sweeper's first round comes as it starts
+      long before = c.oldRuns();
+      long t0 = System.nanoTime();
+      deletingRate.add(timedBatch());
+      deletingSeconds += (System.nanoTime() - t0) / 1e9;
+      deleted += before - c.oldRuns();
     }
-    c.retention(null); // whatever is left stays, so the next workloads see no sweeper
+    c.retention(null); // the runs left stay, and no sweeper runs in what follows
+    put(kept, "workflows/s", Stats.median(keptRate));
+    put(deleting, "workflows/s", Stats.median(deletingRate));
+    put(deleting, "old runs deleted while measured", deleted);
+    put(deleting, "old runs deleted per second", deleted / deletingSeconds);
+    put(
+        deleting,
+        "workflows/s while deleting / kept",
+        Stats.median(deletingRate) / Stats.median(keptRate));
+  }
+
+  /** A warm-up batch of (b), then a timed one; its workflows per second. */
+  private double timedBatch() {
+    runBatch(sizes.batch());
+    long t = System.nanoTime();
+    runBatch(sizes.batch());
+    return sizes.batch() / ((System.nanoTime() - t) / 1e9);
   }
 
   /**
