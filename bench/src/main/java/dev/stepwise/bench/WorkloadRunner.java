@@ -77,10 +77,14 @@ final class WorkloadRunner {
       }
     }
     if (which.contains("r")) {
-      if (c.hasRetention()) {
-        retention();
-      } else {
+      if (!c.hasRetention()) {
         log("(r) skipped: no retention");
+      } else if (pg == null) {
+        // Its engine restarts on one shared H2 pool broke the file's channel in the one full run
+        // (H2 closes it when a thread doing I/O is interrupted); see docs/performance.md.
+        log("(r) skipped on H2");
+      } else {
+        retention();
       }
     }
   }
