@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -81,6 +82,11 @@ public final class NightlyReportDefinition implements WorkflowDefinition {
   @Override
   public FlowControl flowControl() {
     return FLOW_CONTROL;
+  }
+
+  @Override
+  public Optional<Duration> retention() {
+    return Optional.of(Duration.ofDays(30L));
   }
 
   @Override

@@ -47,4 +47,12 @@ public @interface Workflow {
    * customer at a time). 0 for no limit.
    */
   int maxParallelismPerKey() default 0;
+
+  /**
+   * How long the workflow's finished runs (succeeded, failed or cancelled) are kept before they are
+   * deleted with their steps, events and child runs: an integer and a unit {@code ms}, {@code s},
+   * {@code m}, {@code h} or {@code d}, like {@code "30d"}. Empty for the engine's default ({@code
+   * Stepwise.builder().retention}, which keeps them forever unless set).
+   */
+  String retention() default "";
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
- * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeq} (a subset), {@code
+ * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeqr} (a subset), {@code
  * --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
  * Stepwise's engine for (q); 10 by default).
  */
@@ -53,7 +53,7 @@ public final class Bench {
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    String workloads = opts.getOrDefault("workloads", "abcdeq");
+    String workloads = opts.getOrDefault("workloads", "abcdeqr");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();

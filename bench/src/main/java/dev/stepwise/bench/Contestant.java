@@ -1,5 +1,6 @@
 package dev.stepwise.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -53,6 +54,32 @@ public interface Contestant extends AutoCloseable {
 
   /** Adds {@code count} finished sequential runs straight into the tables (bulk SQL). */
   void seedFinishedRuns(int count);
+
+  /** Whether the engine deletes old finished runs itself, for (r). */
+  default boolean hasRetention() {
+    return false;
+  }
+
+  /**
+   * Adds {@code count} sequential runs that finished {@code age} ago (bulk SQL), for (r); runs in
+   * the tables already are left as they are.
+   */
+  default void seedOldRuns(int count, Duration age) {
+    throw new UnsupportedOperationException(name() + " has no retention");
+  }
+
+  /** How many of the runs {@link #seedOldRuns} added are still in the tables. */
+  default long oldRuns() {
+    throw new UnsupportedOperationException(name() + " has no retention");
+  }
+
+  /**
+   * From now on deletes finished runs older than {@code keep} (null: keeps them forever), as an
+   * engine restarted with that setting would.
+   */
+  default void retention(Duration keep) {
+    throw new UnsupportedOperationException(name() + " has no retention");
+  }
 
   @Override
   void close();

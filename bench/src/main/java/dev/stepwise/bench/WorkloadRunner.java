@@ -2,6 +2,7 @@ package dev.stepwise.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs workloads (a) to (e) and (q) against one contestant and records the figures. Timed rounds
- * and the pass that counts commits are separate, because reading the server's commit counter means
- * closing the pool's connections, which would cool down the next timed round.
+ * Runs workloads (a) to (e), (q) and (r) against one contestant and records the figures. Timed
+ * rounds and the pass that counts commits are separate, because reading the server's commit counter
+ * means closing the pool's connections, which would cool down the next timed round.
  */
 final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
@@ -35,7 +36,7 @@ final class WorkloadRunner {
     this.pg = pg;
   }
 
-  /** Runs the workloads named in {@code which} (letters a to e, and q). */
+  /** Runs the workloads named in {@code which} (letters a to e, q and r). */
   void run(String which) {
     if (which.contains("a")) {
       sequentialLatency();
@@ -75,6 +76,67 @@ final class WorkloadRunner {
         log("(q) skipped: no queue");
       }
     }
+    if (which.contains("r")) {
+      if (!c.hasRetention()) {
+        log("(r) skipped: no retention");
+      } else if (pg == null) {
+        // Its engine restarts on one shared H2 pool broke the file's channel in the one full run
+        // (H2 closes it when a thread doing I/O is interrupted); see docs/performance.md.
+        log("(r) skipped on H2");
+      } else {
+        retention();
+      }
+    }
+  }
+
+  /**
+   * (r): (b) beside {@code seeded} runs that finished 30 days ago, on the engine as it is (keeping
+   * them) and on the engine restarted with a retention of 7 days, whose sweeper deletes them
+   * meanwhile. The two alternate, a warm-up batch and a timed batch each per round, so that a
+   * machine whose load drifts during the run slows both alike.
+   */
+  private void retention() {
+    log(String.format("seeding %,d runs finished 30 days ago", sizes.seeded()));
+    long t = System.nanoTime();
+    c.seedOldRuns(sizes.seeded(), Duration.ofDays(30));
+    if (pg != null) {
+      pg.vacuumAnalyze();
+    }
+    log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
+    String kept = String.format("(r) (b) beside %,d runs 30 days old, kept", sizes.seeded());
+    String deleting = "(r) (b) while retention (7 days) deletes them";
+    log(kept + " / " + deleting);
+    List<Double> keptRate = new ArrayList<>();
+    List<Double> deletingRate = new ArrayList<>();
+    long deleted = 0;
+    double deletingSeconds = 0;
+    for (int round = 0; round < sizes.rounds(); round++) {
+      c.retention(null);
+      keptRate.add(timedBatch());
+      c.retention(Duration.ofDays(7)); // its sweeper's first round comes as it starts
+      long before = c.oldRuns();
+      long t0 = System.nanoTime();
+      deletingRate.add(timedBatch());
+      deletingSeconds += (System.nanoTime() - t0) / 1e9;
+      deleted += before - c.oldRuns();
+    }
+    c.retention(null); // the runs left stay, and no sweeper runs in what follows
+    put(kept, "workflows/s", Stats.median(keptRate));
+    put(deleting, "workflows/s", Stats.median(deletingRate));
+    put(deleting, "old runs deleted while measured", deleted);
+    put(deleting, "old runs deleted per second", deleted / deletingSeconds);
+    put(
+        deleting,
+        "workflows/s while deleting / kept",
+        Stats.median(deletingRate) / Stats.median(keptRate));
+  }
+
+  /** A warm-up batch of (b), then a timed one; its workflows per second. */
+  private double timedBatch() {
+    runBatch(sizes.batch());
+    long t = System.nanoTime();
+    runBatch(sizes.batch());
+    return sizes.batch() / ((System.nanoTime() - t) / 1e9);
   }
 
   /**

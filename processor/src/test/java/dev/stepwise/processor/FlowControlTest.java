@@ -111,6 +111,14 @@ class FlowControlTest {
             "maxParallelismPerKey = 1",
             62),
         bad(
+            "a malformed retention is reported on the value",
+            "WorkflowRetentionInvalid",
+            "@Workflow(retention = \"30 days\") is not a valid duration; write a positive integer"
+                + " and a unit ms, s, m, h or d, at most 3650d, like \"30d\" or \"12h\", or leave"
+                + " it empty for the engine's default",
+            "retention = \"30 days\"",
+            60),
+        bad(
             "a cron of four fields is reported on the expression",
             "ScheduleCronFields",
             "@Schedule(cron = \"0 3 * *\") has 4 fields; write five (minute hour day-of-month month"

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -121,6 +122,12 @@ class FlowDefinitionTest {
         definition("NightlyReport").schedules());
     assertEquals(List.of(), definition("FlowWorkflow").schedules());
     assertNull(definition("NightlyReport").concurrencyKey(java.time.Instant.EPOCH));
+  }
+
+  @Test
+  void retention_isDeclaredWhereGiven_elseTheEnginesDefault() throws Exception {
+    assertEquals(Optional.of(Duration.ofDays(30)), definition("NightlyReport").retention());
+    assertEquals(Optional.empty(), definition("FlowWorkflow").retention());
   }
 
   private static WorkflowDefinition definition(String workflow) throws Exception {

@@ -100,6 +100,7 @@ public final class Stepwise implements AutoCloseable {
     private Duration databaseTimeout = Duration.ofSeconds(5);
     private String nodeId;
     private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
+    private Duration retention;
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -206,6 +207,17 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long finished runs (succeeded, failed or cancelled) are kept before they are deleted,
+     * with their steps, events and child runs; default: kept forever. A workflow's own
+     * {@code @Workflow(retention)} overrides it. Deleting is done in small batches, by one node at
+     * a time, for the workflows registered on that node.
+     */
+    public Builder retention(Duration retention) {
+      this.retention = retention;
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -216,7 +228,8 @@ public final class Stepwise implements AutoCloseable {
               pollInterval,
               shutdownTimeout,
               databaseTimeout,
-              maxPayloadBytes);
+              maxPayloadBytes,
+              retention);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;

@@ -19,10 +19,11 @@ public final class StepwiseContestant implements Contestant {
   private static final Duration POLL = Duration.ofMillis(500); // the builder's default
 
   private final CountingDataSource ds;
-  private final Stepwise engine;
-  private final SequentialWorkflowRunner sequential;
-  private final FanOutWorkflowRunner fanOut;
-  private final ApprovalWorkflowRunner approval;
+  // Not final: (r) restarts the engine with a retention, as a redeploy with the setting would.
+  private Stepwise engine;
+  private SequentialWorkflowRunner sequential;
+  private FanOutWorkflowRunner fanOut;
+  private ApprovalWorkflowRunner approval;
   private final List<String> suspended = new ArrayList<>();
   private final int queueWorkers;
   private Stepwise queueEngine; // (q)'s, built on first use
@@ -36,7 +37,11 @@ public final class StepwiseContestant implements Contestant {
   public StepwiseContestant(CountingDataSource ds, int queueWorkers) {
     this.queueWorkers = queueWorkers;
     this.ds = ds;
-    this.engine = Stepwise.builder().dataSource(ds).build();
+    startEngine(null);
+  }
+
+  private void startEngine(Duration retention) {
+    this.engine = Stepwise.builder().dataSource(ds).retention(retention).build();
     this.sequential = new SequentialWorkflowRunner(engine, new SequentialWorkflow());
     this.fanOut = new FanOutWorkflowRunner(engine, new FanOutWorkflow());
     this.approval = new ApprovalWorkflowRunner(engine, new ApprovalWorkflow());
@@ -154,6 +159,28 @@ public final class StepwiseContestant implements Contestant {
   @Override
   public void seedFinishedRuns(int count) {
     StepwiseSeeder.seed(ds, count);
+  }
+
+  @Override
+  public boolean hasRetention() {
+    return true;
+  }
+
+  @Override
+  public void seedOldRuns(int count, Duration age) {
+    StepwiseSeeder.seedOld(ds, count, (int) age.toDays());
+  }
+
+  @Override
+  public long oldRuns() {
+    return StepwiseSeeder.countOld(ds);
+  }
+
+  /** Restarts the engine with this retention; its sweeper starts deleting as it starts. */
+  @Override
+  public void retention(Duration keep) {
+    engine.close();
+    startEngine(keep);
   }
 
   @Override

@@ -269,6 +269,10 @@ public enum Messages {
       "@Workflow(concurrencyKey = \"%s\") resolves to type %s; a concurrency key is a String or a"
           + " number (int, long, Integer, BigDecimal, ...), so name a property of one of those"
           + " types"),
+  WORKFLOW_RETENTION(
+      "@Workflow(retention = \"%s\") is not a valid duration; write a positive integer and a"
+          + " unit ms, s, m, h or d, at most %s, like \"30d\" or \"12h\", or leave it empty for"
+          + " the engine's default"),
   RUN_LIMIT_NEGATIVE("@Workflow(%s = %d) must not be negative; write 0 for no limit"),
   RUN_LIMIT_PER_KEY_WITHOUT_KEY(
       "@Workflow(maxParallelismPerKey = %d) limits runs per concurrency key, but the workflow"

@@ -6,15 +6,24 @@ import dev.stepwise.processor.model.FlowModel;
 import dev.stepwise.processor.model.QueueModel;
 import dev.stepwise.processor.model.Ref;
 import dev.stepwise.processor.util.Mirrors;
+import java.util.OptionalLong;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Parses a workflow's flow control: {@code @Workflow(queue, concurrencyKey, maxParallelism,
- * maxParallelismPerKey)} and its {@code @Schedule}s. The key's path is resolved later, by a graph
- * rule, once the input type is known from the steps.
+ * maxParallelismPerKey, retention)} and its {@code @Schedule}s. The key's path is resolved later,
+ * by a graph rule, once the input type is known from the steps.
  */
 final class FlowParser {
+  /**
+   * The longest retention accepted: longer than other durations' 365d, as records are often kept
+   * for years; beyond ten, keeping runs forever (the engine's default) is what is meant.
+   */
+  static final long MAX_RETENTION_MILLIS = 3650L * 24 * 60 * 60 * 1000;
+
+  static final String MAX_RETENTION_TEXT = "3650d";
+
   private final Diagnostics diag;
   private final Mirrors mirrors;
   private final QueueParser queues;
@@ -43,7 +52,28 @@ final class FlowParser {
           perKey);
       perKey = 0;
     }
-    return new FlowModel(queue, key, max, perKey, schedules.parse(type, workflowName));
+    return new FlowModel(
+        queue, key, max, perKey, schedules.parse(type, workflowName), retention(type, workflow));
+  }
+
+  /** The retention in milliseconds; 0 when absent or reported as invalid. */
+  private long retention(TypeElement type, AnnotationMirror workflow) {
+    String text = mirrors.string(workflow, "retention");
+    if (text.isEmpty()) {
+      return 0;
+    }
+    OptionalLong millis = Durations.parseMillis(text);
+    if (millis.isEmpty() || millis.getAsLong() == 0 || millis.getAsLong() > MAX_RETENTION_MILLIS) {
+      diag.error(
+          type,
+          workflow,
+          Mirrors.explicitValue(workflow, "retention"),
+          Messages.WORKFLOW_RETENTION,
+          text,
+          MAX_RETENTION_TEXT);
+      return 0;
+    }
+    return millis.getAsLong();
   }
 
   private int limit(TypeElement type, AnnotationMirror workflow, String attribute) {

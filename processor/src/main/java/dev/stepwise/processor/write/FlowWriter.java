@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
@@ -24,7 +25,8 @@ import javax.lang.model.util.Elements;
 /**
  * Writes a definition's flow control: one {@code QueueSpec} constant per queue its steps wait for,
  * each step's {@code withQueue}, and the {@code flowControl()}, {@code concurrencyKey(input)} and
- * {@code schedules()} overrides, each only when the workflow declares what it returns.
+ * {@code retention()} and {@code schedules()} overrides, each only when the workflow declares what
+ * it returns.
  */
 final class FlowWriter {
   private static final TypeName SCHEDULES_TYPE =
@@ -156,10 +158,34 @@ final class FlowWriter {
     if (flow.concurrencyKey() != null) {
       methods.add(new ConcurrencyKeyWriter(ctx, elements).write(flow.concurrencyKey()));
     }
+    if (flow.retentionMillis() > 0) {
+      methods.add(retention(flow.retentionMillis()));
+    }
     if (!flow.schedules().isEmpty()) {
       methods.add(returning("schedules", SCHEDULES_TYPE, "SCHEDULES"));
     }
     return methods;
+  }
+
+  private static MethodSpec retention(long millis) {
+    return MethodSpec.methodBuilder("retention")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(Optional.class, Duration.class))
+        .addStatement("return $T.of($L)", Optional.class, duration(millis))
+        .build();
+  }
+
+  /** {@code Duration.ofDays(30)} rather than its milliseconds, for the reader of the source. */
+  private static CodeBlock duration(long millis) {
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    String[] factories = {"ofDays", "ofHours", "ofMinutes", "ofSeconds"};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % units[i] == 0) {
+        return CodeBlock.of("$T.$N($LL)", Duration.class, factories[i], millis / units[i]);
+      }
+    }
+    return CodeBlock.of("$T.ofMillis($LL)", Duration.class, millis);
   }
 
   private static MethodSpec returning(String name, TypeName type, String constant) {

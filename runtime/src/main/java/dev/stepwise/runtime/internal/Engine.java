@@ -15,6 +15,7 @@ import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.PutBacks;
 import dev.stepwise.runtime.internal.exec.QueueWork;
+import dev.stepwise.runtime.internal.exec.RetentionSweeper;
 import dev.stepwise.runtime.internal.exec.StepExecutor;
 import dev.stepwise.runtime.internal.exec.TimerQueue;
 import dev.stepwise.runtime.internal.exec.WorkerPool;
@@ -27,6 +28,7 @@ import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
 import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.GraphVersions;
 import dev.stepwise.runtime.internal.store.QueueClaim;
+import dev.stepwise.runtime.internal.store.RetentionRows;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.ScheduleRows;
@@ -71,6 +73,7 @@ public final class Engine implements AutoCloseable {
   private final ScheduleKeeper schedules;
   private final Schedules scheduleCalls;
   private final GraphUpgrade upgrade;
+  private final RetentionSweeper retention;
   private volatile boolean closed;
 
   /**
@@ -146,6 +149,8 @@ public final class Engine implements AutoCloseable {
     this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
     this.scheduleCalls =
         new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));
+    this.retention =
+        new RetentionSweeper(new RetentionRows(database.dsl()), registry, config, clock);
   }
 
   public EngineConfig config() {
@@ -195,6 +200,7 @@ public final class Engine implements AutoCloseable {
     dispatcher.start();
     timers.start();
     schedules.start();
+    retention.start();
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
@@ -234,6 +240,7 @@ public final class Engine implements AutoCloseable {
     closed = true;
     try {
       schedules.stop(); // first: a tick it fired now would start a run on a closing engine
+      retention.stop(config.shutdownTimeout());
       timers.stop();
       dispatcher.stop();
       if (!pool.shutdown(config.shutdownTimeout())) {

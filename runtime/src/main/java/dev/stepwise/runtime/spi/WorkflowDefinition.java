@@ -2,6 +2,7 @@ package dev.stepwise.runtime.spi;
 
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,14 @@ public interface WorkflowDefinition {
       }
     }
     return List.copyOf(queues);
+  }
+
+  /**
+   * How long its finished runs are kept ({@code @Workflow(retention)}); empty for the engine's
+   * default ({@code Stepwise.builder().retention}).
+   */
+  default Optional<Duration> retention() {
+    return Optional.empty();
   }
 
   /** Its cron schedules ({@code @Schedule}). */

@@ -15,6 +15,8 @@ import java.time.Duration;
  *     unavailable
  * @param maxPayloadBytes the largest JSON, in UTF-8 bytes, stored for an input, a payload or an
  *     output ({@link PayloadLimit})
+ * @param retention how long finished runs are kept, for workflows without a retention of their own;
+ *     null to keep them forever
  */
 public record EngineConfig(
     String nodeId,
@@ -24,7 +26,8 @@ public record EngineConfig(
     Duration pollInterval,
     Duration shutdownTimeout,
     Duration databaseTimeout,
-    int maxPayloadBytes) {
+    int maxPayloadBytes,
+    Duration retention) {
 
   public EngineConfig {
     if (workers < 1) {
@@ -44,6 +47,9 @@ public record EngineConfig(
     if (maxPayloadBytes < 1) {
       throw new IllegalArgumentException(
           "maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+    }
+    if (retention != null && (retention.isNegative() || retention.isZero())) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
     }
     if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package dev.stepwise.runtime.internal.store;
 
+import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEP_ERRORS;
 import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
@@ -68,6 +69,19 @@ public final class StepErrorRows {
                     r.value1(),
                     r.value2().toInstant(),
                     new StepError(r.value3(), r.value4(), r.value5())));
+  }
+
+  /** Deletes the errors of these top-level runs and of their child runs (all being deleted). */
+  public static void deleteOfFamilies(DSLContext tx, Collection<String> rootIds) {
+    tx.deleteFrom(SW_STEP_ERRORS)
+        .where(
+            SW_STEP_ERRORS
+                .RUN_ID
+                .in(rootIds)
+                .or(
+                    SW_STEP_ERRORS.RUN_ID.in(
+                        DSL.select(SW_RUNS.ID).from(SW_RUNS).where(SW_RUNS.ROOT_ID.in(rootIds)))))
+        .execute();
   }
 
   /** Deletes the errors of these runs (their runs are being deleted). */
