@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.runtime.flows.ChangingFlow;
 import dev.stepwise.runtime.flows.ChangingFlow.Version;
+import dev.stepwise.runtime.flows.RedeployChild;
 import dev.stepwise.runtime.spi.StepFingerprint;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +117,52 @@ abstract class ChangedCodeContract extends EngineContract {
 
     assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(flow.calls).contains("v1:audit", "v2:ship", "v2:mail").doesNotContain("v2:audit");
+  }
+
+  /**
+   * The old code runs in a JVM of its own until the run suspends, and exits; this JVM deploys
+   * version 2 (a step added after ship) on the same database and resumes the run.
+   */
+  @Test
+  void aSuspendedRunResumesInAnotherJvmAfterACompatibleRedeploy() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "redeploy-").toAbsolutePath();
+    String runId = "redeploy-" + UUID.randomUUID();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(RedeployChild.class.getName());
+    command.add(runId);
+    command.addAll(database.childArguments(dir.resolve("db")));
+    Path childLog = dir.resolve("child.log");
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(childLog.toFile())
+            .start();
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the old JVM exits").isTrue();
+    assertThat(child.exitValue()).as(Files.readString(childLog)).isZero();
+
+    Stepwise.Builder builder =
+        switch (database.kind()) {
+          case H2 -> Stepwise.builder().embedded(dir.resolve("db"));
+          case POSTGRES -> Stepwise.builder().dataSource(dataSource()).schema(schema);
+        };
+    try (Stepwise engine = builder.build()) {
+      WorkflowClient v2 =
+          engine.register(
+              Version.base("v2")
+                  .step("audit", "String", "prepare")
+                  .step("mail", "String", "ship")
+                  .definition(flow));
+      engine.start();
+      assertThat(v2.status(runId).status()).isEqualTo(Status.SUSPENDED);
+      RunStatus done = resume(v2, runId);
+
+      assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+      assertThat(done.step("audit").orElseThrow().attempts()).isEqualTo(1);
+      assertThat(flow.calls).contains("v2:ship", "v2:mail").doesNotContain("v2:audit");
+    }
   }
 
   @Test
