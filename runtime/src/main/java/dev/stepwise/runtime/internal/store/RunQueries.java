@@ -102,12 +102,12 @@ public final class RunQueries {
     if (q.after() != null) {
       Cursor at = Cursor.parse(q.after());
       OffsetDateTime created = odt(at.createdAt());
+      // "created_at <= t" on its own as well: only a plain bound is an index condition. With the
+      // OR alone PostgreSQL walked the index from the newest run and filtered every run before the
+      // page (405 ms for a page deep in 2,000,000 runs; 0.14 ms with the bound).
       c =
-          c.and(
-              SW_RUNS
-                  .CREATED_AT
-                  .lt(created)
-                  .or(SW_RUNS.CREATED_AT.eq(created).and(SW_RUNS.ID.lt(at.runId()))));
+          c.and(SW_RUNS.CREATED_AT.le(created))
+              .and(SW_RUNS.CREATED_AT.lt(created).or(SW_RUNS.ID.lt(at.runId())));
     }
     return c;
   }
