@@ -59,10 +59,28 @@ public final class LeaseKeeper {
     timer.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
   }
 
-  public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
+  /**
+   * Stops the heartbeat and the sweeper, letting a round in progress finish (at most the database
+   * timeout): not interrupted, since on H2 a thread interrupted inside file I/O closes the file's
+   * channel under the whole database ("Reading from file ... failed" on the next statement, seen
+   * when an engine was closed and another opened on the same pool).
+   */
+  public void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = timer;
       timer = null;
+    }
+    if (stopping == null) {
+      return;
+    }
+    stopping.shutdown(); // the periodic rounds are cancelled; a running one goes on
+    try {
+      if (!stopping.awaitTermination(config.databaseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("A lease round was still running after {}", config.databaseTimeout());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
