@@ -9,6 +9,7 @@ import dev.stepwise.runtime.spi.WorkflowClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,5 +126,34 @@ abstract class RunLimitContract extends EngineContract {
     assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
     assertThat(cancelled.step("call").orElseThrow().status()).isEqualTo(Status.CANCELLED);
     assertThat(flow.order).containsExactly(0);
+  }
+
+  @Test
+  void aRetriedRunWaitsForItsWorkflowsSlotAgain() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    AtomicBoolean broken = new AtomicBoolean(true);
+    flow.failsFirst = job -> job.n() == 1 && broken.get();
+    flow.blocks = job -> job.n() == 0;
+    releasedAfter(flow.release);
+    Stepwise e = engine();
+    WorkflowClient client =
+        e.register(
+            new QueuedFlow.Definition(flow, "retry-limited", null, new FlowControl(null, 1, 0)));
+    e.start();
+    String failed = client.start(new Job("k", 1), StartOptions.defaults());
+    assertThat(client.awaitCompletion(failed, WAIT).status()).isEqualTo(Status.FAILED);
+    String holder = client.start(new Job("k", 0), StartOptions.defaults());
+    assertThat(flow.blockedStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+    broken.set(false);
+    assertThat(client.retry(failed)).isTrue();
+    RunStatus waiting = client.status(failed);
+    assertThat(waiting.status()).isEqualTo(Status.QUEUED);
+    assertThat(waiting.step("call").orElseThrow().status()).isEqualTo(Status.QUEUED);
+
+    flow.release.countDown();
+    assertThat(client.awaitCompletion(holder, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.awaitCompletion(failed, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.maxRunsInside.get()).isEqualTo(1);
   }
 }

@@ -523,7 +523,7 @@ final class DefaultWorkflowClient implements WorkflowClient {
   @Override
   public boolean retry(String runId) {
     checkLookup(runId);
-    return db.call("retry run " + runId, () -> control.retry(runId, graph(), this::notFound));
+    return db.call("retry run " + runId, () -> control.retry(runId, definition, this::notFound));
   }
 
   @Override
@@ -585,7 +585,9 @@ final class DefaultWorkflowClient implements WorkflowClient {
     return db.call(
         "retry runs of workflow \"" + name() + "\"",
         () ->
-            control.bulk().retry(name(), query, id -> control.retry(id, graph(), this::notFound)));
+            control
+                .bulk()
+                .retry(name(), query, id -> control.retry(id, definition, this::notFound)));
   }
 
   @Override

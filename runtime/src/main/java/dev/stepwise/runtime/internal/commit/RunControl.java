@@ -8,6 +8,7 @@ import dev.stepwise.runtime.internal.store.RunQueries;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +49,10 @@ public final class RunControl {
 
   /** Retries a failed or cancelled run ({@link RunRetry}); false if it is neither. */
   public boolean retry(
-      String runId, WorkflowGraph graph, Function<String, RunNotFoundException> notFound) {
-    return retries.retry(runId, graph, notFound);
+      String runId,
+      WorkflowDefinition definition,
+      Function<String, RunNotFoundException> notFound) {
+    return retries.retry(runId, definition, notFound);
   }
 
   /** Bulk cancel, retry and delete by query. */

@@ -8,6 +8,7 @@ import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +39,17 @@ public final class RunRetry {
     this.clock = clock;
   }
 
-  /** Retries {@code runId}; false if it is not failed or cancelled. */
+  /**
+   * Retries {@code runId}; false if it is not failed or cancelled. A run of a workflow with {@code
+   * maxParallelism} goes back to waiting for a slot (QUEUED), as a new run would: it held none
+   * while it was stopped.
+   */
   public boolean retry(
-      String runId, WorkflowGraph graph, Function<String, RunNotFoundException> notFound) {
+      String runId,
+      WorkflowDefinition definition,
+      Function<String, RunNotFoundException> notFound) {
+    WorkflowGraph graph = definition.graph();
+    boolean waitsForSlot = definition.flowControl().limitsRuns();
     Instant now = clock.instant();
     Retried retried =
         repo.inTransaction(
@@ -73,8 +82,12 @@ public final class RunRetry {
                   outputs.put(r.stepId(), r.output());
                 }
               }
-              return new Retried(
-                  true, ReadySteps.insert(tx, timers, run, graph, statuses, outputs, now));
+              Instant due = ReadySteps.insert(tx, timers, run, graph, statuses, outputs, now);
+              if (waitsForSlot) {
+                repo.setRunStatus(tx, runId, Status.QUEUED, now);
+                StepStore.holdForSlot(tx, runId);
+              }
+              return new Retried(true, due);
             });
     if (!retried.done()) {
       return false;

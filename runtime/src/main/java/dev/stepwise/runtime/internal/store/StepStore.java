@@ -194,6 +194,17 @@ public final class StepStore {
 
   /** Cancels the steps of a run that have not started (pending, suspended, waiting). */
   /**
+   * The PENDING steps of a run that goes back to waiting for its workflow's slot become QUEUED:
+   * admission ({@code RunGate}) makes them PENDING again.
+   */
+  public static void holdForSlot(DSLContext tx, String runId) {
+    tx.update(SW_STEPS)
+        .set(SW_STEPS.STATUS, DSL.inline(Status.QUEUED.name()))
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STATUS.eq(DSL.inline(Status.PENDING.name()))))
+        .execute();
+  }
+
+  /**
    * A step of a forked run copied from its source: SUCCEEDED (or SKIPPED) with its output, as it
    * finished there.
    */
