@@ -218,6 +218,12 @@ class SingleErrorTest {
                 + " of its steps only on a @Workflow class, and RetryWithoutWorkflow is not one",
             "@Retry(attempts = 2)"),
         bad(
+            "a @Schedule on a class that is not a @Workflow is reported on @Schedule",
+            "ScheduleWithoutWorkflow",
+            "@Schedule on ScheduleWithoutWorkflow has no effect: a schedule starts the workflow it"
+                + " is on, and ScheduleWithoutWorkflow is not a @Workflow class",
+            "@Schedule(cron = \"0 3 * * *\")"),
+        bad(
             "@Input on a parameter of a method that is not a step is reported on @Input",
             "ParamWithoutStep",
             "@Input on parameter text of describe() has no effect: only @Step and @Condition"

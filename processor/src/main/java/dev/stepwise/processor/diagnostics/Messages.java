@@ -50,6 +50,10 @@ public enum Messages {
       "@Retry on %s has no effect: a class's @Retry is the default policy of its steps only on a"
           + " @Workflow class, and %s is not one; add @Workflow(name = \"...\") to it, or move @Retry"
           + " to the workflow class or onto the steps"),
+  SCHEDULE_WITHOUT_WORKFLOW(
+      "@Schedule on %s has no effect: a schedule starts the workflow it is on, and %s is not a"
+          + " @Workflow class; add @Workflow(name = \"...\") to it, or move @Schedule to the"
+          + " workflow it should start"),
   PARAMETER_SOURCE_WITHOUT_STEP(
       "@%s on parameter %s of %s() has no effect: only @Step and @Condition methods receive their"
           + " parameters from the engine, and %s() is neither; add @Step to it or remove @%s"),

@@ -52,6 +52,21 @@ public final class PlacementValidator {
     for (String name : PARAMETER_SOURCES) {
       annotated(round, name).forEach(e -> checkParameterSource(e, name));
     }
+    for (String name : List.of(Names.SCHEDULE, Names.SCHEDULES)) {
+      annotated(round, name).forEach(e -> checkSchedule(e, name));
+    }
+  }
+
+  /** A {@code @Schedule} starts the workflow it is on: on any other type nothing would fire it. */
+  private void checkSchedule(Element type, String name) {
+    if (!isWorkflow(type)) {
+      error(
+          type,
+          name,
+          Messages.SCHEDULE_WITHOUT_WORKFLOW,
+          type.getSimpleName(),
+          type.getSimpleName());
+    }
   }
 
   /**

@@ -1,0 +1,10 @@
+package bad;
+
+import dev.stepwise.Schedule;
+
+@Schedule(cron = "0 3 * * *")
+class ScheduleWithoutWorkflow {
+  String report() {
+    return "r";
+  }
+}
