@@ -3,12 +3,18 @@ package dev.stepwise.runtime;
 import static dev.stepwise.testing.DatabaseKind.POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stepwise.runtime.flows.ChainFlow;
+import dev.stepwise.runtime.flows.ChainFlow.Order;
 import dev.stepwise.runtime.flows.QueuedFlow;
 import dev.stepwise.runtime.flows.QueuedFlow.Job;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.testing.StepwiseDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +70,53 @@ class PostgresQueueWakeTest extends EngineContract {
     flow.recordRelease.countDown();
     assertThat(ca.awaitCompletion(first, WAIT).status()).isEqualTo(Status.SUCCEEDED);
     assertThat(flow.maxRunning.get()).isEqualTo(1);
+  }
+
+  /**
+   * A node stalled inside a queue's claim (its transaction holding the queue's lock) holds up
+   * neither another node's plain steps nor, once it lets go, the queue: the other node's claim
+   * gives up waiting for the lock after a moment and tries again shortly.
+   */
+  @Test
+  void aNodeStalledInAQueueClaimHoldsUpNeitherOtherWorkNorTheQueueForLong() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    QueueSpec queue = QueueSpec.concurrency("stalled", 1);
+    Stepwise stored = engine(b -> b.nodeId("storer")); // never started: its runs wait for claims
+    WorkflowClient plain = stored.register(new ChainFlow.Definition(new ChainFlow()));
+    WorkflowClient queuedOnStorer =
+        stored.register(new QueuedFlow.Definition(flow, "stalled", queue, FlowControl.NONE));
+    Stepwise worker = engine(b -> b.nodeId("worker"));
+    WorkflowClient plainOnWorker = worker.register(new ChainFlow.Definition(new ChainFlow()));
+    worker.register(new QueuedFlow.Definition(flow, "stalled", queue, FlowControl.NONE));
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.executeQuery(
+                "SELECT name FROM " + schema + ".sw_queues WHERE name = 'stalled' FOR UPDATE")
+            .close();
+      }
+      String queued = queuedOnStorer.start(new Job("k", 1), StartOptions.defaults());
+      worker.start();
+      Await.until("the worker waits for the queue's lock", WAIT, this::someoneWaitsForALock);
+      // Stored after the worker's dispatcher started waiting: only a dispatcher that is not stuck
+      // behind the queue's lock claims it.
+      String chain = plain.start(new Order("o", 1), StartOptions.defaults());
+
+      assertThat(plainOnWorker.awaitCompletion(chain, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+      assertThat(queuedOnStorer.status(queued).status()).isNotEqualTo(Status.SUCCEEDED);
+      c.commit();
+      assertThat(queuedOnStorer.awaitCompletion(queued, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    }
+  }
+
+  private boolean someoneWaitsForALock() {
+    try (Connection c = dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
         new QueueWork(
             registry,
             queue,
-            new QueueClaim(database.dsl()),
+            new QueueClaim(database.dsl(), dialect.lockWaits()),
             new RunGate(database.dsl()),
             dispatch,
             notifier,

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueWork {
   private static final Logger log = LoggerFactory.getLogger(QueueWork.class);
+  // How soon a claim that found the queue's lock held too long tries again.
+  private static final Duration BUSY_RETRY = Duration.ofMillis(200);
 
   /** What a NOTIFY about a queue carries before the queue's name; run ids have no '/'. */
   public static final String NOTICE = "queue/";
@@ -122,6 +124,12 @@ public final class QueueWork {
       }
       QueueClaim.Result r =
           claims.claim(queue, config.nodeId(), clock, config.lease(), left, workflows);
+      if (r.busy()) {
+        // Another node has held the queue's lock for long: it stalled inside its claim. Try again
+        // shortly rather than hold this node's dispatcher, and every other queue, behind it.
+        signal.queueDueAt(queue.name(), clock.instant().plus(BUSY_RETRY));
+        continue;
+      }
       if (isStale(r)) {
         // This node stalled between leasing and now (a pause, a long GC): the leases may have
         // expired and the steps been handed to another node. Running them here could exceed the

@@ -42,6 +42,19 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /**
+   * Whether {@code t}, or an exception that caused it, is a lock wait that timed out (PostgreSQL's
+   * {@code lock_timeout}): another transaction holds the row, the database is fine.
+   */
+  public static boolean isLockTimeout(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code e} says that H2 closed the database under its connection. */
   public static boolean isClosedH2(SQLException e) {
     return H2_CLOSED_STATES.contains(e.getSQLState());

@@ -36,10 +36,19 @@ public final class QueueClaim {
   /** Candidates read per claim when a per-key limit may pass some of them over. */
   private static final int KEYED_SCAN = 1000;
 
-  private final DSLContext dsl;
+  /**
+   * How long a claim waits for the queue's lock. A claim holds it for milliseconds; a wait this
+   * long means a node stalled inside its claim, and the dispatcher, which also claims every other
+   * queue and the plain steps, must not stall with it.
+   */
+  static final Duration LOCK_WAIT = Duration.ofMillis(500);
 
-  public QueueClaim(DSLContext dsl) {
+  private final DSLContext dsl;
+  private final LockWaits lockWaits;
+
+  public QueueClaim(DSLContext dsl, LockWaits lockWaits) {
     this.dsl = dsl;
+    this.lockWaits = lockWaits;
   }
 
   /**
@@ -51,9 +60,14 @@ public final class QueueClaim {
    * @param rateFreesAt when the rate window lets the next step start, if the rate limit stopped the
    *     claim; else null
    * @param leasedAt the time the leases were counted from: read once the queue's lock was held
+   * @param busy true if another node held the queue's lock for longer than {@link #LOCK_WAIT}
    */
   public record Result(
-      List<Claimed> claimed, boolean full, Instant rateFreesAt, Instant leasedAt) {}
+      List<Claimed> claimed, boolean full, Instant rateFreesAt, Instant leasedAt, boolean busy) {
+    Result(List<Claimed> claimed, boolean full, Instant rateFreesAt, Instant leasedAt) {
+      this(claimed, full, rateFreesAt, leasedAt, false);
+    }
+  }
 
   /** Makes sure the queue's lock row exists; at registration. */
   public void ensure(String name) {
@@ -74,8 +88,15 @@ public final class QueueClaim {
       Duration lease,
       int room,
       Collection<String> workflows) {
-    return dsl.transactionResult(
-        cfg -> claim(cfg.dsl(), queue, owner, clock, lease, room, workflows));
+    try {
+      return dsl.transactionResult(
+          cfg -> claim(cfg.dsl(), queue, owner, clock, lease, room, workflows));
+    } catch (RuntimeException e) {
+      if (DatabaseFailures.isLockTimeout(e)) {
+        return new Result(List.of(), false, null, clock.instant(), true);
+      }
+      throw e;
+    }
   }
 
   private Result claim(
@@ -86,6 +107,7 @@ public final class QueueClaim {
       Duration lease,
       int room,
       Collection<String> workflows) {
+    lockWaits.bound(tx, LOCK_WAIT);
     lock(tx, queue.name());
     Instant now = clock.instant();
     Running running = running(tx, queue.name(), owner);

@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal.store.dialect;
 import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.Database;
+import dev.stepwise.runtime.internal.store.LockWaits;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -45,6 +46,11 @@ public interface Dialect {
 
   /** How the task queue takes due rows. */
   Claim claim();
+
+  /** How a transaction bounds its lock waits. */
+  default LockWaits lockWaits() {
+    return LockWaits.UNBOUNDED;
+  }
 
   /** The writes of a synchronous chain's steps. */
   ChainWrites chainWrites();

@@ -2,6 +2,7 @@ package dev.stepwise.runtime.internal.store.dialect;
 
 import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.Database;
+import dev.stepwise.runtime.internal.store.LockWaits;
 import java.util.function.Consumer;
 
 /** PostgreSQL: one-statement claims and chain writes, {@code LISTEN/NOTIFY} between nodes. */
@@ -17,6 +18,12 @@ final class PostgresDialect implements Dialect {
   @Override
   public Claim claim() {
     return new PgClaim(database.dsl());
+  }
+
+  @Override
+  public LockWaits lockWaits() {
+    // LOCAL: for the rest of this transaction only; the pooled connection keeps its default.
+    return (tx, wait) -> tx.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
   }
 
   @Override
