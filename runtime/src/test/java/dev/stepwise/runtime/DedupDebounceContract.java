@@ -7,7 +7,12 @@ import dev.stepwise.runtime.flows.QueuedFlow;
 import dev.stepwise.runtime.flows.QueuedFlow.Job;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +98,52 @@ abstract class DedupDebounceContract extends EngineContract {
     assertThat(next).isNotEqualTo(runId);
     assertThat(client.awaitCompletion(next, WAIT).status()).isEqualTo(Status.SUCCEEDED);
     assertThat(flow.inputs).containsExactly("doc:6", "doc:7");
+  }
+
+  @Test
+  void aDebouncedRunIsPutOffNoLongerThanItsMaximumWaitAfterItsFirstStart() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    WorkflowClient client = stopped(flow, "debounce-capped");
+    Duration maxWait = Duration.ofMillis(600);
+    StartOptions options =
+        StartOptions.defaults().debounce("doc-5", Duration.ofMillis(300), maxWait);
+    String runId = client.start(new Job("doc", 0), options);
+    Instant keepEditingUntil = Instant.now().plus(maxWait.multipliedBy(2));
+    int edit = 0;
+    while (Instant.now().isBefore(keepEditingUntil)) { // a key that never goes quiet
+      assertThat(client.start(new Job("doc", ++edit), options)).isEqualTo(runId);
+    }
+
+    Instant created;
+    Instant due;
+    try (Connection c = dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT r.created_at, s.not_before FROM "
+                    + schema
+                    + ".sw_runs r JOIN "
+                    + schema
+                    + ".sw_steps s ON s.run_id = r.id WHERE r.id = '"
+                    + runId
+                    + "'")) {
+      assertThat(rs.next()).isTrue();
+      created = rs.getObject(1, OffsetDateTime.class).toInstant();
+      due = rs.getObject(2, OffsetDateTime.class).toInstant();
+    }
+    assertThat(due).isEqualTo(created.plus(maxWait));
+    engine.start();
+    assertThat(client.awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.inputs).containsExactly("doc:" + edit);
+  }
+
+  @Test
+  void aDebounceMaximumWaitShorterThanItsWindowIsRefused() {
+    assertThatThrownBy(
+            () ->
+                StartOptions.defaults().debounce("k", Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maximum wait needs a window no longer than itself");
   }
 
   @Test

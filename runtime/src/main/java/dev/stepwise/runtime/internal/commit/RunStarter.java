@@ -209,7 +209,13 @@ public final class RunStarter {
               if (options.debounceKey() != null) {
                 Optional<String> pending =
                     StartGuards.debounce(
-                        tx, workflow, options.debounceKey(), plan.json(), notBefore, now);
+                        tx,
+                        workflow,
+                        options.debounceKey(),
+                        plan.json(),
+                        notBefore,
+                        options.debounceMaxWait(),
+                        now);
                 if (pending.isPresent()) {
                   return pending.get();
                 }

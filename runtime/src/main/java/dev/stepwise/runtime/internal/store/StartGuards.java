@@ -7,6 +7,7 @@ import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -71,9 +72,10 @@ public final class StartGuards {
   }
 
   /**
-   * Replaces the input of the debounce key's run and moves its start to {@code notBefore}, if that
-   * run has not begun: every step row of it is still waiting, never attempted. Returns its id;
-   * empty if the key has no such run (none yet, or it began), and the caller starts a new one.
+   * Replaces the input of the debounce key's run and moves its start to {@code notBefore}, but no
+   * later than {@code maxWait} after that run's first start (null: no bound), if that run has not
+   * begun: every step row of it is still waiting, never attempted. Returns its id; empty if the key
+   * has no such run (none yet, or it began), and the caller starts a new one.
    */
   public static Optional<String> debounce(
       DSLContext tx,
@@ -81,6 +83,7 @@ public final class StartGuards {
       String key,
       String inputJson,
       Instant notBefore,
+      Duration maxWait,
       Instant now) {
     Optional<String> pending =
         tx.select(SW_DEBOUNCE.RUN_ID)
@@ -118,8 +121,19 @@ public final class StartGuards {
         .set(SW_RUNS.VERSION, SW_RUNS.VERSION.plus(1L))
         .where(SW_RUNS.ID.eq(runId))
         .execute();
+    Instant due = notBefore;
+    if (maxWait != null) {
+      Instant first =
+          tx.select(SW_RUNS.CREATED_AT)
+              .from(SW_RUNS)
+              .where(SW_RUNS.ID.eq(runId))
+              .fetchOne(SW_RUNS.CREATED_AT)
+              .toInstant();
+      Instant latest = first.plus(maxWait);
+      due = latest.isBefore(notBefore) ? latest : notBefore;
+    }
     tx.update(SW_STEPS)
-        .set(SW_STEPS.NOT_BEFORE, odt(notBefore))
+        .set(SW_STEPS.NOT_BEFORE, odt(due))
         .where(SW_STEPS.RUN_ID.eq(runId))
         .execute();
     return Optional.of(runId);
