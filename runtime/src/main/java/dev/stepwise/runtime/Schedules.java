@@ -40,4 +40,15 @@ public interface Schedules {
    *     this node
    */
   String triggerNow(String name);
+
+  /**
+   * Deletes the stored schedule of a workflow whose code no longer declares it (a schedule removed
+   * from the code stays listed, and fired by no node, until deleted). A schedule an engine declares
+   * comes back when that engine starts, so one this engine declares is refused.
+   *
+   * @throws StepwiseException if no schedule has this name, or this engine declares it
+   */
+  default void delete(String name) {
+    throw new UnsupportedOperationException("this engine does not delete schedules");
+  }
 }

@@ -211,6 +211,29 @@ abstract class ScheduleContract extends EngineContract {
   }
 
   @Test
+  void aScheduleRemovedFromTheCodeIsDeletedAndOneStillDeclaredIsNot() {
+    Stepwise first = engine();
+    startTicker(first, new TickFlow(), everySecond("retired", false, 0, Duration.ofMinutes(1)));
+    first.schedules().pause("retired");
+    assertThatThrownBy(() -> first.schedules().delete("retired"))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("is declared by a workflow registered on this engine");
+    first.close();
+
+    Stepwise second = engine(); // the new code: the workflow without its schedule
+    second.register(new TickFlow.Definition(new TickFlow(), "ticker"));
+    second.start();
+    assertThat(second.schedules().find("retired")).isPresent(); // stays until deleted
+
+    second.schedules().delete("retired");
+
+    assertThat(second.schedules().find("retired")).isEmpty();
+    assertThatThrownBy(() -> second.schedules().delete("retired"))
+        .isInstanceOf(StepwiseException.class)
+        .hasMessageContaining("retired");
+  }
+
+  @Test
   void aChangedCronIsStoredWhenAnEngineStartsAndThePauseStays() {
     Stepwise first = engine();
     startTicker(first, new TickFlow(), everySecond("changing", false, 0, Duration.ofMinutes(1)));

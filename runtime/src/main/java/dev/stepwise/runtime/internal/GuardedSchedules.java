@@ -42,4 +42,9 @@ final class GuardedSchedules implements Schedules {
   public String triggerNow(String name) {
     return db.call("trigger schedule \"" + name + "\"", () -> schedules.triggerNow(name));
   }
+
+  @Override
+  public void delete(String name) {
+    db.run("delete schedule \"" + name + "\"", () -> schedules.delete(name));
+  }
 }

@@ -75,6 +75,20 @@ public final class ScheduleControl implements Schedules {
     return runId;
   }
 
+  @Override
+  public void delete(String name) {
+    stored(name);
+    if (book.names().contains(name)) {
+      throw new StepwiseException(
+          "Schedule "
+              + IdRules.quote(name)
+              + " is declared by a workflow registered on this engine, which would store it again"
+              + " at its next start; remove the @Schedule from the code and redeploy, then delete"
+              + " it");
+    }
+    rows.delete(name);
+  }
+
   private ScheduleRow stored(String name) {
     return rows.find(name).orElseThrow(() -> unknown(name));
   }

@@ -32,6 +32,11 @@ public final class ScheduleRows {
   /** What a firing wrote: the schedule's next tick, and the last tick it started and its run. */
   public record Advance(Instant nextTick, Instant lastTick, String lastRunId) {}
 
+  /** Deletes the schedule's row. */
+  public void delete(String name) {
+    dsl.deleteFrom(SW_SCHEDULES).where(SW_SCHEDULES.NAME.eq(name)).execute();
+  }
+
   public Optional<ScheduleRow> find(String name) {
     return dsl.selectFrom(SW_SCHEDULES)
         .where(SW_SCHEDULES.NAME.eq(name))
