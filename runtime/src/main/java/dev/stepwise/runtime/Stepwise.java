@@ -5,6 +5,7 @@ import dev.stepwise.runtime.internal.Engine;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.store.DataSources;
+import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -101,6 +104,7 @@ public final class Stepwise implements AutoCloseable {
     private String nodeId;
     private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
     private Duration retention;
+    private final Map<String, QueueSpec> queueLimits = new LinkedHashMap<>();
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -218,6 +222,16 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Overrides, on this engine, the limits of the queue named {@code limits.name()} that workflows
+     * declare with {@code @Queue}: for an environment whose provider quota differs from the code's.
+     * Give every node the same limits: each counts against its own.
+     */
+    public Builder queueLimits(QueueSpec limits) {
+      queueLimits.put(limits.name(), limits);
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -229,7 +243,8 @@ public final class Stepwise implements AutoCloseable {
               shutdownTimeout,
               databaseTimeout,
               maxPayloadBytes,
-              retention);
+              retention,
+              queueLimits);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;

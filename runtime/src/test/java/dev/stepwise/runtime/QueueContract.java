@@ -177,6 +177,27 @@ abstract class QueueContract extends EngineContract {
   }
 
   @Test
+  void theEnginesQueueLimitsOverrideTheOnesTheCodeDeclares() throws Exception {
+    QueuedFlow flow = new QueuedFlow();
+    flow.hold = Duration.ofMillis(20);
+    // The code says three at once; this environment's provider allows one.
+    Stepwise e = engine(b -> b.workers(6).queueLimits(QueueSpec.concurrency("overridden", 1)));
+    WorkflowClient client =
+        e.register(
+            new QueuedFlow.Definition(
+                flow, "overridden", QueueSpec.concurrency("overridden", 3), FlowControl.NONE));
+    e.start();
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      runs.add(client.start(new Job("k", i), StartOptions.defaults()));
+    }
+    for (String runId : runs) {
+      assertThat(client.awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    }
+    assertThat(flow.maxRunning.get()).isEqualTo(1);
+  }
+
+  @Test
   void higherPriorityStepsOfAQueueAreClaimedFirst() throws Exception {
     QueuedFlow flow = new QueuedFlow();
     flow.blocks = job -> job.n() == -1;

@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
   private final Database database;
   private final RunStore repo;
   private final TaskQueue queue;
-  private final Registry registry = new Registry();
+  private final Registry registry;
   private final RunWaiters waiters = new RunWaiters();
   private final InFlight inFlight = new InFlight();
   private final JsonCodec codec = new JsonCodec();
@@ -83,6 +83,7 @@ public final class Engine implements AutoCloseable {
    */
   public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config) {
     this.config = config;
+    this.registry = new Registry(config.queueLimits());
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunStore(database.dsl());

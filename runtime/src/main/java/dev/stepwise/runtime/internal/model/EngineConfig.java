@@ -1,6 +1,8 @@
 package dev.stepwise.runtime.internal.model;
 
+import dev.stepwise.runtime.spi.QueueSpec;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The engine's settings, validated once.
@@ -27,9 +29,11 @@ public record EngineConfig(
     Duration shutdownTimeout,
     Duration databaseTimeout,
     int maxPayloadBytes,
-    Duration retention) {
+    Duration retention,
+    Map<String, QueueSpec> queueLimits) {
 
   public EngineConfig {
+    queueLimits = queueLimits == null ? Map.of() : Map.copyOf(queueLimits);
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, was " + workers);
     }

@@ -18,9 +18,25 @@ public final class Registry {
   private final Map<String, WorkflowDefinition> byName = new ConcurrentHashMap<>();
   // Step id -> queue name, per workflow: read for every step row a commit inserts.
   private final Map<String, Map<String, String>> queueByStep = new ConcurrentHashMap<>();
+  // What the code declares, to find two declarations of one name that disagree; and what claims
+  // use: the same, unless the engine's builder overrode a queue's limits.
+  private final Map<String, QueueSpec> declared = new ConcurrentHashMap<>();
   private final Map<String, QueueSpec> queues = new ConcurrentHashMap<>();
   private final Map<String, String> queueDeclaredBy = new ConcurrentHashMap<>();
   private volatile Set<String> names = Set.of();
+  // Limits the engine's builder gives for queues the code declares (queueLimits), by name.
+  private final Map<String, QueueSpec> overrides;
+
+  /** A registry whose queues keep the limits their code declares. */
+  public Registry() {
+    this(Map.of());
+  }
+
+  /** A registry whose queues named in {@code overrides} take those limits instead. */
+  public Registry(Map<String, QueueSpec> overrides) {
+    this.overrides = Map.copyOf(overrides);
+  }
+
   // Workflow name -> graph version -> an older definition kept for the runs that started with it.
   private final Map<String, Map<String, WorkflowDefinition>> previous = new ConcurrentHashMap<>();
 
@@ -35,7 +51,7 @@ public final class Registry {
     }
     // Checked before anything is added, so a refused definition leaves no trace.
     for (QueueSpec queue : definition.queues()) {
-      QueueSpec known = queues.get(queue.name());
+      QueueSpec known = declared.get(queue.name());
       if (known != null && !known.equals(queue)) {
         throw new StepwiseException(
             "Queue \""
@@ -57,7 +73,8 @@ public final class Registry {
       QueueSpec queue = step.options().queue();
       if (queue != null) {
         steps.put(step.id(), queue.name());
-        queues.putIfAbsent(queue.name(), queue);
+        declared.putIfAbsent(queue.name(), queue);
+        queues.putIfAbsent(queue.name(), overrides.getOrDefault(queue.name(), queue));
         queueDeclaredBy.putIfAbsent(queue.name(), name);
       }
     }
@@ -78,7 +95,7 @@ public final class Registry {
     return steps.get(Ids.isItem(rowId) ? Ids.stepOf(rowId) : rowId);
   }
 
-  /** Every queue the registered workflows' steps wait for. */
+  /** Every queue the registered workflows' steps wait for, with the limits claims use. */
   public Collection<QueueSpec> queues() {
     return queues.values();
   }
