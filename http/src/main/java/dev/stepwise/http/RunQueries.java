@@ -16,17 +16,15 @@ final class RunQueries {
   private RunQueries() {}
 
   static RunQuery from(Context ctx) {
-    RunQuery q =
-        new RunQuery(
-            statuses(ctx.queryParam("status")),
-            instant(ctx, "createdFrom"),
-            instant(ctx, "createdBefore"),
-            ctx.queryParam("prefix"),
-            ctx.queryParam("idempotencyKey"),
-            ctx.queryParam("errorType"),
-            limit(ctx.queryParam("limit")),
-            ctx.queryParam("after"));
-    return q;
+    return new RunQuery(
+        statuses(ctx.queryParam("status")),
+        instant(ctx, "createdFrom"),
+        instant(ctx, "createdBefore"),
+        ctx.queryParam("prefix"),
+        ctx.queryParam("idempotencyKey"),
+        ctx.queryParam("errorType"),
+        limit(ctx.queryParam("limit")),
+        ctx.queryParam("after"));
   }
 
   private static Set<Status> statuses(String text) {

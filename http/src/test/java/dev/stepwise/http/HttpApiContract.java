@@ -44,6 +44,7 @@ abstract class HttpApiContract {
             .build();
     orders = engine.register(new OrderFlow.Definition());
     engine.register(flaky);
+    engine.register(new PaymentFlow());
     engine.start();
     api = new Api(serve(HttpOptions.defaults()).port(), null);
   }
@@ -134,6 +135,24 @@ abstract class HttpApiContract {
     Reply again =
         api.post("/api/workflows/order/runs/r1/steps/approve/resume", "{\"by\": \"eve\"}");
     assertThat(again.status()).isEqualTo(409);
+  }
+
+  @Test
+  void event_startsTheStepWaitingForIt_andABadPayloadIs400() {
+    api.post("/api/workflows/payment/runs?runId=p1", "\"trip\"");
+    WorkflowClient client = engine.client("payment").orElseThrow();
+    assertThat(client.awaitSettled("p1", WAIT).status()).isEqualTo(Status.WAITING);
+    Reply bad = api.post("/api/workflows/payment/runs/p1/events/paid", "{\"amount\": 0}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("violations").get(0).get("path").asText()).isEqualTo("$.amount");
+    assertThat(api.post("/api/workflows/payment/runs/p1/events/paid", "{").status()).isEqualTo(400);
+
+    Reply sent = api.post("/api/workflows/payment/runs/p1/events/paid", "{\"amount\": 5}");
+    assertThat(sent.status()).isEqualTo(201);
+    assertThat(sent.json().get("stored").asBoolean()).isTrue();
+    assertThat(client.awaitCompletion("p1", WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(api.get("/api/workflows/payment/runs/p1").json().at("/steps/0/output").asText())
+        .isEqualTo("booked 5");
   }
 
   @Test
@@ -237,7 +256,9 @@ abstract class HttpApiContract {
   @Test
   void workflows_listAndDetailWithSchemas() {
     JsonNode list = api.get("/api/workflows").json().get("workflows");
-    assertThat(list).extracting(w -> w.get("name").asText()).containsExactly("flaky", "order");
+    assertThat(list)
+        .extracting(w -> w.get("name").asText())
+        .containsExactly("flaky", "order", "payment");
     JsonNode order = api.get("/api/workflows/order").json();
     assertThat(order.get("version").asText()).isEqualTo("order-v1");
     assertThat(order.get("mermaid").asText()).startsWith("flowchart TD");
