@@ -27,6 +27,7 @@ abstract class HttpApiContract {
   private static final String VALID = "{\"customer\": \"ann\", \"quantity\": 2}";
 
   private Stepwise engine;
+  private SwitchableDataSource dataSource;
   private final List<StepwiseServer> servers = new ArrayList<>();
   private final FlakyFlow flaky = new FlakyFlow();
   private WorkflowClient orders;
@@ -34,13 +35,15 @@ abstract class HttpApiContract {
 
   @BeforeEach
   void open(TestSchema schema) {
+    dataSource = new SwitchableDataSource(schema.dataSource());
     engine =
         Stepwise.builder()
-            .dataSource(schema.dataSource())
+            .dataSource(dataSource)
             .schema(schema.name())
             .workers(4)
             .pollInterval(Duration.ofMillis(100))
             .shutdownTimeout(Duration.ofSeconds(2))
+            .databaseTimeout(Duration.ofSeconds(1))
             .build();
     orders = engine.register(new OrderFlow.Definition());
     engine.register(flaky);
@@ -244,6 +247,19 @@ abstract class HttpApiContract {
     assertThat(api.post("/api/workflows/order/runs/nope/cancel", "").status()).isEqualTo(404);
     assertThat(api.get("/api/workflows/order/runs/nope/events-stream").status()).isEqualTo(404);
     assertThat(api.get("/api/nothing").json().has("error")).isTrue();
+  }
+
+  @Test
+  void databaseOutage_is503() {
+    api.post("/api/workflows/order/runs?runId=d1", VALID);
+    dataSource.down.set(true);
+    try {
+      Reply r = api.get("/api/workflows/order/runs/d1");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.json().get("error").asText()).isEqualTo("the database is unavailable");
+    } finally {
+      dataSource.down.set(false);
+    }
   }
 
   @Test
