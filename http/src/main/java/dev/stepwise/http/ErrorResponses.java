@@ -28,7 +28,7 @@ final class ErrorResponses {
     app.exception(ApiException.class, (e, ctx) -> send(ctx, e.status(), e.getMessage(), List.of()));
     app.exception(
         ValidationException.class,
-        (e, ctx) -> send(ctx, 400, e.getMessage().lines().findFirst().orElse(""), e.violations()));
+        (e, ctx) -> send(ctx, 400, "Invalid " + e.subject(), e.violations()));
     app.exception(
         RunNotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage(), List.of()));
     app.exception(

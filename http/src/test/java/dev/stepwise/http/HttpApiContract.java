@@ -97,6 +97,14 @@ abstract class HttpApiContract {
   }
 
   @Test
+  void startWithTheSameIdempotencyKey_returnsTheFirstRun() {
+    Reply first = api.post("/api/workflows/order/runs?idempotencyKey=k1", VALID);
+    Reply second = api.post("/api/workflows/order/runs?idempotencyKey=k1", VALID);
+    assertThat(second.json().get("runId")).isEqualTo(first.json().get("runId"));
+    assertThat(api.get("/api/workflows/order/runs").json().get("runs")).hasSize(1);
+  }
+
+  @Test
   void startWithWait_returnsTheSettledRun() {
     Reply r = api.post("/api/workflows/order/runs?wait=true&runId=w1", VALID);
     assertThat(r.status()).isEqualTo(201);
@@ -111,6 +119,7 @@ abstract class HttpApiContract {
     List<String> paths = new ArrayList<>();
     r.json().get("violations").forEach(v -> paths.add(v.get("path").asText()));
     assertThat(paths).containsExactly("$.customer", "$.quantity");
+    assertThat(r.json().get("error").asText()).isEqualTo("Invalid input of workflow order");
     assertThat(r.json().toString()).doesNotContain("\tat ");
     assertThat(api.get("/api/workflows/order/runs/bad").status()).isEqualTo(404);
     assertThat(api.get("/api/workflows/order/runs").json().get("runs")).isEmpty();
