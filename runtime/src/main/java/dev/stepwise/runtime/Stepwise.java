@@ -15,13 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import javax.sql.DataSource;
 
 /** The engine: stores runs in a database and executes their steps on worker threads. */
 public final class Stepwise implements AutoCloseable {
   private final Engine engine;
+  // The clients by workflow name, sorted so listings are deterministic, for tools that serve every
+  // workflow.
+  private final Map<String, WorkflowClient> clients = new ConcurrentSkipListMap<>();
 
   private Stepwise(Engine engine) {
     this.engine = engine;
@@ -47,7 +53,19 @@ public final class Stepwise implements AutoCloseable {
 
   /** Registers a workflow; the generated runner calls this in its constructor. */
   public WorkflowClient register(WorkflowDefinition definition) {
-    return engine.register(definition);
+    WorkflowClient client = engine.register(definition);
+    clients.put(definition.graph().name(), client);
+    return client;
+  }
+
+  /** The clients of the registered workflows, sorted by workflow name. */
+  public List<WorkflowClient> clients() {
+    return List.copyOf(clients.values());
+  }
+
+  /** The client of the registered workflow {@code name}, if there is one. */
+  public Optional<WorkflowClient> client(String name) {
+    return Optional.ofNullable(clients.get(name));
   }
 
   /**
