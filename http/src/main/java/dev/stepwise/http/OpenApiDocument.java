@@ -29,6 +29,14 @@ final class OpenApiDocument {
     post(paths, RunRoutes.RUN + "/cancel", "cancelRun", "Cancels a run", null);
     post(paths, RunRoutes.RUN + "/retry", "retryRun", "Retries a failed run", null);
     get(paths, EventStream.PATH, "streamRun", "The run's changes as server-sent events");
+    post(paths, RunRoutes.RUN + "/fork", "forkRun", "Forks a run from a step", null);
+    post(paths, RunRoutes.RUNS + "/cancel-all", "cancelRuns", "Cancels the selected runs", null);
+    post(paths, RunRoutes.RUNS + "/retry-all", "retryRuns", "Retries the selected runs", null);
+    post(paths, RunRoutes.RUNS + "/delete-all", "deleteRuns", "Deletes the selected runs", null);
+    get(paths, "/api/schedules", "listSchedules", "The cron schedules");
+    post(paths, "/api/schedules/{name}/pause", "pauseSchedule", "Pauses a schedule", null);
+    post(paths, "/api/schedules/{name}/resume", "resumeSchedule", "Resumes a schedule", null);
+    post(paths, "/api/schedules/{name}/trigger", "triggerSchedule", "Starts a run now", null);
     get(paths, "/api/openapi.json", "openApi", "This document");
     for (WorkflowClient c : clients) {
       String name = c.graph().name();

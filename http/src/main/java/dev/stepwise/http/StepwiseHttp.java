@@ -29,6 +29,8 @@ public final class StepwiseHttp {
     new WorkflowRoutes(clients).install(app);
     new RunRoutes(clients, options).install(app);
     new EventStream(clients).install(app);
+    new OperationRoutes(clients).install(app);
+    new ScheduleRoutes(engine).install(app);
     app.get(
         "/api/openapi.json",
         ctx ->

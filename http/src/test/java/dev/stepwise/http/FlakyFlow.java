@@ -1,11 +1,13 @@
 package dev.stepwise.http;
 
+import dev.stepwise.runtime.spi.ScheduleSpec;
 import dev.stepwise.runtime.spi.StepInvocation;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
 import dev.stepwise.runtime.spi.validation.Validators;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,6 +40,13 @@ final class FlakyFlow implements WorkflowDefinition {
       throw new IllegalStateException("the service is down");
     }
     return "done " + in.input(String.class);
+  }
+
+  /** Once a year: listed and triggered by the schedule routes' test, never due during a test. */
+  @Override
+  public List<ScheduleSpec> schedules() {
+    return List.of(
+        new ScheduleSpec("flaky-yearly", "0 0 1 1 *", "UTC", false, 0, Duration.ofMinutes(1)));
   }
 
   @Override

@@ -194,6 +194,66 @@ abstract class HttpApiContract {
   }
 
   @Test
+  void fork_startsANewRunFromAStep_withANewInput() {
+    flaky.failing.set(false);
+    api.post("/api/workflows/flaky/runs?runId=src", "\"job\"");
+    WorkflowClient client = engine.client("flaky").orElseThrow();
+    assertThat(client.awaitCompletion("src", WAIT).status()).isEqualTo(Status.SUCCEEDED);
+
+    Reply r =
+        api.post(
+            "/api/workflows/flaky/runs/src/fork?fromStep=work&newRunId=copy",
+            "{\"input\": \"other\"}");
+
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().get("runId").asText()).isEqualTo("copy");
+    assertThat(
+            client.stepResult(client.awaitCompletion("copy", WAIT), "work", String.class).output())
+        .isEqualTo("done other");
+    assertThat(api.post("/api/workflows/flaky/runs/src/fork", "").status()).isEqualTo(400);
+  }
+
+  @Test
+  void bulkOperations_actOnEveryRunTheQuerySelects_andReturnTheCount() {
+    for (int i = 0; i < 3; i++) {
+      api.post("/api/workflows/flaky/runs?runId=b" + i, "\"job\"");
+    }
+    WorkflowClient client = engine.client("flaky").orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.awaitCompletion("b" + i, WAIT).status()).isEqualTo(Status.FAILED);
+    }
+    flaky.failing.set(false);
+
+    Reply retried = api.post("/api/workflows/flaky/runs/retry-all?status=FAILED&limit=2", "");
+    assertThat(retried.json().get("count").asInt()).isEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.awaitCompletion("b" + i, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    }
+    Reply deleted = api.post("/api/workflows/flaky/runs/delete-all?prefix=b", "");
+    assertThat(deleted.json().get("count").asInt()).isEqualTo(3);
+    assertThat(api.get("/api/workflows/flaky/runs/b0").status()).isEqualTo(404);
+  }
+
+  @Test
+  void schedules_areListedPausedAndTriggered() {
+    JsonNode listed = api.get("/api/schedules").json().get("schedules");
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("name").asText()).isEqualTo("flaky-yearly");
+    assertThat(listed.get(0).get("paused").asBoolean()).isFalse();
+
+    assertThat(api.post("/api/schedules/flaky-yearly/pause", "").status()).isEqualTo(200);
+    assertThat(engine.schedules().find("flaky-yearly").orElseThrow().paused()).isTrue();
+    flaky.failing.set(false);
+    Reply triggered = api.post("/api/schedules/flaky-yearly/trigger", "");
+    assertThat(triggered.status()).isEqualTo(201);
+    String runId = triggered.json().get("runId").asText();
+    assertThat(runId).startsWith("flaky-yearly@");
+    assertThat(engine.client("flaky").orElseThrow().awaitCompletion(runId, WAIT).status())
+        .isEqualTo(Status.SUCCEEDED);
+    assertThat(api.post("/api/schedules/nope/pause", "").status()).isEqualTo(404);
+  }
+
+  @Test
   void eventsStream_deliversChanges_andAReconnectWithLastEventIdMissesNone() {
     api.post("/api/workflows/order/runs?runId=s1", VALID);
     String path = "/api/workflows/order/runs/s1/events-stream";
