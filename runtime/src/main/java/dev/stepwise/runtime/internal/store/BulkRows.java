@@ -19,8 +19,7 @@ import org.jooq.impl.DSL;
  * transaction, with the batch's child runs (found through {@code root_id}) along with their roots.
  */
 public final class BulkRows {
-  private static final List<String> FINISHED =
-      List.of(Status.SUCCEEDED.name(), Status.FAILED.name(), Status.CANCELLED.name());
+  private static final List<String> FINISHED = RunStore.FINISHED_STATES;
 
   private BulkRows() {}
 

@@ -28,6 +28,10 @@ import org.jooq.impl.DSL;
  * leases are {@link TaskQueue}'s.
  */
 public final class RunStore {
+  /** The statuses a run never leaves (short of a retry), as stored. */
+  static final List<String> FINISHED_STATES =
+      List.of(Status.SUCCEEDED.name(), Status.FAILED.name(), Status.CANCELLED.name());
+
   private final DSLContext dsl;
 
   public RunStore(DSLContext dsl) {

@@ -67,7 +67,7 @@ public final class StartGuards {
                 .WORKFLOW
                 .eq(workflow)
                 .and(SW_DEDUP.DEDUP_ID.eq(dedupId))
-                .and(SW_RUNS.STATUS.notIn(terminalNames())))
+                .and(SW_RUNS.STATUS.notIn(RunStore.FINISHED_STATES)))
         .fetchOptional(SW_DEDUP.RUN_ID);
   }
 
@@ -171,10 +171,5 @@ public final class StartGuards {
         .from(SW_RUNS)
         .where(SW_RUNS.ID.eq(runId))
         .fetchOptional(SW_RUNS.STATUS);
-  }
-
-  private static java.util.List<String> terminalNames() {
-    return java.util.List.of(
-        Status.SUCCEEDED.name(), Status.FAILED.name(), Status.CANCELLED.name());
   }
 }
