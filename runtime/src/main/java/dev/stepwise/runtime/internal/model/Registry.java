@@ -24,6 +24,8 @@ public final class Registry {
   private final Map<String, QueueSpec> queues = new ConcurrentHashMap<>();
   private final Map<String, String> queueDeclaredBy = new ConcurrentHashMap<>();
   private volatile Set<String> names = Set.of();
+  // Read by the dispatcher on every round: kept up to date at registration, not rebuilt per read.
+  private volatile List<WorkflowDefinition> runLimited = List.of();
   // Limits the engine's builder gives for queues the code declares (queueLimits), by name.
   private final Map<String, QueueSpec> overrides;
 
@@ -81,6 +83,11 @@ public final class Registry {
     queueByStep.put(name, Map.copyOf(steps));
     // Copied once per registration so the dispatcher reads an immutable set on every claim.
     names = Set.copyOf(byName.keySet());
+    if (definition.flowControl().limitsRuns()) {
+      List<WorkflowDefinition> limited = new ArrayList<>(runLimited);
+      limited.add(definition);
+      runLimited = List.copyOf(limited);
+    }
   }
 
   /**
@@ -102,13 +109,7 @@ public final class Registry {
 
   /** The registered workflows whose runs wait for a slot ({@code maxParallelism}). */
   public List<WorkflowDefinition> runLimited() {
-    List<WorkflowDefinition> limited = new ArrayList<>();
-    for (WorkflowDefinition d : byName.values()) {
-      if (d.flowControl().limitsRuns()) {
-        limited.add(d);
-      }
-    }
-    return limited;
+    return runLimited;
   }
 
   /**

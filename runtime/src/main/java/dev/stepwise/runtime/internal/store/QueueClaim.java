@@ -171,7 +171,11 @@ public final class QueueClaim {
     return queue.concurrency() > 0 && running >= queue.concurrency();
   }
 
-  private static void lock(DSLContext tx, String name) {
+  /**
+   * Locks the row of {@code name} in {@code sw_queues} for the rest of {@code tx}, creating it
+   * first if it is missing; shared by the queues' claims and the run limits' admissions.
+   */
+  static void lock(DSLContext tx, String name) {
     if (tx.select(SW_QUEUES.NAME)
         .from(SW_QUEUES)
         .where(SW_QUEUES.NAME.eq(name))

@@ -1,6 +1,5 @@
 package dev.stepwise.runtime.internal.store;
 
-import static dev.stepwise.runtime.internal.db.Tables.SW_QUEUES;
 import static dev.stepwise.runtime.internal.db.Tables.SW_RUNS;
 import static dev.stepwise.runtime.internal.db.Tables.SW_STEPS;
 import static dev.stepwise.runtime.internal.store.SqlValues.odt;
@@ -52,9 +51,7 @@ public final class RunGate {
   }
 
   private static int admit(DSLContext tx, String workflow, FlowControl flow, Instant now) {
-    String lock = lockName(workflow);
-    tx.insertInto(SW_QUEUES).set(SW_QUEUES.NAME, lock).onConflictDoNothing().execute();
-    tx.select(SW_QUEUES.NAME).from(SW_QUEUES).where(SW_QUEUES.NAME.eq(lock)).forUpdate().fetch();
+    QueueClaim.lock(tx, lockName(workflow));
     int active = 0;
     Map<String, Integer> byKey = new HashMap<>();
     for (var r :
