@@ -6,6 +6,7 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.store.DataSources;
 import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.TransactionalStepScope;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,15 @@ public final class Stepwise implements AutoCloseable {
     return engine.schedules();
   }
 
+  /**
+   * When this node's heartbeat last extended the leases of the steps it runs (every lease/3 once
+   * started); empty before the first one. Older than the lease means other nodes may take its steps
+   * over: what a health check reports.
+   */
+  public Optional<Instant> leasesRenewedAt() {
+    return engine.leasesRenewedAt();
+  }
+
   /** This node's id, stored as the lease owner of the steps it runs. */
   public String nodeId() {
     return engine.config().nodeId();
@@ -123,6 +134,7 @@ public final class Stepwise implements AutoCloseable {
     private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
     private Duration retention;
     private final Map<String, QueueSpec> queueLimits = new LinkedHashMap<>();
+    private TransactionalStepScope transactionalStepScope = TransactionalStepScope.NONE;
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -250,6 +262,16 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What runs around the body of each {@code @Step(transactional = true)}, inside its
+     * transaction; default: nothing. The Spring Boot starter sets one that binds the step's
+     * connection as Spring's transaction, so a {@code JdbcTemplate} in the step writes in it.
+     */
+    public Builder transactionalStepScope(TransactionalStepScope transactionalStepScope) {
+      this.transactionalStepScope = transactionalStepScope;
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -262,7 +284,8 @@ public final class Stepwise implements AutoCloseable {
               databaseTimeout,
               maxPayloadBytes,
               retention,
-              queueLimits);
+              queueLimits,
+              transactionalStepScope);
       // A pool the engine creates: room for every worker plus the dispatcher, the lease keeper
       // and callers of start/status.
       int poolSize = workers + 4;

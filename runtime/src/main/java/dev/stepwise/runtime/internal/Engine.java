@@ -41,6 +41,7 @@ import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -156,6 +157,11 @@ public final class Engine implements AutoCloseable {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /** When this node last extended the leases of its steps; empty before its first heartbeat. */
+  public Optional<Instant> leasesRenewedAt() {
+    return Optional.ofNullable(leases.renewedAt());
   }
 
   /** Registers a workflow; before or after {@link #start()}. */

@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal.exec;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ public final class LeaseKeeper {
   private final EngineConfig config;
   private final Clock clock;
   private ScheduledExecutorService timer;
+  // Read by health checks on other threads: when this node last extended its leases.
+  private volatile Instant renewedAt;
 
   public LeaseKeeper(
       TaskQueue queue,
@@ -84,6 +87,11 @@ public final class LeaseKeeper {
     }
   }
 
+  /** When the last heartbeat round succeeded; null before the first one. */
+  public Instant renewedAt() {
+    return renewedAt;
+  }
+
   // Both catch every Throwable: an exception that escapes a task of a ScheduledExecutorService
   // cancels its later runs, and a node without heartbeats loses every lease.
   private void heartbeat() {
@@ -91,6 +99,7 @@ public final class LeaseKeeper {
       putBacks.retry();
       queue.extendLeases(
           config.nodeId(), clock.instant().plus(config.lease()), inFlight.snapshot());
+      renewedAt = clock.instant();
       heartbeats.succeeded();
     } catch (Throwable e) {
       heartbeats.failed(e); // steps are taken over by other nodes if this lasts a lease

@@ -294,15 +294,28 @@ public final class StepExecutor {
           task,
           tx -> {
             invocation.transaction(tx);
+            String[] json = {null};
+            Runnable body =
+                () -> {
+                  try {
+                    Object result = definition.invokeStep(spec.id(), invocation);
+                    checkOutput(definition, spec, task, result); // a violation rolls back
+                    json[0] = outputJson(task, result); // and so does a result too large to store
+                  } catch (SuspendSignal | ChildWaitSignal signal) {
+                    throw signal;
+                  } catch (Throwable t) {
+                    throw new StepBodyFailure(t);
+                  }
+                };
             try {
-              Object result = definition.invokeStep(spec.id(), invocation);
-              checkOutput(definition, spec, task, result); // a violation rolls back
-              return outputJson(task, result); // and so does a result too large to store
-            } catch (SuspendSignal | ChildWaitSignal signal) {
-              throw signal;
-            } catch (Throwable t) {
+              // The scope sees the transaction's own connection (jOOQ hands out the one it holds).
+              tx.connection(c -> config.transactionalStepScope().run(c, body));
+            } catch (SuspendSignal | ChildWaitSignal | StepBodyFailure passedOn) {
+              throw passedOn;
+            } catch (Throwable t) { // the scope's own failure is the step's
               throw new StepBodyFailure(t);
             }
+            return json[0];
           });
     } catch (StepBodyFailure f) {
       if (DatabaseFailures.isTransient(f.getCause())) {

@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal.model;
 
 import dev.stepwise.runtime.spi.QueueSpec;
+import dev.stepwise.runtime.spi.TransactionalStepScope;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import java.util.Map;
  *     output ({@link PayloadLimit})
  * @param retention how long finished runs are kept, for workflows without a retention of their own;
  *     null to keep them forever
+ * @param queueLimits this engine's overrides of the limits of named queues
+ * @param transactionalStepScope what runs around each transactional step's body, inside its
+ *     transaction; null for {@link TransactionalStepScope#NONE}
  */
 public record EngineConfig(
     String nodeId,
@@ -30,9 +34,12 @@ public record EngineConfig(
     Duration databaseTimeout,
     int maxPayloadBytes,
     Duration retention,
-    Map<String, QueueSpec> queueLimits) {
+    Map<String, QueueSpec> queueLimits,
+    TransactionalStepScope transactionalStepScope) {
 
   public EngineConfig {
+    transactionalStepScope =
+        transactionalStepScope == null ? TransactionalStepScope.NONE : transactionalStepScope;
     queueLimits = queueLimits == null ? Map.of() : Map.copyOf(queueLimits);
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, was " + workers);
