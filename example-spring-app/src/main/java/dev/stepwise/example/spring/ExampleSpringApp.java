@@ -1,0 +1,17 @@
+package dev.stepwise.example.spring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A Spring Boot application with one workflow, {@link SignupWorkflow}: the starter builds the
+ * engine on the application's DataSource (an H2 file under {@code ./stepwise-data}) and makes its
+ * runner a bean. {@code POST /signups} starts a run, {@code GET /signups/{runId}} shows it, and
+ * {@code /actuator/health} and {@code /actuator/stepwise} show the engine.
+ */
+@SpringBootApplication
+public class ExampleSpringApp {
+  public static void main(String[] args) {
+    SpringApplication.run(ExampleSpringApp.class, args);
+  }
+}
