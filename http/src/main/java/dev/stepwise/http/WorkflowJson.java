@@ -24,6 +24,7 @@ final class WorkflowJson {
     for (StepSpec s : g.steps()) {
       ObjectNode step = steps.addObject().put("id", s.id()).put("suspendable", s.suspendable());
       step.put("join", s.join().name());
+      step.put("event", s.options().event());
       s.after().forEach(step.putArray("after")::add);
     }
     return out;
@@ -35,9 +36,14 @@ final class WorkflowJson {
     schemas.set("input", schema(client, Boundary.input()).orElse(null));
     ObjectNode outputs = schemas.putObject("outputs");
     ObjectNode resume = schemas.putObject("resume");
+    ObjectNode events = schemas.putObject("events");
     for (StepSpec s : client.graph().steps()) {
       schema(client, Boundary.output(s.id())).ifPresent(x -> outputs.set(s.id(), x));
       schema(client, Boundary.resume(s.id())).ifPresent(x -> resume.set(s.id(), x));
+      String event = s.options().event();
+      if (event != null) {
+        schema(client, Boundary.event(event)).ifPresent(x -> events.set(event, x));
+      }
     }
     return out;
   }
