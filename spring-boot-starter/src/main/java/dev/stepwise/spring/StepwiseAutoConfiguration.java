@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
@@ -33,10 +34,13 @@ public class StepwiseAutoConfiguration {
   /**
    * The engine. On the application's only (or primary) DataSource when there is one, which the
    * engine never closes; otherwise on an H2 file database in {@code stepwise.embedded.dir}, closed
-   * with the engine.
+   * with the engine. Made after the application's own database initialisation (its Flyway or
+   * Liquibase migrations, its schema.sql): the engine's tables may share the application's schema,
+   * and Boot's Flyway refuses to start on a schema that is not empty but has no history of its own.
    */
   @Bean
   @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
   public Stepwise stepwise(
       StepwiseProperties properties,
       ObjectProvider<DataSource> dataSource,

@@ -33,6 +33,6 @@ class DemoSignup implements ApplicationRunner {
     System.out.println(
         "Try: curl -XPOST localhost:8080/signups -H 'Content-Type: application/json'"
             + " -d '{\"email\":\"bo@example.com\",\"name\":\"Bo\"}'; then GET /signups/{runId},"
-            + " /actuator/health and /actuator/stepwise");
+            + " /actuator/health, /actuator/stepwise and the dashboard, /dashboard/");
   }
 }

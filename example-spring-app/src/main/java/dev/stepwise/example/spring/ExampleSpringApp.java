@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A Spring Boot application with one workflow, {@link SignupWorkflow}: the starter builds the
  * engine on the application's DataSource (an H2 file under {@code ./stepwise-data}) and makes its
- * runner a bean. {@code POST /signups} starts a run, {@code GET /signups/{runId}} shows it, and
- * {@code /actuator/health} and {@code /actuator/stepwise} show the engine.
+ * runner a bean. {@code POST /signups} starts a run, {@code GET /signups/{runId}} shows it, {@code
+ * /actuator/health} and {@code /actuator/stepwise} show the engine, and the HTTP API ({@code
+ * /api/...}) and dashboard ({@code /dashboard/}) are mounted in the same server.
  */
 @SpringBootApplication
 public class ExampleSpringApp {

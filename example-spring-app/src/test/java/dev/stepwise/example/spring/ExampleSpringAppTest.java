@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -82,5 +87,38 @@ class ExampleSpringAppTest {
     assertThat(signup.get("name").asText()).isEqualTo("signup");
     assertThat(signup.get("steps").toString()).isEqualTo("[\"createAccount\",\"welcome\"]");
     assertThat(signup.get("runs").findValuesAsText("runId")).contains(runId);
+  }
+
+  @Test
+  void theMountedHttpApiAndDashboardServeTheWorkflow() {
+    JsonNode workflows = http.getForObject("/api/workflows", JsonNode.class);
+    assertThat(workflows.toString()).contains("\"signup\"");
+
+    // A start through the API, waited for, and the run's event stream (async, in Tomcat).
+    ResponseEntity<JsonNode> started =
+        http.postForEntity(
+            "/api/workflows/signup/runs?wait=true",
+            Map.of("email", "cy@example.com", "name", "Cy"),
+            JsonNode.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(started.getBody().at("/run/status").asText()).isEqualTo("SUCCEEDED");
+    String runId = started.getBody().get("runId").asText();
+    HttpHeaders events = new HttpHeaders();
+    events.setAccept(List.of(MediaType.TEXT_EVENT_STREAM)); // Javalin streams only to those
+    ResponseEntity<String> stream =
+        http.exchange(
+            "/api/workflows/signup/runs/" + runId + "/events-stream",
+            HttpMethod.GET,
+            new HttpEntity<>(events),
+            String.class);
+    assertThat(stream.getStatusCode()).as(stream.toString()).isEqualTo(HttpStatus.OK);
+    assertThat(stream.getBody()).contains("event: change").contains("\"stepId\":\"welcome\"");
+
+    ResponseEntity<String> dashboard = http.getForEntity("/dashboard/", String.class);
+    assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(dashboard.getBody()).contains("<html");
+    // The application's own routes stay the application's.
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }
