@@ -295,18 +295,7 @@ public final class StepExecutor {
           tx -> {
             invocation.transaction(tx);
             String[] json = {null};
-            Runnable body =
-                () -> {
-                  try {
-                    Object result = definition.invokeStep(spec.id(), invocation);
-                    checkOutput(definition, spec, task, result); // a violation rolls back
-                    json[0] = outputJson(task, result); // and so does a result too large to store
-                  } catch (SuspendSignal | ChildWaitSignal signal) {
-                    throw signal;
-                  } catch (Throwable t) {
-                    throw new StepBodyFailure(t);
-                  }
-                };
+            Runnable body = () -> json[0] = transactionalBody(definition, spec, task, invocation);
             try {
               // The scope sees the transaction's own connection (jOOQ hands out the one it holds).
               tx.connection(c -> config.transactionalStepScope().run(c, body));
@@ -326,6 +315,23 @@ public final class StepExecutor {
       throw signal;
     } catch (RuntimeException e) {
       throw new BookkeepingFailure(e);
+    }
+  }
+
+  /**
+   * A transactional step's body, inside its transaction: the output as JSON; what the step throws
+   * arrives wrapped in a {@link StepBodyFailure}, except the signals that park it.
+   */
+  private String transactionalBody(
+      WorkflowDefinition definition, StepSpec spec, Task task, DefaultStepInvocation invocation) {
+    try {
+      Object result = definition.invokeStep(spec.id(), invocation);
+      checkOutput(definition, spec, task, result); // a violation rolls back
+      return outputJson(task, result); // and so does a result too large to store
+    } catch (SuspendSignal | ChildWaitSignal signal) {
+      throw signal;
+    } catch (Throwable t) {
+      throw new StepBodyFailure(t);
     }
   }
 
