@@ -2,6 +2,7 @@ package dev.stepwise.http;
 
 import dev.stepwise.runtime.Stepwise;
 import io.javalin.Javalin;
+import io.javalin.http.servlet.JavalinServlet;
 import jakarta.servlet.Servlet;
 
 /**
@@ -34,7 +35,9 @@ public final class StepwiseHttp {
    * server is reachable from this machine only.
    */
   public static Servlet servlet(Stepwise engine, HttpOptions options) {
-    return app(engine, options).javalinServlet();
+    // Javalin's own javalinServlet() is its Jetty servlet, which needs Jetty's WebSocket setup; the
+    // plain JavalinServlet under it runs in any Jakarta Servlet 5+ container (Tomcat included).
+    return new JavalinServlet(app(engine, options).unsafeConfig());
   }
 
   private static Javalin app(Stepwise engine, HttpOptions options) {

@@ -300,6 +300,42 @@ abstract class HttpApiContract {
   }
 
   @Test
+  void access_tellsWhetherTokensAreRequired_andTheRoleOfTheCallersToken() {
+    JsonNode open = api.get("/api/access").json();
+    assertThat(open.get("tokensRequired").asBoolean()).isFalse();
+    assertThat(open.get("role").asText()).isEqualTo("operator");
+
+    int port = serve(HttpOptions.defaults().readTokens("reader").operatorTokens("operator")).port();
+    Api anonymous = new Api(port, null);
+    assertThat(anonymous.get("/api/access").status()).isEqualTo(401);
+    JsonNode reader = anonymous.withToken("reader").get("/api/access").json();
+    assertThat(reader.get("tokensRequired").asBoolean()).isTrue();
+    assertThat(reader.get("role").asText()).isEqualTo("read");
+    assertThat(anonymous.withToken("operator").get("/api/access").json().get("role").asText())
+        .isEqualTo("operator");
+  }
+
+  @Test
+  void stepErrors_carryTheStoredStackTraceOfEachFailedAttempt() {
+    api.post("/api/workflows/flaky/runs?runId=trace", "\"job\"");
+    engine.client("flaky").orElseThrow().awaitCompletion("trace", WAIT);
+
+    Reply r = api.get("/api/workflows/flaky/runs/trace/steps/work/errors");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode attempt = r.json().get("attempts").get(0);
+    assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+    assertThat(attempt.at("/error/type").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(attempt.at("/error/stackTrace").asText())
+        .startsWith("java.lang.IllegalStateException: the service is down")
+        .contains("at dev.stepwise.http.FlakyFlow.invokeStep");
+    assertThat(r.json().at("/latest/message").asText()).isEqualTo("the service is down");
+
+    Reply unknown = api.get("/api/workflows/flaky/runs/trace/steps/nope/errors");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("run trace has no step nope");
+  }
+
+  @Test
   void nonLoopbackBind_withoutTokens_isRefused() {
     assertThatThrownBy(() -> serve(HttpOptions.defaults().host("0.0.0.0")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -350,6 +386,10 @@ abstract class HttpApiContract {
     assertThat(order.get("steps")).hasSize(3);
     assertThat(order.at("/schemas/input/$defs/Order/required")).hasSize(2);
     assertThat(order.at("/schemas/resume/approve/required/0").asText()).isEqualTo("by");
+    JsonNode payment = api.get("/api/workflows/payment").json();
+    assertThat(payment.at("/steps/0/event").asText()).isEqualTo("paid");
+    assertThat(payment.at("/schemas/events/paid/properties/amount/type").asText())
+        .isEqualTo("integer");
   }
 
   @Test
