@@ -3,6 +3,7 @@ package dev.stepwise.http;
 import dev.stepwise.runtime.Stepwise;
 import io.javalin.Javalin;
 import io.javalin.http.servlet.JavalinServlet;
+import io.javalin.util.JavalinBindException;
 import jakarta.servlet.Servlet;
 
 /**
@@ -16,6 +17,8 @@ public final class StepwiseHttp {
   /**
    * Starts the server. Refuses to bind to a non-loopback address without tokens: the API starts,
    * cancels and reads runs, so it must not be open to the network by accident.
+   *
+   * @throws PortInUseException if another process listens on the port
    */
   public static StepwiseServer serve(Stepwise engine, HttpOptions options) {
     if (!options.isLoopback() && !options.requiresTokens()) {
@@ -23,7 +26,11 @@ public final class StepwiseHttp {
           "binding to " + options.host() + " exposes the API to the network: configure tokens");
     }
     Javalin app = app(engine, options);
-    app.start(options.host(), options.port());
+    try {
+      app.start(options.host(), options.port());
+    } catch (JavalinBindException e) {
+      throw new PortInUseException(options.host(), options.port(), e);
+    }
     return new StepwiseServer(app);
   }
 

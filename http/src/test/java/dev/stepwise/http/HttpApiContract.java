@@ -343,6 +343,14 @@ abstract class HttpApiContract {
   }
 
   @Test
+  void aPortInUse_isRefusedWithAMessageThatNamesIt() {
+    int taken = serve(HttpOptions.defaults()).port();
+    assertThatThrownBy(() -> serve(HttpOptions.defaults().port(taken)))
+        .isInstanceOf(PortInUseException.class)
+        .hasMessage("port " + taken + " on 127.0.0.1 is in use by another process");
+  }
+
+  @Test
   void unknownWorkflowRunOrRoute_is404AsJson() {
     assertThat(api.get("/api/workflows/nope").status()).isEqualTo(404);
     assertThat(api.get("/api/workflows/nope/runs").status()).isEqualTo(404);
@@ -408,5 +416,14 @@ abstract class HttpApiContract {
     assertThat(doc.at("/components/schemas/order.input/$defs/Order")).isNotNull();
     assertThat(doc.at("/components/schemas/order.resume.approve/required/0").asText())
         .isEqualTo("by");
+    assertThat(paths.has("/api/access")).isTrue();
+    assertThat(paths.has("/api/workflows/{name}/runs/{runId}/steps/{stepId}/errors")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1workflows~1payment~1runs~1{runId}~1events~1paid/post/requestBody"
+                        + "/content/application~1json/schema/$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/payment.event.paid");
   }
 }
