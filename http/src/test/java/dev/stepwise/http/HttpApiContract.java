@@ -48,6 +48,7 @@ abstract class HttpApiContract {
     orders = engine.register(new OrderFlow.Definition());
     engine.register(flaky);
     engine.register(new PaymentFlow());
+    engine.register(new PingFlow());
     engine.start();
     api = new Api(serve(HttpOptions.defaults()).port(), null);
   }
@@ -127,6 +128,20 @@ abstract class HttpApiContract {
     Reply malformed = api.post("/api/workflows/order/runs", "{\"customer\":");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().get("violations").get(0).get("path").asText()).isEqualTo("$");
+  }
+
+  @Test
+  void aWorkflowWithoutInput_startsFromAnEmptyBody_andABodyIs400() {
+    Reply started = api.post("/api/workflows/ping/runs?runId=ping-1&wait=true", "");
+    assertThat(started.status()).isEqualTo(201);
+    assertThat(started.json().at("/run/status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(started.json().at("/run/steps/0/output").asText()).isEqualTo("pong");
+
+    Reply refused = api.post("/api/workflows/ping/runs?runId=ping-2", "{\"x\": 1}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("error").asText())
+        .isEqualTo("workflow ping takes no input: send an empty body");
+    assertThat(api.get("/api/workflows/ping/runs/ping-2").status()).isEqualTo(404);
   }
 
   @Test
@@ -387,7 +402,7 @@ abstract class HttpApiContract {
     JsonNode list = api.get("/api/workflows").json().get("workflows");
     assertThat(list)
         .extracting(w -> w.get("name").asText())
-        .containsExactly("flaky", "order", "payment");
+        .containsExactly("flaky", "order", "payment", "ping");
     JsonNode order = api.get("/api/workflows/order").json();
     assertThat(order.get("version").asText()).isEqualTo("order-v1");
     assertThat(order.get("mermaid").asText()).startsWith("flowchart TD");
