@@ -67,6 +67,7 @@ class DashboardBrowserTest {
 
   @AfterEach
   void close() {
+    chromium.leave();
     server.close();
     engine.close();
   }
