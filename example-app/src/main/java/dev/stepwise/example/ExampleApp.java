@@ -9,6 +9,7 @@ import dev.stepwise.example.order.OrderWorkflow;
 import dev.stepwise.example.order.OrderWorkflowResult;
 import dev.stepwise.example.order.OrderWorkflowRunner;
 import dev.stepwise.example.research.ResearchDemo;
+import dev.stepwise.http.StepwiseServer;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.Watch;
@@ -17,11 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the order workflow on the embedded database: a small order straight through, and a large one
- * that suspends for a manager's approval and is resumed. Run it twice: the second run lists the
- * first one's runs, read back from the database.
+ * that suspends for a manager's approval and is resumed. Then it leaves one large order waiting for
+ * approval and serves the dashboard (port 8080, or {@code -Dstepwise.port=...}; a free one if that
+ * is taken) until stopped with Ctrl+C. Run it twice: the second run lists the first one's runs,
+ * read back from the database.
  */
 public final class ExampleApp {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -38,13 +42,43 @@ public final class ExampleApp {
     this.research = new ResearchDemo(engine, out);
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Path dataDir = Path.of(args.length > 0 ? args[0] : "stepwise-data");
-    try (Stepwise engine = Stepwise.embedded(dataDir)) {
-      ExampleApp app = new ExampleApp(engine, System.out);
-      engine.start();
-      app.run();
-    }
+    Stepwise engine = Stepwise.embedded(dataDir);
+    ExampleApp app = new ExampleApp(engine, System.out);
+    engine.start();
+    app.run();
+    String waiting = app.leaveAnOrderForTheDashboard();
+    StepwiseServer server = Dashboard.serve(engine, Integer.getInteger("stepwise.port", 8080));
+    String address = "http://127.0.0.1:" + server.port() + "/dashboard/";
+    System.out.println("== Dashboard: " + address + " ==");
+    System.out.println(
+        "   order "
+            + waiting
+            + " waits for a manager there: "
+            + address
+            + "#/runs/order/"
+            + waiting);
+    System.out.println("   Ctrl+C stops the server and the engine.");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  engine.close();
+                  stopped.countDown();
+                },
+                "example-app-shutdown"));
+    stopped.await();
+  }
+
+  /** Starts a large order and returns its run id, once it waits for a manager's approval. */
+  String leaveAnOrderForTheDashboard() {
+    RunHandle<OrderWorkflowResult> run = orders.startAsync(order(5, 60_000));
+    OrderWorkflowResult suspended = run.await(WAIT);
+    out.println("== A large order left waiting for approval: " + suspended.runId() + " ==");
+    return suspended.runId();
   }
 
   void run() {

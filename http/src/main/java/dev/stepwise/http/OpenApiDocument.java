@@ -29,6 +29,11 @@ final class OpenApiDocument {
     post(paths, RunRoutes.RUN + "/cancel", "cancelRun", "Cancels a run", null);
     post(paths, RunRoutes.RUN + "/retry", "retryRun", "Retries a failed run", null);
     get(paths, EventStream.PATH, "streamRun", "The run's changes as server-sent events");
+    get(
+        paths,
+        RunRoutes.RUN + "/steps/{stepId}/errors",
+        "stepErrors",
+        "A step's failed attempts with their stack traces");
     post(paths, RunRoutes.RUN + "/fork", "forkRun", "Forks a run from a step", null);
     post(paths, RunRoutes.RUNS + "/cancel-all", "cancelRuns", "Cancels the selected runs", null);
     post(paths, RunRoutes.RUNS + "/retry-all", "retryRuns", "Retries the selected runs", null);
@@ -38,6 +43,7 @@ final class OpenApiDocument {
     post(paths, "/api/schedules/{name}/resume", "resumeSchedule", "Resumes a schedule", null);
     post(paths, "/api/schedules/{name}/trigger", "triggerSchedule", "Starts a run now", null);
     get(paths, "/api/openapi.json", "openApi", "This document");
+    get(paths, "/api/access", "access", "Whether tokens are required and the caller's role");
     for (WorkflowClient c : clients) {
       String name = c.graph().name();
       embed(schemas, c, Boundary.input(), name + ".input")
@@ -55,6 +61,18 @@ final class OpenApiDocument {
             .ifPresent(
                 ref ->
                     post(paths, path, "resume_" + name + "_" + s.id(), "Resumes " + s.id(), ref));
+        String event = s.options().event();
+        if (event != null) {
+          embed(schemas, c, Boundary.event(event), name + ".event." + event)
+              .ifPresent(
+                  ref ->
+                      post(
+                          paths,
+                          "/api/workflows/" + name + "/runs/{runId}/events/" + event,
+                          "send_" + name + "_" + event,
+                          "Sends event " + event,
+                          ref));
+        }
       }
     }
     if (secured) {

@@ -52,8 +52,16 @@ final class RunRoutes {
     WorkflowClient client = clients.of(ctx);
     StartOptions start =
         new StartOptions(ctx.queryParam("runId"), ctx.queryParam("idempotencyKey"));
-    // startJson checks the body against the input's schema before anything is stored.
-    String runId = client.startJson(ctx.body(), start);
+    String runId;
+    if (client.contract(Boundary.input()).isPresent()) {
+      // startJson checks the body against the input's schema before anything is stored.
+      runId = client.startJson(ctx.body(), start);
+    } else if (ctx.body().isBlank()) {
+      runId = client.start(null, start); // a workflow without @Input starts from nothing
+    } else {
+      throw new ApiException(
+          400, "workflow " + client.graph().name() + " takes no input: send an empty body");
+    }
     ObjectNode out = Json.object().put("runId", runId);
     if (!"true".equals(ctx.queryParam("wait"))) {
       Responses.json(ctx, 201, out);

@@ -2,6 +2,8 @@ package dev.stepwise.http;
 
 import dev.stepwise.runtime.Stepwise;
 import io.javalin.Javalin;
+import io.javalin.http.servlet.JavalinServlet;
+import io.javalin.util.JavalinBindException;
 import jakarta.servlet.Servlet;
 
 /**
@@ -15,6 +17,8 @@ public final class StepwiseHttp {
   /**
    * Starts the server. Refuses to bind to a non-loopback address without tokens: the API starts,
    * cancels and reads runs, so it must not be open to the network by accident.
+   *
+   * @throws PortInUseException if another process listens on the port
    */
   public static StepwiseServer serve(Stepwise engine, HttpOptions options) {
     if (!options.isLoopback() && !options.requiresTokens()) {
@@ -22,7 +26,11 @@ public final class StepwiseHttp {
           "binding to " + options.host() + " exposes the API to the network: configure tokens");
     }
     Javalin app = app(engine, options);
-    app.start(options.host(), options.port());
+    try {
+      app.start(options.host(), options.port());
+    } catch (JavalinBindException e) {
+      throw new PortInUseException(options.host(), options.port(), e);
+    }
     return new StepwiseServer(app);
   }
 
@@ -34,7 +42,9 @@ public final class StepwiseHttp {
    * server is reachable from this machine only.
    */
   public static Servlet servlet(Stepwise engine, HttpOptions options) {
-    return app(engine, options).javalinServlet();
+    // Javalin's own javalinServlet() is its Jetty servlet, which needs Jetty's WebSocket setup; the
+    // plain JavalinServlet under it runs in any Jakarta Servlet 5+ container (Tomcat included).
+    return new JavalinServlet(app(engine, options).unsafeConfig());
   }
 
   private static Javalin app(Stepwise engine, HttpOptions options) {

@@ -170,6 +170,15 @@ final class Chromium implements AutoCloseable {
     return driver.executeScript(script, args);
   }
 
+  /**
+   * Leaves the page (so its scripts stop following a server that is about to close) and drops what
+   * the console logged, so that the next test reads only its own errors.
+   */
+  void leave() {
+    driver.get("about:blank");
+    console();
+  }
+
   /** Saves the page as {@code name}.png under target/screenshots; returns where. */
   Path screenshot(String name) {
     try {

@@ -67,6 +67,7 @@ class DashboardBrowserTest {
 
   @AfterEach
   void close() {
+    chromium.leave();
     server.close();
     engine.close();
   }
@@ -162,6 +163,34 @@ class DashboardBrowserTest {
     chromium.textOf(By.cssSelector("#runs tr[data-run=order-a]"), "SUCCEEDED");
     chromium.screenshot("runs-filtered-by-prefix-live");
     chromium.assertNoScriptErrors();
+  }
+
+  @Test
+  void operatorStartsARunFromTheInputsForm_afterABadInputIsRefusedFieldByField() {
+    chromium.open(dashboard("#/?workflow=order"));
+    chromium.click(By.cssSelector("#start-run summary"));
+    By customer = By.cssSelector("form[data-form=start] [name='$.customer']");
+    By quantity = By.cssSelector("form[data-form=start] [name='$.quantity']");
+    chromium.type(customer, " ");
+    chromium.type(quantity, "0");
+    chromium.click(By.cssSelector("form[data-form=start] button[type=submit]"));
+    chromium.textOf(
+        By.cssSelector("form[data-form=start] .violations[data-path='$.customer']"),
+        "must not be blank");
+    chromium.textOf(
+        By.cssSelector("form[data-form=start] .violations[data-path='$.quantity']"),
+        "must be greater than or equal to 1");
+    chromium.screenshot("start-refused");
+    assertThat(orders.list(10)).isEmpty();
+
+    chromium.type(customer, "ann");
+    chromium.type(quantity, "2");
+    chromium.type(By.id("start-run-id"), "from-the-form");
+    chromium.click(By.cssSelector("form[data-form=start] button[type=submit]"));
+    chromium.textOf(By.cssSelector("#run-header h1"), "from-the-form");
+    chromium.textOf(By.id("run-status"), "SUSPENDED");
+    assertThat(orders.status("from-the-form").status()).isEqualTo(Status.SUSPENDED);
+    chromium.assertNoScriptErrors("400 (Bad Request)");
   }
 
   @Test

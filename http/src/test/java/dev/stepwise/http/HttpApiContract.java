@@ -48,6 +48,7 @@ abstract class HttpApiContract {
     orders = engine.register(new OrderFlow.Definition());
     engine.register(flaky);
     engine.register(new PaymentFlow());
+    engine.register(new PingFlow());
     engine.start();
     api = new Api(serve(HttpOptions.defaults()).port(), null);
   }
@@ -127,6 +128,20 @@ abstract class HttpApiContract {
     Reply malformed = api.post("/api/workflows/order/runs", "{\"customer\":");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().get("violations").get(0).get("path").asText()).isEqualTo("$");
+  }
+
+  @Test
+  void aWorkflowWithoutInput_startsFromAnEmptyBody_andABodyIs400() {
+    Reply started = api.post("/api/workflows/ping/runs?runId=ping-1&wait=true", "");
+    assertThat(started.status()).isEqualTo(201);
+    assertThat(started.json().at("/run/status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(started.json().at("/run/steps/0/output").asText()).isEqualTo("pong");
+
+    Reply refused = api.post("/api/workflows/ping/runs?runId=ping-2", "{\"x\": 1}");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("error").asText())
+        .isEqualTo("workflow ping takes no input: send an empty body");
+    assertThat(api.get("/api/workflows/ping/runs/ping-2").status()).isEqualTo(404);
   }
 
   @Test
@@ -300,10 +315,54 @@ abstract class HttpApiContract {
   }
 
   @Test
+  void access_tellsWhetherTokensAreRequired_andTheRoleOfTheCallersToken() {
+    JsonNode open = api.get("/api/access").json();
+    assertThat(open.get("tokensRequired").asBoolean()).isFalse();
+    assertThat(open.get("role").asText()).isEqualTo("operator");
+
+    int port = serve(HttpOptions.defaults().readTokens("reader").operatorTokens("operator")).port();
+    Api anonymous = new Api(port, null);
+    assertThat(anonymous.get("/api/access").status()).isEqualTo(401);
+    JsonNode reader = anonymous.withToken("reader").get("/api/access").json();
+    assertThat(reader.get("tokensRequired").asBoolean()).isTrue();
+    assertThat(reader.get("role").asText()).isEqualTo("read");
+    assertThat(anonymous.withToken("operator").get("/api/access").json().get("role").asText())
+        .isEqualTo("operator");
+  }
+
+  @Test
+  void stepErrors_carryTheStoredStackTraceOfEachFailedAttempt() {
+    api.post("/api/workflows/flaky/runs?runId=trace", "\"job\"");
+    engine.client("flaky").orElseThrow().awaitCompletion("trace", WAIT);
+
+    Reply r = api.get("/api/workflows/flaky/runs/trace/steps/work/errors");
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode attempt = r.json().get("attempts").get(0);
+    assertThat(attempt.get("attempt").asInt()).isEqualTo(1);
+    assertThat(attempt.at("/error/type").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(attempt.at("/error/stackTrace").asText())
+        .startsWith("java.lang.IllegalStateException: the service is down")
+        .contains("at dev.stepwise.http.FlakyFlow.invokeStep");
+    assertThat(r.json().at("/latest/message").asText()).isEqualTo("the service is down");
+
+    Reply unknown = api.get("/api/workflows/flaky/runs/trace/steps/nope/errors");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("run trace has no step nope");
+  }
+
+  @Test
   void nonLoopbackBind_withoutTokens_isRefused() {
     assertThatThrownBy(() -> serve(HttpOptions.defaults().host("0.0.0.0")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("configure tokens");
+  }
+
+  @Test
+  void aPortInUse_isRefusedWithAMessageThatNamesIt() {
+    int taken = serve(HttpOptions.defaults()).port();
+    assertThatThrownBy(() -> serve(HttpOptions.defaults().port(taken)))
+        .isInstanceOf(PortInUseException.class)
+        .hasMessage("port " + taken + " on 127.0.0.1 is in use by another process");
   }
 
   @Test
@@ -343,13 +402,17 @@ abstract class HttpApiContract {
     JsonNode list = api.get("/api/workflows").json().get("workflows");
     assertThat(list)
         .extracting(w -> w.get("name").asText())
-        .containsExactly("flaky", "order", "payment");
+        .containsExactly("flaky", "order", "payment", "ping");
     JsonNode order = api.get("/api/workflows/order").json();
     assertThat(order.get("version").asText()).isEqualTo("order-v1");
     assertThat(order.get("mermaid").asText()).startsWith("flowchart TD");
     assertThat(order.get("steps")).hasSize(3);
     assertThat(order.at("/schemas/input/$defs/Order/required")).hasSize(2);
     assertThat(order.at("/schemas/resume/approve/required/0").asText()).isEqualTo("by");
+    JsonNode payment = api.get("/api/workflows/payment").json();
+    assertThat(payment.at("/steps/0/event").asText()).isEqualTo("paid");
+    assertThat(payment.at("/schemas/events/paid/properties/amount/type").asText())
+        .isEqualTo("integer");
   }
 
   @Test
@@ -368,5 +431,14 @@ abstract class HttpApiContract {
     assertThat(doc.at("/components/schemas/order.input/$defs/Order")).isNotNull();
     assertThat(doc.at("/components/schemas/order.resume.approve/required/0").asText())
         .isEqualTo("by");
+    assertThat(paths.has("/api/access")).isTrue();
+    assertThat(paths.has("/api/workflows/{name}/runs/{runId}/steps/{stepId}/errors")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1workflows~1payment~1runs~1{runId}~1events~1paid/post/requestBody"
+                        + "/content/application~1json/schema/$ref")
+                .asText())
+        .isEqualTo("#/components/schemas/payment.event.paid");
   }
 }

@@ -32,7 +32,7 @@ function route(access) {
   if (parts[0] === 'runs' && parts.length === 3) {
     leave = runPage(main, parts[1], parts[2], access);
   } else {
-    leave = runsPage(main, new URLSearchParams(queryPart || ''));
+    leave = runsPage(main, new URLSearchParams(queryPart || ''), access);
   }
 }
 

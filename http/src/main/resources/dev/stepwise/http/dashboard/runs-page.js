@@ -3,6 +3,7 @@
 
 import {h, fill, badge, when} from './dom.js';
 import * as api from './api.js';
+import {schemaForm} from './schema-form.js';
 
 const STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'WAITING', 'SUSPENDED', 'SUCCEEDED', 'FAILED',
   'CANCELLED'];
@@ -30,7 +31,27 @@ async function load(workflows, filters, after) {
   return {runs, next: null};
 }
 
-export function runsPage(main, params) {
+/** An operator's form to start a run of the chosen workflow, from its input's schema. */
+async function startCard(workflowName) {
+  const workflow = await api.get(`/workflows/${encodeURIComponent(workflowName)}`);
+  const runId = h('input', {id: 'start-run-id', type: 'text', placeholder: 'optional'});
+  const form = schemaForm({
+    name: 'start',
+    schema: workflow.schemas.input,
+    submitLabel: 'Start run',
+    onSubmit: async (value) => {
+      const id = runId.value.trim();
+      const query = id ? `?runId=${encodeURIComponent(id)}` : '';
+      const started = await api.post(`/workflows/${encodeURIComponent(workflowName)}/runs${query}`,
+          value);
+      location.hash = `#/runs/${encodeURIComponent(workflowName)}/${encodeURIComponent(started.runId)}`;
+    },
+  });
+  return h('details', {class: 'card', id: 'start-run'}, h('summary', {}, `Start a run of ${workflowName}`),
+      h('div', {class: 'field'}, h('label', {for: 'start-run-id'}, 'run id'), runId), form);
+}
+
+export function runsPage(main, params, access) {
   const filters = {
     workflow: params.get('workflow') || '',
     status: params.get('status') || '',
@@ -66,7 +87,8 @@ export function runsPage(main, params) {
   const newest = h('button', {type: 'button', hidden: true}, 'Newest runs');
   older.addEventListener('click', () => { after = older.dataset.next; refresh(); });
   newest.addEventListener('click', () => { after = null; refresh(); });
-  fill(main, h('h1', {}, 'Runs'), form,
+  const start = h('div', {id: 'start'});
+  fill(main, h('h1', {}, 'Runs'), form, start,
       h('table', {class: 'runs', id: 'runs'},
           h('thead', {}, h('tr', {}, ['Run', 'Workflow', 'Status', 'Failed step', 'Created',
             'Updated'].map((c) => h('th', {}, c)))), body),
@@ -114,6 +136,10 @@ export function runsPage(main, params) {
         workflows.map((w) => h('option', {value: w.name}, w.name)));
     workflowSelect.value = filters.workflow;
     refresh();
+    if (filters.workflow && access.role === 'operator') {
+      startCard(filters.workflow).then((card) => fill(start, card),
+          (e) => fill(start, h('p', {class: 'error'}, e.message)));
+    }
   })();
 
   return () => {

@@ -36,7 +36,7 @@ public class StepwiseHttpAutoConfiguration {
       Stepwise stepwise, StepwiseHttpProperties properties) {
     ServletRegistrationBean<Servlet> registration =
         new ServletRegistrationBean<>(
-            new JettyFreeServlet(StepwiseHttp.servlet(stepwise, properties.toOptions())), PATHS);
+            StepwiseHttp.servlet(stepwise, properties.toOptions()), PATHS);
     registration.setName("stepwiseHttp");
     registration.setAsyncSupported(true); // the event streams of runs
     return registration;
