@@ -58,6 +58,18 @@ public final class RunAssert {
     return run;
   }
 
+  AssertionError failStep(String stepId, String expectation) {
+    return new AssertionError(
+        "Expected step "
+            + stepId
+            + " of run "
+            + run.runId()
+            + " "
+            + expectation
+            + ", but the run is "
+            + Describe.run(run));
+  }
+
   AssertionError fail(String expectation) {
     return new AssertionError(
         "Expected run " + run.runId() + " " + expectation + ", but it is " + Describe.run(run));

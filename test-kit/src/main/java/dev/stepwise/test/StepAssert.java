@@ -89,6 +89,6 @@ public final class StepAssert {
   }
 
   private AssertionError fail(String expectation) {
-    return run.fail("'s step " + step.stepId() + " " + expectation);
+    return run.failStep(step.stepId(), expectation);
   }
 }

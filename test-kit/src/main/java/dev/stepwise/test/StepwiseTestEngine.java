@@ -254,6 +254,11 @@ public final class StepwiseTestEngine
     }
   }
 
+  /** The database's JDBC url, for the kit's own test that it is dropped. */
+  String url() {
+    return url;
+  }
+
   private void dropDatabase() {
     // DB_CLOSE_DELAY=-1 kept the database while the pool's connections came and went; it lives
     // until SHUTDOWN, so a test's data never outlives it.
