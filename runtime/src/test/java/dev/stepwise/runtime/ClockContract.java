@@ -6,9 +6,14 @@ import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.LaterFlow;
 import dev.stepwise.runtime.spi.ClockJumps;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -103,6 +108,28 @@ abstract class ClockContract extends EngineContract {
   }
 
   @Test
+  void aStepRunningAcrossAJumpKeepsItsLeaseAndRunsOnce() throws Exception {
+    // A short lease, swept every 150ms: without a heartbeat on the jump, the next sweep would find
+    // the running step's lease an hour expired and queue it again.
+    Stepwise engine = engine(b -> b.clock(clock).lease(Duration.ofMillis(300)));
+    BlockingFlow flow = new BlockingFlow();
+    WorkflowClient client = engine.register(new BlockingFlow.Definition(flow));
+    engine.start();
+    String run = client.start("x", StartOptions.defaults());
+    assertThat(flow.slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+    clock.jump(LaterFlow.HOUR);
+    // Extended before the jump returned: no sweep after it can find the lease expired.
+    assertThat(leaseUntil(run, "slow")).isAfter(clock.instant());
+    releasedAfter(flow.release).countDown();
+
+    RunStatus done = client.awaitCompletion(run, WAIT);
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(flow.slowCalls.get()).isEqualTo(1);
+    assertThat(done.step("slow").orElseThrow().attempts()).isEqualTo(1);
+  }
+
+  @Test
   void theDataSourceIsTheEnginesDatabase() {
     Stepwise engine = engine();
     assertThat(engine.dataSource()).isSameAs(dataSource());
@@ -115,6 +142,22 @@ abstract class ClockContract extends EngineContract {
     assertThat(clock.listeners).hasSize(1);
     engine.close();
     assertThat(clock.listeners).isEmpty();
+  }
+
+  private Instant leaseUntil(String runId, String stepId) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT lease_until FROM "
+                    + schema
+                    + ".sw_steps WHERE run_id = ? AND step_id = ?")) {
+      s.setString(1, runId);
+      s.setString(2, stepId);
+      try (ResultSet r = s.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        return r.getObject(1, OffsetDateTime.class).toInstant();
+      }
+    }
   }
 
   private static Workload awaitIdle(Stepwise engine) {

@@ -213,11 +213,13 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The clock jumped forward: the threads that sleep until something is due by it (the dispatcher
-   * for retries, the timers, the schedules) look again now instead of sleeping out a wait computed
-   * before the jump.
+   * The clock jumped forward: the leases of the steps running here are extended first, so that none
+   * looks expired by the skipped time; then the threads that sleep until something is due by it
+   * (the dispatcher for retries, the timers, the schedules) look again now instead of sleeping out
+   * a wait computed before the jump.
    */
   private void clockJumped() {
+    leases.extendNow();
     dispatch.workQueued();
     timers.wake();
     schedules.wake();
