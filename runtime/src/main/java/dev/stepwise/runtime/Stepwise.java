@@ -275,10 +275,12 @@ public final class Stepwise implements AutoCloseable {
     /**
      * Where the engine reads "now": due times of retries, timers, event deadlines and schedules,
      * leases, and the times it stores; default the system clock (UTC). For tests: a clock that
-     * implements {@link dev.stepwise.runtime.spi.ClockJumps} can move ahead, and the engine wakes
-     * up for what fell due (the {@code stepwise-test} module's {@code TestClock} does). Every node
-     * on one database must use the same time: a clock of its own belongs to an engine alone on its
-     * database. Step deadlines ({@code @Step(timeout)}) are measured on the system's own timer.
+     * implements {@link dev.stepwise.runtime.spi.ClockJumps} can jump ahead; on each jump the
+     * engine extends the leases of the steps it runs, counts the skipped time towards their
+     * deadlines ({@code @Step(timeout)}, otherwise measured on the system's own timer) and wakes up
+     * for what fell due (the {@code stepwise-test} module's {@code TestClock} does this). Every
+     * node on one database must use the same time: a clock of its own belongs to an engine alone on
+     * its database.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

@@ -3,6 +3,7 @@ package dev.stepwise.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.runtime.flows.BlockingFlow;
+import dev.stepwise.runtime.flows.HangingFlow;
 import dev.stepwise.runtime.flows.LaterFlow;
 import dev.stepwise.runtime.spi.ClockJumps;
 import dev.stepwise.runtime.spi.WorkflowClient;
@@ -127,6 +128,23 @@ abstract class ClockContract extends EngineContract {
     assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(flow.slowCalls.get()).isEqualTo(1);
     assertThat(done.step("slow").orElseThrow().attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aStepDeadlineIsReachedByAJump() throws Exception {
+    Stepwise engine = engineOnTheClock();
+    HangingFlow flow = new HangingFlow();
+    WorkflowClient client = engine.register(new HangingFlow.Definition(flow));
+    engine.start();
+    String run = client.start("x", StartOptions.defaults());
+    assertThat(flow.started.await(30, TimeUnit.SECONDS)).isTrue();
+
+    clock.jump(HangingFlow.TIMEOUT);
+    RunStatus failed = client.awaitCompletion(run, WAIT);
+
+    assertThat(failed.status()).isEqualTo(Status.FAILED);
+    assertThat(failed.error().type()).isEqualTo(StepTimeoutException.class.getName());
+    assertThat(flow.interrupted.await(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test

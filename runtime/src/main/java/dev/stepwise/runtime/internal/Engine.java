@@ -12,6 +12,7 @@ import dev.stepwise.runtime.internal.commit.Wakeups;
 import dev.stepwise.runtime.internal.exec.DispatchSignal;
 import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
+import dev.stepwise.runtime.internal.exec.JumpingTime;
 import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.PutBacks;
@@ -79,6 +80,7 @@ public final class Engine implements AutoCloseable {
   private final RetentionSweeper retention;
   private final WorkloadRows workload;
   private final Clock clock;
+  private final JumpingTime time;
   private final Runnable onClockJump = this::clockJumped;
   private volatile boolean closed;
 
@@ -100,6 +102,7 @@ public final class Engine implements AutoCloseable {
   public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.time = new JumpingTime(clock);
     this.registry = new Registry(config.queueLimits());
     this.database = new Database(dataSource, ownedPool, config.schema());
     this.repo = new RunStore(database.dsl());
@@ -155,7 +158,8 @@ public final class Engine implements AutoCloseable {
             pool,
             codec,
             config,
-            clock);
+            clock,
+            time);
     this.dispatcher =
         new Dispatcher(queue, registry, pool, dispatch, queues, executor::runChain, config, clock);
     this.starter =
@@ -214,12 +218,13 @@ public final class Engine implements AutoCloseable {
 
   /**
    * The clock jumped forward: the leases of the steps running here are extended first, so that none
-   * looks expired by the skipped time; then the threads that sleep until something is due by it
-   * (the dispatcher for retries, the timers, the schedules) look again now instead of sleeping out
-   * a wait computed before the jump.
+   * looks expired by the skipped time; then the step deadlines, and the threads that sleep until
+   * something is due by the clock (the dispatcher for retries, the timers, the schedules), look
+   * again now instead of sleeping out a wait computed before the jump.
    */
   private void clockJumped() {
     leases.extendNow();
+    time.jumped();
     dispatch.workQueued();
     timers.wake();
     schedules.wake();
