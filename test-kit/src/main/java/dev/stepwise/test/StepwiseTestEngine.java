@@ -37,9 +37,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>Time is locked while a step runs: the clock jumps only when no step is executing and none is
- * ready to, so a step always sees time pass as it would in production and no lease the engine holds
- * can look expired after a jump. Step deadlines ({@code @Step(timeout)}) are therefore real time.
+ * <p>Time is locked while a step runs: the waits here jump the clock only when no step is executing
+ * and none is ready to, so a step sees time pass as it would in production. To reach the deadline
+ * ({@code @Step(timeout)}) of a step that hangs, jump the clock itself once the step started:
+ * {@code clock().advance(timeout)}; the engine counts the jump towards the deadline.
  *
  * <p>As a JUnit 5 extension ({@code @RegisterExtension}) it opens before each test and closes after
  * it; outside JUnit, {@link #open()} and {@link #close()} it yourself.
