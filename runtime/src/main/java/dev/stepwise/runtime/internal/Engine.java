@@ -167,7 +167,7 @@ public final class Engine implements AutoCloseable {
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
     this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
     this.control = new RunControl(repo, changes, wakeups, clock);
-    this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
+    this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl(), clock), config, clock);
     this.scheduleCalls =
         new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));
     this.retention =
@@ -204,6 +204,11 @@ public final class Engine implements AutoCloseable {
   public void registerPrevious(WorkflowDefinition definition) {
     registry.addPrevious(definition);
     upgrade.remember(definition.graph());
+  }
+
+  /** Where the engine reads "now". */
+  Clock clock() {
+    return clock;
   }
 
   /** The engine's database, as given or as the engine created it. */
