@@ -86,8 +86,19 @@ public final class StepwiseTestEngine
         "jdbc:h2:mem:stepwise-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     Stepwise.Builder builder = Stepwise.builder();
     settings.accept(builder);
-    engine = builder.jdbcUrl(url, "sa", "").clock(clock).build();
-    engine.start();
+    // A DataSource would win over the url, and the url over an embedded directory: clear it.
+    builder.dataSource(null).jdbcUrl(url, "sa", "").clock(clock);
+    try {
+      engine = builder.build();
+      engine.start();
+    } catch (RuntimeException | Error e) {
+      if (engine != null) {
+        engine.close();
+        engine = null;
+      }
+      dropDatabase();
+      throw e;
+    }
     return this;
   }
 

@@ -10,6 +10,9 @@ import dev.stepwise.test.flows.PaymentFlowResult;
 import dev.stepwise.test.flows.PaymentFlowRunner;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Each test engine has a database of its own, dropped when it closes. */
@@ -45,6 +48,24 @@ class IsolationTest {
     assertThatThrownBy(() -> DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "").close())
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("not found");
+  }
+
+  @Test
+  void settingsOfTheTestsOwnKeepTheKitsDatabaseAndClock() {
+    DataSource elsewhere = new org.h2.jdbcx.JdbcDataSource();
+    try (StepwiseTestEngine stepwise =
+        new StepwiseTestEngine(
+                b -> b.dataSource(elsewhere).workers(2), StepwiseTestEngine.DEFAULT_TIMEOUT)
+            .open()) {
+      assertThat(stepwise.dataSource()).isNotSameAs(elsewhere);
+      PaymentFlowRunner payments =
+          new PaymentFlowRunner(stepwise.engine(), new PaymentFlow((c, a) -> "paid " + c));
+      Instant before = stepwise.now();
+      stepwise.advance(Duration.ofDays(1));
+      assertThat(stepwise.awaitCompletion(payments.startAsync(5L)).charge().output())
+          .isEqualTo("paid 5");
+      assertThat(stepwise.now()).isAfterOrEqualTo(before.plus(Duration.ofDays(1)));
+    }
   }
 
   @Test
