@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,33 @@ class OwnTablesTest {
     assertThat(done.run()).succeeded().step("book").succeededAfterAttempts(1);
     assertThat(done.book().output()).isEqualTo(1);
     assertThat(entries(db)).containsExactly("coffee, 3.20");
+  }
+
+  @Test
+  void theApplicationsFlywayMigrationsRunNextToTheEngines() throws SQLException {
+    // The engine keeps its history in sw_schema_history; the application's Flyway keeps its own,
+    // and starts from version 0 since the engine's tables are there already.
+    MigrateResult migrated =
+        Flyway.configure()
+            .dataSource(stepwise.dataSource())
+            .locations("classpath:db/app")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .load()
+            .migrate();
+    assertThat(migrated.migrationsExecuted).isEqualTo(1);
+    execute(stepwise.dataSource(), "INSERT INTO invoices VALUES ('2026-001', 4200)");
+
+    assertThat(count(stepwise.dataSource(), "invoices")).isEqualTo(1);
+  }
+
+  private static int count(DataSource db, String table) throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      r.next();
+      return r.getInt(1);
+    }
   }
 
   private static void execute(DataSource db, String sql) throws SQLException {
