@@ -14,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -103,6 +105,25 @@ public final class Stepwise implements AutoCloseable {
     return engine.leasesRenewedAt();
   }
 
+  /**
+   * The engine's database: the DataSource given to the builder, or the pool the engine created (for
+   * {@link #embedded()} too). Use it for the application's own tables, e.g. to run its own
+   * migrations on the embedded database before {@link #start()}; keep them out of the engine's
+   * {@code sw_} tables. A pool the engine created closes with it.
+   */
+  public DataSource dataSource() {
+    return engine.dataSource();
+  }
+
+  /**
+   * What the steps and schedules of the workflows registered here have to do now, by the engine's
+   * clock, read from the database (so every node's steps count): for health checks, and for a
+   * test's virtual clock to know when the engine is idle and what falls due next.
+   */
+  public Workload workload() {
+    return engine.workload();
+  }
+
   /** This node's id, stored as the lease owner of the steps it runs. */
   public String nodeId() {
     return engine.config().nodeId();
@@ -133,6 +154,7 @@ public final class Stepwise implements AutoCloseable {
     private String nodeId;
     private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
     private Duration retention;
+    private Clock clock = Clock.systemUTC();
     private final Map<String, QueueSpec> queueLimits = new LinkedHashMap<>();
     private TransactionalStepScope transactionalStepScope = TransactionalStepScope.NONE;
 
@@ -272,6 +294,21 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where the engine reads "now": due times of retries, timers, event deadlines and schedules,
+     * leases, and the times it stores; default the system clock (UTC). For tests: a clock that
+     * implements {@link dev.stepwise.runtime.spi.ClockJumps} can jump ahead; on each jump the
+     * engine extends the leases of the steps it runs, counts the skipped time towards their
+     * deadlines ({@code @Step(timeout)}, otherwise measured on the system's own timer) and wakes up
+     * for what fell due (the {@code stepwise-test} module's {@code TestClock} does this). Every
+     * node on one database must use the same time: a clock of its own belongs to an engine alone on
+     * its database.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -290,7 +327,7 @@ public final class Stepwise implements AutoCloseable {
       // and callers of start/status.
       int poolSize = workers + 4;
       if (dataSource != null) {
-        return new Stepwise(new Engine(dataSource, null, config));
+        return new Stepwise(new Engine(dataSource, null, config, clock));
       }
       HikariDataSource pool;
       if (jdbcUrl != null) {
@@ -305,7 +342,7 @@ public final class Stepwise implements AutoCloseable {
         pool = DataSources.h2File(dir, poolSize, databaseTimeout);
       }
       try {
-        return new Stepwise(new Engine(pool, pool, config));
+        return new Stepwise(new Engine(pool, pool, config, clock));
       } catch (RuntimeException e) {
         pool.close();
         throw e;

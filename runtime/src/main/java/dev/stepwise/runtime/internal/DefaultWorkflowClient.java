@@ -292,7 +292,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
   private RunStatus status(RunReads.Read read) {
     RunStatus status = RunStatuses.of(graph(), read.run(), read.steps());
     if (waitsForSlots) {
-      status = places.annotate(status, graph(), Instant.now());
+      // By the engine's clock: the queue's rate windows were stored by it.
+      status = places.annotate(status, graph(), engine.clock().instant());
     }
     return read.mayHaveChildren() ? ChildRuns.withChildren(repo, status) : status;
   }

@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal;
 
 import dev.stepwise.runtime.Schedules;
+import dev.stepwise.runtime.Workload;
 import dev.stepwise.runtime.internal.commit.ChainCompletion;
 import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.GraphUpgrade;
@@ -11,6 +12,7 @@ import dev.stepwise.runtime.internal.commit.Wakeups;
 import dev.stepwise.runtime.internal.exec.DispatchSignal;
 import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
+import dev.stepwise.runtime.internal.exec.JumpingTime;
 import dev.stepwise.runtime.internal.exec.LeaseKeeper;
 import dev.stepwise.runtime.internal.exec.NodeWakeups;
 import dev.stepwise.runtime.internal.exec.PutBacks;
@@ -34,9 +36,11 @@ import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.ScheduleRows;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.internal.store.TimerRows;
+import dev.stepwise.runtime.internal.store.WorkloadRows;
 import dev.stepwise.runtime.internal.store.dialect.ChainWrites;
 import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import dev.stepwise.runtime.internal.store.dialect.Notifier;
+import dev.stepwise.runtime.spi.ClockJumps;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import java.time.Clock;
@@ -75,6 +79,10 @@ public final class Engine implements AutoCloseable {
   private final Schedules scheduleCalls;
   private final GraphUpgrade upgrade;
   private final RetentionSweeper retention;
+  private final WorkloadRows workload;
+  private final Clock clock;
+  private final JumpingTime time;
+  private final Runnable onClockJump = this::clockJumped;
   private volatile boolean closed;
 
   /**
@@ -83,10 +91,21 @@ public final class Engine implements AutoCloseable {
    * @param ownedPool the pool to close with the engine, or null when the caller owns it
    */
   public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config) {
+    this(dataSource, ownedPool, config, Clock.systemUTC());
+  }
+
+  /**
+   * Connects and migrates the schema; every part reads "now" from {@code clock} (a test's virtual
+   * clock; the system clock in production).
+   *
+   * @param ownedPool the pool to close with the engine, or null when the caller owns it
+   */
+  public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
+    this.time = new JumpingTime(clock);
     this.registry = new Registry(config.queueLimits());
     this.database = new Database(dataSource, ownedPool, config.schema());
-    Clock clock = Clock.systemUTC();
     this.repo = new RunStore(database.dsl());
     this.upgrade = new GraphUpgrade(new GraphVersions(database.dsl()), repo, codec, clock);
     Dialect dialect = Dialect.of(database, config.nodeId());
@@ -140,7 +159,8 @@ public final class Engine implements AutoCloseable {
             pool,
             codec,
             config,
-            clock);
+            clock,
+            time);
     this.dispatcher =
         new Dispatcher(queue, registry, pool, dispatch, queues, executor::runChain, config, clock);
     this.starter =
@@ -148,11 +168,12 @@ public final class Engine implements AutoCloseable {
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
     this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
     this.control = new RunControl(repo, changes, wakeups, clock);
-    this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
+    this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl(), clock), config, clock);
     this.scheduleCalls =
         new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));
     this.retention =
         new RetentionSweeper(new RetentionRows(database.dsl()), registry, config, clock);
+    this.workload = new WorkloadRows(database.dsl());
   }
 
   public EngineConfig config() {
@@ -191,6 +212,35 @@ public final class Engine implements AutoCloseable {
     upgrade.remember(definition.graph());
   }
 
+  /** Where the engine reads "now". */
+  Clock clock() {
+    return clock;
+  }
+
+  /** The engine's database, as given or as the engine created it. */
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /** What the registered workflows' steps and schedules have to do now, by the engine's clock. */
+  public Workload workload() {
+    return workload.read(clock.instant(), registry.names());
+  }
+
+  /**
+   * The clock jumped forward: the leases of the steps running here are extended first, so that none
+   * looks expired by the skipped time; then the step deadlines, and the threads that sleep until
+   * something is due by the clock (the dispatcher for retries, the timers, the schedules), look
+   * again now instead of sleeping out a wait computed before the jump.
+   */
+  private void clockJumped() {
+    leases.extendNow();
+    time.jumped();
+    dispatch.workQueued();
+    timers.wake();
+    schedules.wake();
+  }
+
   /** The cron schedules: listed, paused, resumed and triggered on the stored rows. */
   public Schedules schedules() {
     return scheduleCalls;
@@ -208,6 +258,9 @@ public final class Engine implements AutoCloseable {
     timers.start();
     schedules.start();
     retention.start();
+    if (clock instanceof ClockJumps jumps) {
+      jumps.addJumpListener(onClockJump);
+    }
     log.info("Stepwise node {} started with {} workers", config.nodeId(), config.workers());
   }
 
@@ -245,6 +298,9 @@ public final class Engine implements AutoCloseable {
       return;
     }
     closed = true;
+    if (clock instanceof ClockJumps jumps) {
+      jumps.removeJumpListener(onClockJump);
+    }
     try {
       schedules.stop(); // first: a tick it fired now would start a run on a closing engine
       retention.stop(config.shutdownTimeout());

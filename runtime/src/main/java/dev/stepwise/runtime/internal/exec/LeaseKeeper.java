@@ -92,6 +92,15 @@ public final class LeaseKeeper {
     return renewedAt;
   }
 
+  /**
+   * Extends the leases of the steps this node executes now, by the clock's new time: called when
+   * the engine's clock jumped, so that the sweeper (of this node or another) does not take back a
+   * step that is still running here because its lease looks expired by a time that was skipped.
+   */
+  public void extendNow() {
+    heartbeat();
+  }
+
   // Both catch every Throwable: an exception that escapes a task of a ScheduledExecutorService
   // cancels its later runs, and a node without heartbeats loses every lease.
   private void heartbeat() {

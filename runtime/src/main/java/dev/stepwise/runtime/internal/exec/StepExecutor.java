@@ -65,6 +65,7 @@ public final class StepExecutor {
   private final Clock clock;
   private final QueueWork queues;
   private final GraphUpgrade upgrade;
+  private final JumpingTime time;
 
   public StepExecutor(
       RunStore repo,
@@ -78,8 +79,10 @@ public final class StepExecutor {
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      JumpingTime time) {
     this.putBacks = putBacks;
+    this.time = time;
     this.queues = queues;
     this.upgrade = upgrade;
     this.repo = repo;
@@ -233,7 +236,8 @@ public final class StepExecutor {
               : StepDeadline.call(
                   spec.id(),
                   spec.options().timeout(),
-                  () -> definition.invokeStep(spec.id(), invocation));
+                  () -> definition.invokeStep(spec.id(), invocation),
+                  time);
       // An output that breaks its schema is not recorded: the step fails (and is retried if
       // its policy retries ValidationException) with every violation in its error.
       checkOutput(definition, spec, task, output);

@@ -66,6 +66,11 @@ public final class TimerQueue implements Runnable {
     signal.raise();
   }
 
+  /** The clock jumped: fire what became due, and compute the next wait by the new time. */
+  public void wake() {
+    signal.raise();
+  }
+
   private void noteDue(Instant due) {
     nextDue.accumulateAndGet(due, (a, b) -> a == null || b.isBefore(a) ? b : a);
   }

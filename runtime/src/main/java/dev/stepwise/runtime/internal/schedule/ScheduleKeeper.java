@@ -110,6 +110,13 @@ public final class ScheduleKeeper implements Runnable {
     signal.raise();
   }
 
+  /**
+   * The clock jumped: fire the ticks that became due, and compute the next wait by the new time.
+   */
+  public void wake() {
+    signal.raise();
+  }
+
   @Override
   public void run() {
     loop.repeat(this::fireDue, outages, () -> signal.await(nextWait()));

@@ -6,6 +6,7 @@ import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.internal.db.tables.records.SwSchedulesRecord;
 import dev.stepwise.runtime.internal.model.ScheduleRow;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,8 +25,11 @@ import org.jooq.impl.DSL;
  */
 public final class ScheduleRows {
   private final DSLContext dsl;
+  // The engine's clock: the time a row was last changed is a stored time like any other.
+  private final Clock clock;
 
-  public ScheduleRows(DSLContext dsl) {
+  public ScheduleRows(DSLContext dsl, Clock clock) {
+    this.clock = clock;
     this.dsl = dsl;
   }
 
@@ -57,7 +61,7 @@ public final class ScheduleRows {
     if (find(name).isEmpty() && insert(name, workflow, cron, zone, nextTick)) {
       return true;
     }
-    OffsetDateTime now = odt(Instant.now());
+    OffsetDateTime now = odt(clock.instant());
     int n =
         dsl.update(SW_SCHEDULES)
             .set(SW_SCHEDULES.WORKFLOW, workflow)
@@ -89,7 +93,7 @@ public final class ScheduleRows {
           .set(SW_SCHEDULES.ZONE, zone)
           .set(SW_SCHEDULES.PAUSED, false)
           .set(SW_SCHEDULES.NEXT_TICK, odt(next))
-          .set(SW_SCHEDULES.UPDATED_AT, odt(Instant.now()))
+          .set(SW_SCHEDULES.UPDATED_AT, odt(clock.instant()))
           .execute();
       return true;
     } catch (IntegrityConstraintViolationException e) {
@@ -103,7 +107,7 @@ public final class ScheduleRows {
         dsl.update(SW_SCHEDULES)
             .set(SW_SCHEDULES.PAUSED, paused)
             .set(SW_SCHEDULES.NEXT_TICK, odt(nextTick))
-            .set(SW_SCHEDULES.UPDATED_AT, odt(Instant.now()))
+            .set(SW_SCHEDULES.UPDATED_AT, odt(clock.instant()))
             .where(SW_SCHEDULES.NAME.eq(name))
             .execute();
     return Transitions.changedOne(n, "pausing or resuming schedule " + name);
@@ -114,7 +118,7 @@ public final class ScheduleRows {
     dsl.update(SW_SCHEDULES)
         .set(SW_SCHEDULES.LAST_TICK, odt(tick))
         .set(SW_SCHEDULES.LAST_RUN_ID, runId)
-        .set(SW_SCHEDULES.UPDATED_AT, odt(Instant.now()))
+        .set(SW_SCHEDULES.UPDATED_AT, odt(clock.instant()))
         .where(SW_SCHEDULES.NAME.eq(name))
         .execute();
   }
