@@ -8,15 +8,18 @@ import dev.stepwise.runtime.internal.store.DataSources;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -123,6 +126,7 @@ public final class Stepwise implements AutoCloseable {
     private int maxPayloadBytes = PayloadLimit.DEFAULT_MAX_BYTES;
     private Duration retention;
     private final Map<String, QueueSpec> queueLimits = new LinkedHashMap<>();
+    private final List<StepwiseObserver> observers = new ArrayList<>();
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -250,6 +254,17 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds an observer of what this engine does: runs started and finished, step attempts, claims,
+     * expired leases. The {@code stepwise-micrometer} module's {@code StepwiseMetrics.of(registry)}
+     * turns them into metrics, {@code stepwise-opentelemetry}'s {@code
+     * StepwiseTracing.of(openTelemetry)} into spans; several observers may be added.
+     */
+    public Builder observer(StepwiseObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -267,7 +282,7 @@ public final class Stepwise implements AutoCloseable {
       // and callers of start/status.
       int poolSize = workers + 4;
       if (dataSource != null) {
-        return new Stepwise(new Engine(dataSource, null, config));
+        return new Stepwise(new Engine(dataSource, null, config, observers));
       }
       HikariDataSource pool;
       if (jdbcUrl != null) {
@@ -282,7 +297,7 @@ public final class Stepwise implements AutoCloseable {
         pool = DataSources.h2File(dir, poolSize, databaseTimeout);
       }
       try {
-        return new Stepwise(new Engine(pool, pool, config));
+        return new Stepwise(new Engine(pool, pool, config, observers));
       } catch (RuntimeException e) {
         pool.close();
         throw e;

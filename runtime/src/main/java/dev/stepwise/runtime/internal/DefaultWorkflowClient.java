@@ -37,6 +37,7 @@ import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.QueuePlaces;
+import dev.stepwise.runtime.internal.store.RunContexts;
 import dev.stepwise.runtime.internal.store.RunQueries;
 import dev.stepwise.runtime.internal.store.RunReads;
 import dev.stepwise.runtime.internal.store.RunStore;
@@ -45,6 +46,7 @@ import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
+import dev.stepwise.runtime.spi.observe.RunStartObservation;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
 import java.time.Duration;
@@ -221,19 +223,38 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
+    // Observed on the caller's thread, so a tracer sees the caller's span; once per start, however
+    // often the database call is tried.
+    RunStartObservation observed = engine.observers().runStarting(name());
+    Map<String, String> context =
+        observed == RunStartObservation.NONE ? Map.of() : observed.context();
+    String contextJson = RunContexts.encode(context);
+    RunStarter.Started started;
     try {
-      return db.call(
-          "start a run of workflow \"" + name() + "\"",
-          () ->
-              starter.store(
-                  definition,
-                  input,
-                  options == null ? StartOptions.defaults() : options,
-                  callerRunsFirst));
+      started =
+          db.call(
+              "start a run of workflow \"" + name() + "\"",
+              () ->
+                  starter.store(
+                      definition,
+                      input,
+                      options == null ? StartOptions.defaults() : options,
+                      callerRunsFirst,
+                      contextJson));
     } catch (InvalidTextException e) {
       // Thrown while the input is written, before its run is stored.
-      throw e.refusal(Boundary.input().describe(name()));
+      RuntimeException refusal = e.refusal(Boundary.input().describe(name()));
+      observed.failed(refusal);
+      throw refusal;
+    } catch (RuntimeException e) {
+      observed.failed(e);
+      throw e;
     }
+    if (started.created() && contextJson != null) {
+      engine.attempts().stored(started.runId(), RunContexts.decode(contextJson));
+    }
+    observed.started(started.runId(), started.created());
+    return started;
   }
 
   /** A payload's JSON; a ValidationException as {@code boundary} if its text is not Unicode. */

@@ -8,6 +8,7 @@ import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.commit.Wakeups;
+import dev.stepwise.runtime.internal.exec.AttemptObserving;
 import dev.stepwise.runtime.internal.exec.DispatchSignal;
 import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
@@ -22,6 +23,7 @@ import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
@@ -29,6 +31,7 @@ import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.GraphVersions;
 import dev.stepwise.runtime.internal.store.QueueClaim;
 import dev.stepwise.runtime.internal.store.RetentionRows;
+import dev.stepwise.runtime.internal.store.RunContexts;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.ScheduleRows;
@@ -39,8 +42,10 @@ import dev.stepwise.runtime.internal.store.dialect.Dialect;
 import dev.stepwise.runtime.internal.store.dialect.Notifier;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -74,6 +79,8 @@ public final class Engine implements AutoCloseable {
   private final Schedules scheduleCalls;
   private final GraphUpgrade upgrade;
   private final RetentionSweeper retention;
+  private final Observers observers;
+  private final AttemptObserving attempts;
   private volatile boolean closed;
 
   /**
@@ -82,11 +89,26 @@ public final class Engine implements AutoCloseable {
    * @param ownedPool the pool to close with the engine, or null when the caller owns it
    */
   public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config) {
+    this(dataSource, ownedPool, config, List.of());
+  }
+
+  /**
+   * Connects and migrates the schema; {@code observers} see what the engine does.
+   *
+   * @param ownedPool the pool to close with the engine, or null when the caller owns it
+   */
+  public Engine(
+      DataSource dataSource,
+      AutoCloseable ownedPool,
+      EngineConfig config,
+      List<StepwiseObserver> observers) {
     this.config = config;
+    this.observers = Observers.of(observers);
     this.registry = new Registry(config.queueLimits());
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunStore(database.dsl());
+    this.attempts = new AttemptObserving(this.observers, new RunContexts(database.dsl()));
     this.upgrade = new GraphUpgrade(new GraphVersions(database.dsl()), repo, codec, clock);
     Dialect dialect = Dialect.of(database, config.nodeId());
     this.queue = new TaskQueue(database.dsl(), dialect.claim());
@@ -97,7 +119,9 @@ public final class Engine implements AutoCloseable {
     this.pool = new WorkerPool(config.workers(), config.nodeId(), dispatch);
     this.notifier = dialect.notifier(this::changedElsewhere);
     this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
-    this.changes = new RunChanges(waiters, watchers, notifier, repo, dispatch::workQueued, clock);
+    this.changes =
+        new RunChanges(
+            waiters, watchers, notifier, repo, dispatch::workQueued, clock, this.observers);
     this.timers = new TimerQueue(new TimerRows(repo), registry, dispatch, changes, config, clock);
     Wakeups wakeups = new NodeWakeups(dispatch, timers);
     ChainWrites chainWrites = dialect.chainWrites();
@@ -125,7 +149,8 @@ public final class Engine implements AutoCloseable {
             dispatch,
             notifier,
             config,
-            clock);
+            clock,
+            this.observers);
     this.executor =
         new StepExecutor(
             repo,
@@ -139,13 +164,24 @@ public final class Engine implements AutoCloseable {
             pool,
             codec,
             config,
-            clock);
+            clock,
+            attempts);
     this.dispatcher =
-        new Dispatcher(queue, registry, pool, dispatch, queues, executor::runChain, config, clock);
+        new Dispatcher(
+            queue,
+            registry,
+            pool,
+            dispatch,
+            queues,
+            executor::runChain,
+            config,
+            clock,
+            this.observers);
     this.starter =
         new RunStarter(
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
-    this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
+    this.leases =
+        new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock, this.observers);
     this.control = new RunControl(repo, changes, wakeups, clock);
     this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl()), config, clock);
     this.scheduleCalls =
@@ -156,6 +192,16 @@ public final class Engine implements AutoCloseable {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /** The observers, as one (a no-op when none was registered). */
+  Observers observers() {
+    return observers;
+  }
+
+  /** What tells the observers about step attempts, and knows the contexts of recent runs. */
+  AttemptObserving attempts() {
+    return attempts;
   }
 
   /** Registers a workflow; before or after {@link #start()}. */

@@ -28,6 +28,7 @@ import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepObservation;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,6 +66,7 @@ public final class StepExecutor {
   private final Clock clock;
   private final QueueWork queues;
   private final GraphUpgrade upgrade;
+  private final AttemptObserving observing;
 
   public StepExecutor(
       RunStore repo,
@@ -78,7 +80,9 @@ public final class StepExecutor {
       WorkerPool pool,
       JsonCodec codec,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      AttemptObserving observing) {
+    this.observing = observing;
     this.putBacks = putBacks;
     this.queues = queues;
     this.upgrade = upgrade;
@@ -150,11 +154,20 @@ public final class StepExecutor {
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
     boolean recorded = false;
+    StepObservation observed = observing.starting(task);
+    long startNanos = observed == StepObservation.NONE ? 0L : System.nanoTime();
     try {
-      List<Task> successors = completion.record(task, execute(task));
+      Outcome outcome = execute(task);
+      List<Task> successors = completion.record(task, outcome);
       recorded = true;
+      if (observed != StepObservation.NONE) {
+        observed.finished(AttemptObserving.end(outcome, startNanos));
+      }
       return successors;
     } catch (RuntimeException | Error e) {
+      if (observed != StepObservation.NONE) {
+        observed.finished(AttemptObserving.putBack(e, startNanos));
+      }
       // The engine's own writes failed, not the step: it goes back to the queue with its attempt
       // given back, now or once the database answers again. (An Error too: a step left in flight
       // without a worker would keep its lease, and its run would stall, for as long as we live.)
