@@ -108,7 +108,8 @@ public final class Engine implements AutoCloseable {
     this.database = new Database(dataSource, ownedPool, config.schema());
     Clock clock = Clock.systemUTC();
     this.repo = new RunStore(database.dsl());
-    this.attempts = new AttemptObserving(this.observers, new RunContexts(database.dsl()));
+    this.attempts =
+        new AttemptObserving(this.observers, new RunContexts(database.dsl()), config.nodeId());
     this.upgrade = new GraphUpgrade(new GraphVersions(database.dsl()), repo, codec, clock);
     Dialect dialect = Dialect.of(database, config.nodeId());
     this.queue = new TaskQueue(database.dsl(), dialect.claim());

@@ -29,6 +29,7 @@ public final class AttemptObserving {
 
   private final Observers observers;
   private final RunContexts contexts;
+  private final String nodeId;
   private final Map<String, Map<String, String>> recent =
       new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -39,7 +40,8 @@ public final class AttemptObserving {
         }
       };
 
-  public AttemptObserving(Observers observers, RunContexts contexts) {
+  public AttemptObserving(Observers observers, RunContexts contexts, String nodeId) {
+    this.nodeId = nodeId;
     this.observers = observers;
     this.contexts = contexts;
   }
@@ -70,6 +72,7 @@ public final class AttemptObserving {
             Ids.stepOf(task.stepId()),
             task.stepId(),
             task.attempt(),
+            nodeId,
             contextOf(task.runId()));
     return observers.stepStarting(attempt);
   }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param execution the executed instance: {@code step}, {@code step[3]} for a fan-out's element,
  *     {@code step#2} for a loop's iteration
  * @param attempt which attempt this is, from 1
+ * @param node the id of the node that runs it ({@code Stepwise.nodeId()})
  * @param runContext the fields stored with the run when it started ({@link
  *     RunStartObservation#context()}); empty if none were
  */
@@ -21,6 +22,7 @@ public record StepAttempt(
     String step,
     String execution,
     int attempt,
+    String node,
     Map<String, String> runContext) {
 
   public StepAttempt {
