@@ -36,6 +36,7 @@ public final class StepwiseMetrics implements StepwiseObserver {
   private final Map<StepKey, Timer> attempts = new ConcurrentHashMap<>();
   private final Map<StepKey, DistributionSummary> attemptsTaken = new ConcurrentHashMap<>();
   private final Map<StepKey, Counter> retries = new ConcurrentHashMap<>();
+  private final Map<StepKey, Timer> waits = new ConcurrentHashMap<>();
   private final Map<String, Timer> claims = new ConcurrentHashMap<>();
   private final Map<String, Counter> claimed = new ConcurrentHashMap<>();
   private final Counter expired;
@@ -104,6 +105,13 @@ public final class StepwiseMetrics implements StepwiseObserver {
   }
 
   @Override
+  public void stepWaited(String workflow, String step, String queue, Duration waited) {
+    // The key's third part is the queue here.
+    StepKey key = new StepKey(workflow, step, queue == null ? NO_QUEUE : queue);
+    waits.computeIfAbsent(key, this::waitTimer).record(waited);
+  }
+
+  @Override
   public void leasesExpired(int steps) {
     expired.increment(steps);
   }
@@ -148,6 +156,13 @@ public final class StepwiseMetrics implements StepwiseObserver {
     return Counter.builder("stepwise.steps.retries")
         .description("Failed attempts after which a retry was scheduled")
         .tags("workflow", k.workflow(), "step", k.step())
+        .register(registry);
+  }
+
+  private Timer waitTimer(StepKey k) {
+    return Timer.builder("stepwise.steps.queued")
+        .description("How long a due step waited until a claim took it")
+        .tags("workflow", k.workflow(), "step", k.step(), "queue", k.status())
         .register(registry);
   }
 

@@ -86,6 +86,13 @@ abstract class MetricsContract {
                 .timer()
                 .totalTime(TimeUnit.NANOSECONDS))
         .isPositive();
+    // Each retry waited in the queue from its due time until a claim took it.
+    var queued =
+        registry
+            .get("stepwise.steps.queued")
+            .tags("workflow", "metered", "step", "charge", "queue", "none")
+            .timer();
+    assertThat(queued.count()).isEqualTo(2);
     assertNoRunIdTag(r.run().runId());
   }
 

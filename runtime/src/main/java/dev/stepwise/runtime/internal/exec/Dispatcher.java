@@ -6,9 +6,11 @@ import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import dev.stepwise.runtime.spi.StepSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,13 +114,13 @@ public final class Dispatcher implements Runnable {
     List<Task> tasks;
     try {
       long before = System.nanoTime();
-      tasks =
-          new ArrayList<>(
-              queue.claim(
-                  config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot));
+      Instant now = clock.instant();
+      List<Claimed> rows = queue.claimRows(config.nodeId(), now, config.lease(), room, workflows);
       if (!observers.isEmpty()) {
-        observers.stepsClaimed(null, tasks.size(), Duration.ofNanos(System.nanoTime() - before));
+        observers.stepsClaimed(null, rows.size(), Duration.ofNanos(System.nanoTime() - before));
+        ClaimWaits.report(observers, null, rows, now);
       }
+      tasks = new ArrayList<>(queue.tasks(rows, this::isRoot));
       tasks.addAll(queues.claim(room - tasks.size(), workflows, this::isRoot));
     } catch (RuntimeException | Error e) {
       pool.releaseQuietly(room);

@@ -132,6 +132,7 @@ public final class QueueWork {
       if (!observers.isEmpty() && !r.busy()) {
         observers.stepsClaimed(
             queue.name(), r.claimed().size(), Duration.ofNanos(System.nanoTime() - before));
+        ClaimWaits.report(observers, queue.name(), r.claimed(), r.leasedAt());
       }
       if (r.busy()) {
         // Another node has held the queue's lock for long: it stalled inside its claim. Try again

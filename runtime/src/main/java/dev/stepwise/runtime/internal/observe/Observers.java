@@ -95,6 +95,17 @@ public final class Observers implements StepwiseObserver {
   }
 
   @Override
+  public void stepWaited(String workflow, String step, String queue, Duration waited) {
+    for (StepwiseObserver o : all) {
+      try {
+        o.stepWaited(workflow, step, queue, waited);
+      } catch (RuntimeException e) {
+        log.warn("Observer {} threw on a step's wait", o, e);
+      }
+    }
+  }
+
+  @Override
   public void leasesExpired(int steps) {
     for (StepwiseObserver o : all) {
       try {

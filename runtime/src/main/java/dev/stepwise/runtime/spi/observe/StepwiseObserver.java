@@ -41,6 +41,15 @@ public interface StepwiseObserver {
   default void stepsClaimed(String queue, int claimed, Duration latency) {}
 
   /**
+   * This node claimed a step of {@code workflow} that had been due for {@code waited}: since it
+   * became ready, or since its retry or timer fell due, until a claim took it. Steps that a commit
+   * hands straight to this node's workers wait for no claim and are not reported.
+   *
+   * @param queue the step's {@code @Queue}, or null for a step of no queue
+   */
+  default void stepWaited(String workflow, String step, String queue, Duration waited) {}
+
+  /**
    * This node found {@code steps} running steps whose lease had expired (their node died or
    * stalled) and put them back in the queue, for any node to take over.
    */
