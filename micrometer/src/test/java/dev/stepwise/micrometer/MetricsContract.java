@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,41 @@ abstract class MetricsContract {
     runner.awaitCompletion(first, Duration.ofSeconds(30));
 
     assertThat(counter("stepwise.runs.started", "workflow", "metered")).isEqualTo(1);
+  }
+
+  @Test
+  void stepsOfAQueueAreClaimedAndTimedUnderTheirQueue() {
+    QueuedFlowRunner queued = new QueuedFlowRunner(engine, new QueuedFlow());
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      runs.add(queued.startAsync("prompt " + i).runId());
+    }
+    for (String runId : runs) {
+      assertThat(queued.awaitCompletion(runId, Duration.ofSeconds(30)).status())
+          .isEqualTo(Status.SUCCEEDED);
+    }
+    Await.until(
+        "the three calls are timed",
+        () -> {
+          var t =
+              registry
+                  .find("stepwise.steps.duration")
+                  .tags("workflow", "queued", "step", "call", "status", "succeeded")
+                  .timer();
+          return t != null && t.count() == 3;
+        });
+
+    // Only the queue's claim starts its steps: each one claimed, and its wait timed, once.
+    assertThat(counter("stepwise.claims.steps", "queue", "provider")).isEqualTo(3);
+    assertThat(
+            registry
+                .get("stepwise.steps.queued")
+                .tags("workflow", "queued", "step", "call", "queue", "provider")
+                .timer()
+                .count())
+        .isEqualTo(3);
+    assertThat(counter("stepwise.runs.finished", "workflow", "queued", "status", "succeeded"))
+        .isEqualTo(3);
   }
 
   private double stepTimer(String step, String status) {
