@@ -179,6 +179,26 @@ abstract class ObserverContract extends EngineContract {
   }
 
   @Test
+  void aForkIsStartedWithAContextOfItsOwn() throws Exception {
+    Recording first = new Recording("first");
+    Stepwise engine = engine(b -> b.observer(first));
+    WorkflowClient client = engine.register(new RetryFlow.Definition(new RetryFlow()));
+    engine.start();
+    String source = client.start(0, StartOptions.defaults());
+    assertThat(client.awaitCompletion(source, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+
+    String fork = client.fork(source, ForkOptions.from("done").runId("forked-1"));
+    assertThat(client.awaitCompletion(fork, WAIT).status()).isEqualTo(Status.SUCCEEDED);
+    Await.until("the fork's step is seen", WAIT, () -> first.ends.size() == 3);
+
+    assertThat(first.starts)
+        .containsExactly("retry " + source + " created=true", "retry forked-1 created=true");
+    assertThat(storedContext(fork)).isEqualTo("{\"seen-by\":\"first\"}");
+    assertThat(first.attempts.get(2).runId()).isEqualTo(fork);
+    assertThat(first.attempts.get(2).runContext()).isEqualTo(Map.of("seen-by", "first"));
+  }
+
+  @Test
   void withoutObserversARunStoresNoContext() throws Exception {
     Stepwise engine = engine();
     WorkflowClient client = engine.register(new RetryFlow.Definition(new RetryFlow()));

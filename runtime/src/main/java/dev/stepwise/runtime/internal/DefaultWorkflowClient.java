@@ -37,7 +37,6 @@ import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
 import dev.stepwise.runtime.internal.store.QueuePlaces;
-import dev.stepwise.runtime.internal.store.RunContexts;
 import dev.stepwise.runtime.internal.store.RunQueries;
 import dev.stepwise.runtime.internal.store.RunReads;
 import dev.stepwise.runtime.internal.store.RunStore;
@@ -46,7 +45,6 @@ import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
 import dev.stepwise.runtime.spi.WorkflowGraph;
-import dev.stepwise.runtime.spi.observe.RunStartObservation;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import dev.stepwise.runtime.spi.validation.Contract;
 import java.time.Duration;
@@ -223,12 +221,8 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
-    // Observed on the caller's thread, so a tracer sees the caller's span; once per start, however
-    // often the database call is tried.
-    RunStartObservation observed = engine.observers().runStarting(name());
-    Map<String, String> context =
-        observed == RunStartObservation.NONE ? Map.of() : observed.context();
-    String contextJson = RunContexts.encode(context);
+    ObservedStart observed = ObservedStart.of(engine.observers(), name());
+    String contextJson = observed.contextJson();
     RunStarter.Started started;
     try {
       started =
@@ -243,17 +237,11 @@ final class DefaultWorkflowClient implements WorkflowClient {
                       contextJson));
     } catch (InvalidTextException e) {
       // Thrown while the input is written, before its run is stored.
-      RuntimeException refusal = e.refusal(Boundary.input().describe(name()));
-      observed.failed(refusal);
-      throw refusal;
+      throw observed.failed(e.refusal(Boundary.input().describe(name())));
     } catch (RuntimeException e) {
-      observed.failed(e);
-      throw e;
+      throw observed.failed(e);
     }
-    if (started.created() && contextJson != null) {
-      engine.attempts().stored(started.runId(), RunContexts.decode(contextJson));
-    }
-    observed.started(started.runId(), started.created());
+    observed.stored(engine.attempts(), started.runId(), started.created());
     return started;
   }
 
@@ -568,9 +556,19 @@ final class DefaultWorkflowClient implements WorkflowClient {
           e.getKey(),
           limit.check(payloadJson(e.getValue(), boundary, name()), boundary.describe(name())));
     }
+    // A fork is a new run: observed as a start, in the trace of the code that forks it.
+    ObservedStart observed = ObservedStart.of(engine.observers(), name());
     RunFork.Request request =
-        new RunFork.Request(runId, options.fromStep(), newRunId, inputJson, outputs);
-    return db.call("fork run " + runId, () -> control.fork(graph(), request, this::notFound));
+        new RunFork.Request(
+            runId, options.fromStep(), newRunId, inputJson, outputs, observed.contextJson());
+    String forked;
+    try {
+      forked = db.call("fork run " + runId, () -> control.fork(graph(), request, this::notFound));
+    } catch (RuntimeException e) {
+      throw observed.failed(e);
+    }
+    observed.stored(engine.attempts(), forked, true);
+    return forked;
   }
 
   @Override
