@@ -209,9 +209,12 @@ public final class Engine implements AutoCloseable {
   public WorkflowClient register(WorkflowDefinition definition) {
     // Its schedules first: a wrong cron registers nothing.
     ScheduleKeeper.Checked schedulesOf = schedules.check(definition);
+    // Its queues' lock rows before the registry shows them to a running dispatcher: a claim of a
+    // queue whose row is missing creates it too, and on H2 the two inserts raced (a unique key
+    // violation out of register).
+    queues.prepare(definition);
     registry.add(definition);
     upgrade.remember(definition.graph());
-    queues.prepare(definition);
     if (dispatcher.isRunning()) {
       listenIfQueued();
       dispatch.workQueued(); // its queued steps may be waiting for a node that knows it

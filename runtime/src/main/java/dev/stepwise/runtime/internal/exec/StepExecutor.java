@@ -154,9 +154,12 @@ public final class StepExecutor {
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
     boolean recorded = false;
-    StepObservation observed = observing.starting(task);
-    long startNanos = observed == StepObservation.NONE ? 0L : System.nanoTime();
+    StepObservation observed = StepObservation.NONE;
+    long startNanos = 0L;
     try {
+      // In the try: whatever observing the attempt costs, the task cannot stay in flight.
+      observed = observing.starting(task);
+      startNanos = observed == StepObservation.NONE ? 0L : System.nanoTime();
       Outcome outcome = execute(task);
       List<Task> successors = completion.record(task, outcome);
       recorded = true;
