@@ -9,6 +9,7 @@ import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.TransactionalStepScope;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +159,7 @@ public final class Stepwise implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private final Map<String, QueueSpec> queueLimits = new LinkedHashMap<>();
     private TransactionalStepScope transactionalStepScope = TransactionalStepScope.NONE;
+    private final List<StepwiseObserver> observers = new ArrayList<>();
 
     /** Prefer {@link Stepwise#builder()}; kept public as the skeleton's API had it. */
     public Builder() {}
@@ -309,6 +312,17 @@ public final class Stepwise implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds an observer of what this engine does: runs started and finished, step attempts, claims,
+     * expired leases. The {@code stepwise-micrometer} module's {@code StepwiseMetrics.of(registry)}
+     * turns them into metrics, {@code stepwise-opentelemetry}'s {@code
+     * StepwiseTracing.of(openTelemetry)} into spans; several observers may be added.
+     */
+    public Builder observer(StepwiseObserver observer) {
+      observers.add(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
     public Stepwise build() {
       EngineConfig config =
           new EngineConfig(
@@ -327,7 +341,7 @@ public final class Stepwise implements AutoCloseable {
       // and callers of start/status.
       int poolSize = workers + 4;
       if (dataSource != null) {
-        return new Stepwise(new Engine(dataSource, null, config, clock));
+        return new Stepwise(new Engine(dataSource, null, config, clock, observers));
       }
       HikariDataSource pool;
       if (jdbcUrl != null) {
@@ -342,7 +356,7 @@ public final class Stepwise implements AutoCloseable {
         pool = DataSources.h2File(dir, poolSize, databaseTimeout);
       }
       try {
-        return new Stepwise(new Engine(pool, pool, config, clock));
+        return new Stepwise(new Engine(pool, pool, config, clock, observers));
       } catch (RuntimeException e) {
         pool.close();
         throw e;

@@ -221,19 +221,28 @@ final class DefaultWorkflowClient implements WorkflowClient {
   }
 
   private RunStarter.Started store(Object input, StartOptions options, boolean callerRunsFirst) {
+    ObservedStart observed = ObservedStart.of(engine.observers(), name());
+    String contextJson = observed.contextJson();
+    RunStarter.Started started;
     try {
-      return db.call(
-          "start a run of workflow \"" + name() + "\"",
-          () ->
-              starter.store(
-                  definition,
-                  input,
-                  options == null ? StartOptions.defaults() : options,
-                  callerRunsFirst));
+      started =
+          db.call(
+              "start a run of workflow \"" + name() + "\"",
+              () ->
+                  starter.store(
+                      definition,
+                      input,
+                      options == null ? StartOptions.defaults() : options,
+                      callerRunsFirst,
+                      contextJson));
     } catch (InvalidTextException e) {
       // Thrown while the input is written, before its run is stored.
-      throw e.refusal(Boundary.input().describe(name()));
+      throw observed.failed(e.refusal(Boundary.input().describe(name())));
+    } catch (RuntimeException e) {
+      throw observed.failed(e);
     }
+    observed.stored(engine.attempts(), started.runId(), started.created());
+    return started;
   }
 
   /** A payload's JSON; a ValidationException as {@code boundary} if its text is not Unicode. */
@@ -548,9 +557,19 @@ final class DefaultWorkflowClient implements WorkflowClient {
           e.getKey(),
           limit.check(payloadJson(e.getValue(), boundary, name()), boundary.describe(name())));
     }
+    // A fork is a new run: observed as a start, in the trace of the code that forks it.
+    ObservedStart observed = ObservedStart.of(engine.observers(), name());
     RunFork.Request request =
-        new RunFork.Request(runId, options.fromStep(), newRunId, inputJson, outputs);
-    return db.call("fork run " + runId, () -> control.fork(graph(), request, this::notFound));
+        new RunFork.Request(
+            runId, options.fromStep(), newRunId, inputJson, outputs, observed.contextJson());
+    String forked;
+    try {
+      forked = db.call("fork run " + runId, () -> control.fork(graph(), request, this::notFound));
+    } catch (RuntimeException e) {
+      throw observed.failed(e);
+    }
+    observed.stored(engine.attempts(), forked, true);
+    return forked;
   }
 
   @Override

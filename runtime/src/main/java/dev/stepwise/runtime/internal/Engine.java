@@ -9,6 +9,7 @@ import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunControl;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.commit.Wakeups;
+import dev.stepwise.runtime.internal.exec.AttemptObserving;
 import dev.stepwise.runtime.internal.exec.DispatchSignal;
 import dev.stepwise.runtime.internal.exec.Dispatcher;
 import dev.stepwise.runtime.internal.exec.InFlight;
@@ -24,6 +25,7 @@ import dev.stepwise.runtime.internal.exec.WorkerPool;
 import dev.stepwise.runtime.internal.json.JsonCodec;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Registry;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.schedule.ScheduleKeeper;
@@ -31,6 +33,7 @@ import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.GraphVersions;
 import dev.stepwise.runtime.internal.store.QueueClaim;
 import dev.stepwise.runtime.internal.store.RetentionRows;
+import dev.stepwise.runtime.internal.store.RunContexts;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.ScheduleRows;
@@ -43,9 +46,11 @@ import dev.stepwise.runtime.internal.store.dialect.Notifier;
 import dev.stepwise.runtime.spi.ClockJumps;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -83,6 +88,8 @@ public final class Engine implements AutoCloseable {
   private final Clock clock;
   private final JumpingTime time;
   private final Runnable onClockJump = this::clockJumped;
+  private final Observers observers;
+  private final AttemptObserving attempts;
   private volatile boolean closed;
 
   /**
@@ -91,22 +98,30 @@ public final class Engine implements AutoCloseable {
    * @param ownedPool the pool to close with the engine, or null when the caller owns it
    */
   public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config) {
-    this(dataSource, ownedPool, config, Clock.systemUTC());
+    this(dataSource, ownedPool, config, Clock.systemUTC(), List.of());
   }
 
   /**
    * Connects and migrates the schema; every part reads "now" from {@code clock} (a test's virtual
-   * clock; the system clock in production).
+   * clock; the system clock in production), and {@code observers} see what the engine does.
    *
    * @param ownedPool the pool to close with the engine, or null when the caller owns it
    */
-  public Engine(DataSource dataSource, AutoCloseable ownedPool, EngineConfig config, Clock clock) {
+  public Engine(
+      DataSource dataSource,
+      AutoCloseable ownedPool,
+      EngineConfig config,
+      Clock clock,
+      List<StepwiseObserver> observers) {
     this.config = config;
     this.clock = clock;
     this.time = new JumpingTime(clock);
+    this.observers = Observers.of(observers);
     this.registry = new Registry(config.queueLimits());
     this.database = new Database(dataSource, ownedPool, config.schema());
     this.repo = new RunStore(database.dsl());
+    this.attempts =
+        new AttemptObserving(this.observers, new RunContexts(database.dsl()), config.nodeId());
     this.upgrade = new GraphUpgrade(new GraphVersions(database.dsl()), repo, codec, clock);
     Dialect dialect = Dialect.of(database, config.nodeId());
     this.queue = new TaskQueue(database.dsl(), dialect.claim());
@@ -117,7 +132,9 @@ public final class Engine implements AutoCloseable {
     this.pool = new WorkerPool(config.workers(), config.nodeId(), dispatch);
     this.notifier = dialect.notifier(this::changedElsewhere);
     this.watchers = new Watchers(config.nodeId(), Duration.ofSeconds(1), notifier::listen);
-    this.changes = new RunChanges(waiters, watchers, notifier, repo, dispatch::workQueued, clock);
+    this.changes =
+        new RunChanges(
+            waiters, watchers, notifier, repo, dispatch::workQueued, clock, this.observers);
     this.timers = new TimerQueue(new TimerRows(repo), registry, dispatch, changes, config, clock);
     Wakeups wakeups = new NodeWakeups(dispatch, timers);
     ChainWrites chainWrites = dialect.chainWrites();
@@ -145,7 +162,8 @@ public final class Engine implements AutoCloseable {
             dispatch,
             notifier,
             config,
-            clock);
+            clock,
+            this.observers);
     this.executor =
         new StepExecutor(
             repo,
@@ -160,13 +178,24 @@ public final class Engine implements AutoCloseable {
             codec,
             config,
             clock,
-            time);
+            time,
+            attempts);
     this.dispatcher =
-        new Dispatcher(queue, registry, pool, dispatch, queues, executor::runChain, config, clock);
+        new Dispatcher(
+            queue,
+            registry,
+            pool,
+            dispatch,
+            queues,
+            executor::runChain,
+            config,
+            clock,
+            this.observers);
     this.starter =
         new RunStarter(
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
-    this.leases = new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock);
+    this.leases =
+        new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock, this.observers);
     this.control = new RunControl(repo, changes, wakeups, clock);
     this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl(), clock), config, clock);
     this.scheduleCalls =
@@ -185,13 +214,26 @@ public final class Engine implements AutoCloseable {
     return Optional.ofNullable(leases.renewedAt());
   }
 
+  /** The observers, as one (a no-op when none was registered). */
+  Observers observers() {
+    return observers;
+  }
+
+  /** What tells the observers about step attempts, and knows the contexts of recent runs. */
+  AttemptObserving attempts() {
+    return attempts;
+  }
+
   /** Registers a workflow; before or after {@link #start()}. */
   public WorkflowClient register(WorkflowDefinition definition) {
     // Its schedules first: a wrong cron registers nothing.
     ScheduleKeeper.Checked schedulesOf = schedules.check(definition);
+    // Its queues' lock rows before the registry shows them to a running dispatcher: a claim of a
+    // queue whose row is missing creates it too, and on H2 the two inserts raced (a unique key
+    // violation out of register).
+    queues.prepare(definition);
     registry.add(definition);
     upgrade.remember(definition.graph());
-    queues.prepare(definition);
     if (dispatcher.isRunning()) {
       listenIfQueued();
       dispatch.workQueued(); // its queued steps may be waiting for a node that knows it

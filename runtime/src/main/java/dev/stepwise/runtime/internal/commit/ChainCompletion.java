@@ -82,6 +82,7 @@ public final class ChainCompletion {
     if (next.isEmpty()) {
       ChainWrites.Result r = writes.finish(task, config.nodeId(), outcome.outputJson(), now);
       if (r.kind() == ChainWrites.Kind.FINISHED) {
+        waiters.finished(task.workflow(), task.runId(), Status.SUCCEEDED, r.run().createdAt(), now);
         RunStatus status = RunStatuses.of(graph.get(), r.run(), r.steps());
         if (r.mayHaveChildren() && waiters.isAwaited(task.runId())) {
           status = ChildRuns.withChildren(repo, status); // handed over complete

@@ -89,9 +89,14 @@ final class OutcomeWrites {
     final List<String> settledRuns = new ArrayList<>();
     // The final status of runs this group finished successfully, handed to their waiters.
     final Map<String, RunStatus> succeeded = new HashMap<>();
+    // The runs this group finished, for the observers.
+    final List<FinishedRun> finished = new ArrayList<>();
     boolean queued;
     int extraPermits;
   }
+
+  /** A run a group finished. */
+  record FinishedRun(RunRow run, Status status, Instant at) {}
 
   /** Gives back the extra permits a transaction that failed (or is retried) had taken. */
   void releasePermits(GroupResult attempt) {
@@ -101,6 +106,10 @@ final class OutcomeWrites {
   }
 
   void afterCommit(GroupResult r) {
+    // Observers first: whoever a waiter wakes sees the run counted.
+    for (FinishedRun f : r.finished) {
+      waiters.finished(f.run().workflow(), f.run().id(), f.status(), f.run().createdAt(), f.at());
+    }
     for (String id : r.settledRuns) {
       RunStatus succeeded = r.succeeded.get(id);
       // Handed over complete, with the child runs' steps, and only to a thread that waits.
@@ -192,10 +201,12 @@ final class OutcomeWrites {
             tx, run.id(), failed.task().stepId(), ((Outcome.Failed) failed.outcome()).error(), now);
         StepStore.cancelOpenSteps(tx, run.id(), now);
         out.settledRuns.add(run.id());
+        out.finished.add(new FinishedRun(run, Status.FAILED, now));
       } else if (fan.failedStep() != null) {
         repo.failRun(tx, run.id(), fan.failedStep(), fan.error(), now);
         StepStore.cancelOpenSteps(tx, run.id(), now);
         out.settledRuns.add(run.id());
+        out.finished.add(new FinishedRun(run, Status.FAILED, now));
       } else if (fan.advance()) {
         advancing.add(run.id());
       }
@@ -317,6 +328,9 @@ final class OutcomeWrites {
           || p.runStatus() == Status.WAITING) {
         // Waiters wait for a settled run: waking them for RUNNING would only cost them a read.
         out.settledRuns.add(run.id());
+      }
+      if (p.runStatus().isTerminal()) {
+        out.finished.add(new FinishedRun(run, p.runStatus(), now));
       }
       if (p.runStatus() == Status.SUCCEEDED) {
         RunStatus status = succeededStatus(graph, run, first, stepRows, p.skipped());

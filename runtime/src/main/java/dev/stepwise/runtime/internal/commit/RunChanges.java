@@ -1,11 +1,16 @@
 package dev.stepwise.runtime.internal.commit;
 
 import dev.stepwise.runtime.RunStatus;
+import dev.stepwise.runtime.Status;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.observe.RunWaiters;
 import dev.stepwise.runtime.internal.observe.Watchers;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.dialect.Notifier;
+import dev.stepwise.runtime.spi.observe.RunFinish;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The one place a committed change of a run is reported, after its transaction: to the threads that
@@ -20,6 +25,7 @@ public final class RunChanges {
   private final RunStore repo;
   private final Runnable workQueued;
   private final Clock clock;
+  private final Observers observers;
 
   /**
    * @param workQueued tells the dispatcher that a woken parent's step is queued
@@ -30,7 +36,9 @@ public final class RunChanges {
       Notifier notifier,
       RunStore repo,
       Runnable workQueued,
-      Clock clock) {
+      Clock clock,
+      Observers observers) {
+    this.observers = observers;
     this.waiters = waiters;
     this.watchers = watchers;
     this.notifier = notifier;
@@ -66,6 +74,22 @@ public final class RunChanges {
   public void changedAndAnnounced(String runId, RunStatus succeeded) {
     local(runId);
     waiters.wake(runId, succeeded);
+  }
+
+  /**
+   * A commit finished a run of {@code workflow} created at {@code createdAt}: tells the observers
+   * (once, by the node whose commit it was).
+   */
+  public void finished(
+      String workflow, String runId, Status status, Instant createdAt, Instant finishedAt) {
+    if (observers.isEmpty()) {
+      return;
+    }
+    Duration took =
+        createdAt == null || finishedAt == null
+            ? Duration.ZERO
+            : Duration.between(createdAt, finishedAt);
+    observers.runFinished(new RunFinish(workflow, runId, status, took));
   }
 
   /** Another node changed the run (its NOTIFY arrived): wake this node's waiters and watches. */

@@ -124,6 +124,7 @@ public final class RunControl {
   public boolean cancel(
       String runId, String workflow, Function<String, RunNotFoundException> notFound) {
     Instant now = clock.instant();
+    Instant[] createdAt = {null};
     boolean cancelled =
         repo.inTransaction(
             tx -> {
@@ -136,9 +137,11 @@ public final class RunControl {
               }
               repo.setRunStatus(tx, runId, Status.CANCELLED, now);
               StepStore.cancelOpenSteps(tx, runId, now);
+              createdAt[0] = run.createdAt();
               return true;
             });
     if (cancelled) {
+      changes.finished(workflow, runId, Status.CANCELLED, createdAt[0], now);
       changes.changed(runId);
       ChildRuns.cancelDescendants(repo, runId, now).forEach(changes::changed);
       wakeups.workQueued(); // a cancelled run frees its workflow's slot, its steps their queues'

@@ -50,13 +50,15 @@ public final class RunFork {
    *
    * @param inputJson the new input, or null for the source's
    * @param outputJsons replaced outputs of steps before the fork point
+   * @param context what observers store with the new run, or null
    */
   public record Request(
       String sourceId,
       String fromStep,
       String newRunId,
       String inputJson,
-      Map<String, String> outputJsons) {}
+      Map<String, String> outputJsons,
+      String context) {}
 
   /** Stores the fork; returns the new run's id. */
   public String fork(
@@ -110,7 +112,7 @@ public final class RunFork {
                       now,
                       now,
                       null);
-              repo.insertRun(tx, run);
+              repo.insertRun(tx, run, request.context());
               repo.setForkedFrom(tx, run.id(), source.id() + "@" + request.fromStep());
               Map<String, Status> statuses = new HashMap<>();
               Map<String, String> outputs = new HashMap<>();

@@ -66,28 +66,37 @@ public final class RunStarter {
     this.clock = clock;
   }
 
-  /** A stored run and the root steps leased to this node, not yet handed to a thread. */
-  public record Started(String runId, List<Task> local) {}
+  /**
+   * A stored run and the root steps leased to this node, not yet handed to a thread; {@code
+   * created} is false for an existing run returned instead.
+   */
+  public record Started(String runId, List<Task> local, boolean created) {}
 
   /**
    * Stores the run, its roots this node has room for leased to it and the others queued; an
    * existing run with the options' id or idempotency key is returned instead, with nothing leased,
    * and so is the active run of its deduplication id and the pending run of its debounce key (whose
    * input the start replaces).
+   *
+   * @param context what observers store with a new run ({@code RunContexts}), or null
    */
   public Started store(
-      WorkflowDefinition definition, Object input, StartOptions options, boolean callerRunsFirst) {
+      WorkflowDefinition definition,
+      Object input,
+      StartOptions options,
+      boolean callerRunsFirst,
+      String context) {
     WorkflowGraph graph = definition.graph();
     Optional<String> existing = existing(graph.name(), options);
     if (existing.isPresent()) {
-      return new Started(existing.get(), List.of());
+      return new Started(existing.get(), List.of(), false);
     }
     String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString();
     // Refused before the transaction: an input too large to store leaves no trace.
     String json = limit.check(codec.write(input), Boundary.input().describe(graph.name()));
     FlowControl flow = definition.flowControl();
     String key = flow.concurrencyKeyPath() == null ? null : definition.concurrencyKey(input);
-    NewRun plan = new NewRun(graph, runId, json, key, options, flow.limitsRuns());
+    NewRun plan = new NewRun(graph, runId, json, key, options, flow.limitsRuns(), context);
     try {
       return plan.isPlain() ? storePlain(plan, callerRunsFirst) : storeGuarded(plan);
     } catch (DataAccessException e) {
@@ -98,7 +107,7 @@ public final class RunStarter {
       // return its run. A debounce key's concurrent first starts: the loser replaces the winner's.
       Optional<String> winner = existing(graph.name(), options);
       if (winner.isPresent()) {
-        return new Started(winner.get(), List.of());
+        return new Started(winner.get(), List.of(), false);
       }
       if (options.debounceKey() != null) {
         return storeGuarded(plan);
@@ -114,7 +123,8 @@ public final class RunStarter {
       String json,
       String concurrencyKey,
       StartOptions options,
-      boolean waitsForSlot) {
+      boolean waitsForSlot,
+      String context) {
 
     /** No key, priority, guard or slot: the run and its roots, in one statement if one root. */
     boolean isPlain() {
@@ -173,12 +183,12 @@ public final class RunStarter {
       }
     }
     try {
-      if (rows.size() == 1) {
+      if (rows.size() == 1 && plan.context() == null) {
         writes.start(run, rows.get(0), now); // one statement on PostgreSQL
       } else {
         repo.inTransaction(
             tx -> {
-              repo.insertRun(tx, run);
+              repo.insertRun(tx, run, plan.context());
               StepStore.insertSteps(tx, rows, now);
               return null;
             });
@@ -190,7 +200,7 @@ public final class RunStarter {
     if (local < roots.size()) {
       wakeups.workQueued();
     }
-    return new Started(run.id(), List.copyOf(tasks));
+    return new Started(run.id(), List.copyOf(tasks), true);
   }
 
   /**
@@ -228,7 +238,7 @@ public final class RunStarter {
                 }
               }
               Status status = plan.waitsForSlot() ? Status.QUEUED : Status.PENDING;
-              repo.insertRun(tx, plan.row(status, now));
+              repo.insertRun(tx, plan.row(status, now), plan.context());
               StartGuards.flow(tx, plan.runId(), plan.concurrencyKey(), options.priority());
               List<NewStep> rows = new ArrayList<>();
               for (StepSpec root : plan.roots()) {
@@ -248,7 +258,8 @@ public final class RunStarter {
     } else {
       wakeups.workQueued();
     }
-    return new Started(runId, List.of());
+    // A debounced or deduplicated start returns the pending or active run it found.
+    return new Started(runId, List.of(), runId.equals(plan.runId()));
   }
 
   private Optional<String> existing(String workflow, StartOptions options) {

@@ -4,9 +4,13 @@ import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.store.TaskQueue;
+import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import dev.stepwise.runtime.spi.StepSpec;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +36,7 @@ public final class Dispatcher implements Runnable {
   private final QueueWork queues;
   private final LoopThread loop;
   private final OutageLog outages = new OutageLog(log, "Claiming steps");
+  private final Observers observers;
 
   /**
    * @param worker runs a claimed step on a worker thread, and the steps it leads to
@@ -44,7 +49,9 @@ public final class Dispatcher implements Runnable {
       QueueWork queues,
       Consumer<Task> worker,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      Observers observers) {
+    this.observers = observers;
     this.queues = queues;
     this.queue = queue;
     this.registry = registry;
@@ -106,10 +113,14 @@ public final class Dispatcher implements Runnable {
     }
     List<Task> tasks;
     try {
-      tasks =
-          new ArrayList<>(
-              queue.claim(
-                  config.nodeId(), clock.instant(), config.lease(), room, workflows, this::isRoot));
+      long before = System.nanoTime();
+      Instant now = clock.instant();
+      List<Claimed> rows = queue.claimRows(config.nodeId(), now, config.lease(), room, workflows);
+      if (!observers.isEmpty()) {
+        observers.stepsClaimed(null, rows.size(), Duration.ofNanos(System.nanoTime() - before));
+        ClaimWaits.report(observers, null, rows, now);
+      }
+      tasks = new ArrayList<>(queue.tasks(rows, this::isRoot));
       tasks.addAll(queues.claim(room - tasks.size(), workflows, this::isRoot));
     } catch (RuntimeException | Error e) {
       pool.releaseQuietly(room);

@@ -1,6 +1,7 @@
 package dev.stepwise.runtime.internal.exec;
 
 import dev.stepwise.runtime.internal.model.EngineConfig;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class LeaseKeeper {
   private final DispatchSignal dispatch;
   private final EngineConfig config;
   private final Clock clock;
+  private final Observers observers;
   private ScheduledExecutorService timer;
   // Read by health checks on other threads: when this node last extended its leases.
   private volatile Instant renewedAt;
@@ -35,7 +37,9 @@ public final class LeaseKeeper {
       PutBacks putBacks,
       DispatchSignal dispatch,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      Observers observers) {
+    this.observers = observers;
     this.queue = queue;
     this.inFlight = inFlight;
     this.putBacks = putBacks;
@@ -120,6 +124,7 @@ public final class LeaseKeeper {
       int n = queue.sweepExpired(clock.instant());
       if (n > 0) {
         log.info("Re-queued {} step(s) whose lease expired", n);
+        observers.leasesExpired(n);
         dispatch.workQueued();
       }
       sweeps.succeeded();

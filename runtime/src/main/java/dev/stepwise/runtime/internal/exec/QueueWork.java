@@ -3,6 +3,7 @@ package dev.stepwise.runtime.internal.exec;
 import dev.stepwise.runtime.internal.model.EngineConfig;
 import dev.stepwise.runtime.internal.model.Registry;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.observe.Observers;
 import dev.stepwise.runtime.internal.store.QueueClaim;
 import dev.stepwise.runtime.internal.store.RunGate;
 import dev.stepwise.runtime.internal.store.TaskQueue;
@@ -41,6 +42,7 @@ public final class QueueWork {
   private final Notifier notifier;
   private final EngineConfig config;
   private final Clock clock;
+  private final Observers observers;
   // Queues whose slot freed here, not yet told to the other nodes: told only if this node's next
   // claim does not fill the slot itself, as every NOTIFY takes PostgreSQL's one lock for notifying
   // commits, which queues the engine's other notifying commits behind it.
@@ -54,7 +56,9 @@ public final class QueueWork {
       DispatchSignal signal,
       Notifier notifier,
       EngineConfig config,
-      Clock clock) {
+      Clock clock,
+      Observers observers) {
+    this.observers = observers;
     this.registry = registry;
     this.tasks = tasks;
     this.claims = claims;
@@ -122,8 +126,14 @@ public final class QueueWork {
         tell(queue.name());
         continue;
       }
+      long before = System.nanoTime();
       QueueClaim.Result r =
           claims.claim(queue, config.nodeId(), clock, config.lease(), left, workflows);
+      if (!observers.isEmpty() && !r.busy()) {
+        observers.stepsClaimed(
+            queue.name(), r.claimed().size(), Duration.ofNanos(System.nanoTime() - before));
+        ClaimWaits.report(observers, queue.name(), r.claimed(), r.leasedAt());
+      }
       if (r.busy()) {
         // Another node has held the queue's lock for long: it stalled inside its claim. Try again
         // shortly rather than hold this node's dispatcher, and every other queue, behind it.

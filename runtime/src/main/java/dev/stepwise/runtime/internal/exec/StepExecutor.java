@@ -28,6 +28,7 @@ import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.TaskQueue;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowDefinition;
+import dev.stepwise.runtime.spi.observe.StepObservation;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +67,7 @@ public final class StepExecutor {
   private final QueueWork queues;
   private final GraphUpgrade upgrade;
   private final JumpingTime time;
+  private final AttemptObserving observing;
 
   public StepExecutor(
       RunStore repo,
@@ -80,7 +82,9 @@ public final class StepExecutor {
       JsonCodec codec,
       EngineConfig config,
       Clock clock,
-      JumpingTime time) {
+      JumpingTime time,
+      AttemptObserving observing) {
+    this.observing = observing;
     this.putBacks = putBacks;
     this.time = time;
     this.queues = queues;
@@ -153,11 +157,23 @@ public final class StepExecutor {
     MDC.put(MDC_STEP, task.stepId());
     inFlight.add(task);
     boolean recorded = false;
+    StepObservation observed = StepObservation.NONE;
+    long startNanos = 0L;
     try {
-      List<Task> successors = completion.record(task, execute(task));
+      // In the try: whatever observing the attempt costs, the task cannot stay in flight.
+      observed = observing.starting(task);
+      startNanos = observed == StepObservation.NONE ? 0L : System.nanoTime();
+      Outcome outcome = execute(task);
+      List<Task> successors = completion.record(task, outcome);
       recorded = true;
+      if (observed != StepObservation.NONE) {
+        observed.finished(AttemptObserving.end(outcome, startNanos));
+      }
       return successors;
     } catch (RuntimeException | Error e) {
+      if (observed != StepObservation.NONE) {
+        observed.finished(AttemptObserving.putBack(e, startNanos));
+      }
       // The engine's own writes failed, not the step: it goes back to the queue with its attempt
       // given back, now or once the database answers again. (An Error too: a step left in flight
       // without a worker would keep its lease, and its run would stall, for as long as we live.)

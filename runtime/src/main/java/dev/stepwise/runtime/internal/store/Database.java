@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  static {
+    JooqBanner.silence(); // before this class makes the engine's first DSLContext
+  }
+
   private final DataSource dataSource;
   private final AutoCloseable ownedPool;
   private final SQLDialect dialect;

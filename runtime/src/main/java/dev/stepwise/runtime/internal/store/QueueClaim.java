@@ -304,7 +304,8 @@ public final class QueueClaim {
             SW_STEPS.RESUME_PAYLOAD,
             SW_RUNS.GRAPH_VERSION,
             SW_RUNS.STATUS,
-            SW_RUNS.INPUT)
+            SW_RUNS.INPUT,
+            SW_STEPS.NOT_BEFORE)
         .from(SW_STEPS)
         .join(SW_RUNS)
         .on(SW_RUNS.ID.eq(SW_STEPS.RUN_ID))

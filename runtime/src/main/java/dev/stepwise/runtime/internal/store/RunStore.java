@@ -58,6 +58,11 @@ public final class RunStore {
   }
 
   public void insertRun(DSLContext tx, RunRow run) {
+    insertRun(tx, run, null);
+  }
+
+  /** Inserts the run with the context its observers asked to store ({@link RunContexts}). */
+  public void insertRun(DSLContext tx, RunRow run, String context) {
     tx.insertInto(SW_RUNS)
         .set(SW_RUNS.ID, run.id())
         .set(SW_RUNS.WORKFLOW, run.workflow())
@@ -69,6 +74,7 @@ public final class RunStore {
         .set(SW_RUNS.CREATED_AT, SqlValues.odt(run.createdAt()))
         .set(SW_RUNS.UPDATED_AT, SqlValues.odt(run.updatedAt()))
         .set(SW_RUNS.VERSION, 0L)
+        .set(SW_RUNS.RUN_CONTEXT, context)
         .execute();
   }
 

@@ -27,7 +27,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record9;
+import org.jooq.Record10;
 import org.jooq.Row2;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
@@ -72,7 +72,13 @@ public final class TaskQueue {
       int limit,
       Collection<String> workflows,
       BiPredicate<String, String> isRoot) {
-    return tasks(claim.claim(owner, now, lease, limit, workflows), isRoot);
+    return tasks(claimRows(owner, now, lease, limit, workflows), isRoot);
+  }
+
+  /** As {@link #claim}, the rows alone: {@link #tasks} turns them into tasks. */
+  public List<Claimed> claimRows(
+      String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
+    return claim.claim(owner, now, lease, limit, workflows);
   }
 
   /**
@@ -121,14 +127,26 @@ public final class TaskQueue {
       String resumePayload,
       String graphVersion,
       Status runStatus,
-      String input) {
+      String input,
+      Instant due) {
 
     /**
      * A claimed row as both claims select it: run, step, workflow, attempts, version, resume
-     * payload, then the run's graph version, status and input.
+     * payload, then the run's graph version, status and input, then the step's due time.
      */
     public static Claimed of(
-        Record9<String, String, String, Integer, Long, String, String, String, String> r) {
+        Record10<
+                String,
+                String,
+                String,
+                Integer,
+                Long,
+                String,
+                String,
+                String,
+                String,
+                OffsetDateTime>
+            r) {
       return new Claimed(
           r.value1(),
           r.value2(),
@@ -138,7 +156,8 @@ public final class TaskQueue {
           r.value6(),
           r.value7(),
           Status.valueOf(r.value8()),
-          r.value9());
+          r.value9(),
+          SqlValues.instant(r.value10()));
     }
   }
 

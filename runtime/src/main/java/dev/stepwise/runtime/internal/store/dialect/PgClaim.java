@@ -9,13 +9,14 @@ import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record10;
 import org.jooq.Record2;
-import org.jooq.Record9;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
@@ -45,7 +46,18 @@ public final class PgClaim implements Claim {
   }
 
   /** The claim statement (public for the test of its plan). */
-  public ResultQuery<Record9<String, String, String, Integer, Long, String, String, String, String>>
+  public ResultQuery<
+          Record10<
+              String,
+              String,
+              String,
+              Integer,
+              Long,
+              String,
+              String,
+              String,
+              String,
+              OffsetDateTime>>
       claimReturningQuery(
           String owner, Instant now, Duration lease, int limit, Collection<String> workflows) {
     CommonTableExpression<Record2<String, String>> due =
@@ -76,6 +88,7 @@ public final class PgClaim implements Claim {
             SW_STEPS.RESUME_PAYLOAD,
             SW_RUNS.GRAPH_VERSION,
             SW_RUNS.STATUS,
-            SW_RUNS.INPUT);
+            SW_RUNS.INPUT,
+            SW_STEPS.NOT_BEFORE);
   }
 }

@@ -10,6 +10,7 @@ import dev.stepwise.runtime.internal.store.Claim;
 import dev.stepwise.runtime.internal.store.TaskQueue.Claimed;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
-import org.jooq.Record6;
+import org.jooq.Record7;
 import org.jooq.Result;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
@@ -42,14 +43,15 @@ final class PortableClaim implements Claim {
     return dsl.transactionResult(
         cfg -> {
           DSLContext tx = cfg.dsl();
-          Result<Record6<String, String, String, Integer, Long, String>> due =
+          Result<Record7<String, String, String, Integer, Long, String, OffsetDateTime>> due =
               tx.select(
                       SW_STEPS.RUN_ID,
                       SW_STEPS.STEP_ID,
                       SW_STEPS.WORKFLOW,
                       SW_STEPS.ATTEMPTS,
                       SW_STEPS.VERSION,
-                      SW_STEPS.RESUME_PAYLOAD)
+                      SW_STEPS.RESUME_PAYLOAD,
+                      SW_STEPS.NOT_BEFORE)
                   .from(SW_STEPS)
                   .where(dueCondition(now, workflows))
                   .orderBy(SW_STEPS.NOT_BEFORE)
@@ -89,7 +91,8 @@ final class PortableClaim implements Claim {
                     r.value6(),
                     run.value2(),
                     Status.valueOf(run.value3()),
-                    run.value4()));
+                    run.value4(),
+                    r.value7() == null ? null : r.value7().toInstant()));
           }
           return claimed;
         });
