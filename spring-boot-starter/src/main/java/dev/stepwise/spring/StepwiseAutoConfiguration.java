@@ -1,6 +1,7 @@
 package dev.stepwise.spring;
 
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The engine on the application's {@link DataSource} (or on an embedded H2 file database when there
  * is none), a runner bean for every {@code @Workflow} bean, and the engine's lifecycle tied to the
- * context's. Each bean backs off when the application defines its own.
+ * context's; every {@link StepwiseObserver} bean observes the engine. Each bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(
     after = {
@@ -44,6 +46,7 @@ public class StepwiseAutoConfiguration {
   public Stepwise stepwise(
       StepwiseProperties properties,
       ObjectProvider<DataSource> dataSource,
+      ObjectProvider<StepwiseObserver> observers,
       ObjectProvider<StepwiseBuilderCustomizer> customizers) {
     Stepwise.Builder builder = Stepwise.builder();
     DataSource application = dataSource.getIfUnique();
@@ -56,6 +59,7 @@ public class StepwiseAutoConfiguration {
       builder.embedded(properties.getEmbedded().getDir());
     }
     properties.applyTo(builder);
+    observers.orderedStream().forEach(builder::observer);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
   }
