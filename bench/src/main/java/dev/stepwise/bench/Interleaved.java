@@ -87,7 +87,12 @@ final class Interleaved {
   }
 
   private void turn(String name, int round, java.util.function.Consumer<WorkloadRunner> work) {
+    long t = System.nanoTime();
     Contestant c = open.apply(name);
+    // What a turn costs beyond its work: the price of keeping one contestant open at a time.
+    System.out.printf(
+        "[%s %s round %d] opened in %d ms%n",
+        database, name, round + 1, (System.nanoTime() - t) / 1_000_000);
     try {
       work.accept(new WorkloadRunner(c, database, sizes, results, pg, round));
       if (Boolean.getBoolean("bench.sqlStats")) {

@@ -212,9 +212,10 @@ final class WorkloadRunner {
       micros[i] = (System.nanoTime() - t) / 1_000;
       expect(Work.expectedSequential(in), out);
     }
-    cpu.record(w, sizes.sequentialRuns());
+    Cpu.Reading cpuUsed = cpu.read();
     put(w, "p50 latency, ms", Stats.percentile(micros, 50) / 1_000);
     put(w, "p99 latency, ms", Stats.percentile(micros, 99) / 1_000);
+    cpuUsed.record(w, sizes.sequentialRuns());
     counted(
         w,
         sizes.sequentialRuns() * SEQ_STEPS,
@@ -237,8 +238,9 @@ final class WorkloadRunner {
     long t = System.nanoTime();
     runBatch(sizes.batch());
     double rate = sizes.batch() / ((System.nanoTime() - t) / 1e9);
-    cpu.record(w, sizes.batch());
+    Cpu.Reading cpuUsed = cpu.read();
     put(w, "workflows/s", rate);
+    cpuUsed.record(w, sizes.batch());
     counted(w, sizes.batch() * SEQ_STEPS, () -> runBatch(sizes.batch()));
   }
 
@@ -353,12 +355,30 @@ final class WorkloadRunner {
     private final long client0 = clientCpuNanos();
     private final long server0 = pg != null ? pg.serverCpuMillis() : -1;
 
+    /** The CPU used since this section began, to record once the section's figures are. */
+    Reading read() {
+      long client = clientCpuNanos() - client0;
+      long server = server0 >= 0 ? pg.serverCpuMillis() : -1;
+      return new Reading(client, server >= 0 ? server - server0 : -1);
+    }
+
     void record(String w, long workflows) {
-      put(w, "client CPU per workflow, ms", (clientCpuNanos() - client0) / 1e6 / workflows);
-      if (server0 >= 0) {
-        long server1 = pg.serverCpuMillis();
-        if (server1 >= 0) {
-          put(w, "server CPU per workflow, ms", (server1 - server0) / (double) workflows);
+      read().record(w, workflows);
+    }
+
+    private final class Reading {
+      private final long clientNanos;
+      private final long serverMillis; // -1: unknown
+
+      Reading(long clientNanos, long serverMillis) {
+        this.clientNanos = clientNanos;
+        this.serverMillis = serverMillis;
+      }
+
+      void record(String w, long workflows) {
+        put(w, "client CPU per workflow, ms", clientNanos / 1e6 / workflows);
+        if (serverMillis >= 0) {
+          put(w, "server CPU per workflow, ms", serverMillis / (double) workflows);
         }
       }
     }
