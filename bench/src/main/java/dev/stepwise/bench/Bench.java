@@ -16,17 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The benchmark: Stepwise, DBOS Transact and the plain-JDBC floor on the same PostgreSQL, then
- * Stepwise and the floor on embedded H2; prints one table and writes it to a Markdown file.
+ * Stepwise and the floor on embedded H2, their rounds interleaved ({@link Interleaved}); prints one
+ * table and writes it to a Markdown file.
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
  * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeqr} (a subset), {@code
  * --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
- * Stepwise's engine for (q); 10 by default).
+ * Stepwise's engine for (q); 10 by default), {@code --rounds=N} (rounds per workload, each
+ * contestant once per round; 3 in full mode, 1 in smoke mode).
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
@@ -47,6 +48,9 @@ public final class Bench {
       int n = Integer.parseInt(opts.get("runs"));
       sizes = sizes.withRuns(n, Integer.parseInt(opts.getOrDefault("warmup", "300")));
     }
+    if (opts.containsKey("rounds")) {
+      sizes = sizes.withRounds(Integer.parseInt(opts.get("rounds")));
+    }
     queueWorkers =
         Integer.parseInt(
             opts.getOrDefault("queue-workers", String.valueOf(QueueProbe.CONCURRENCY)));
@@ -60,25 +64,24 @@ public final class Bench {
     Instant started = Instant.now();
     createDatabaseIfMissing(pgUrl, user);
     PgCommits pg = new PgCommits(pgUrl, user);
-    for (String name : opts.containsKey("no-pg") ? List.<String>of() : only) {
-      runOne(
-          name,
-          "PostgreSQL",
-          sizes,
-          results,
-          pg,
-          workloads,
-          db -> postgres(name, pgUrl, user, db, workloads.contains("q")));
-      pg.dropSchema(schemaOf(name));
+    if (!opts.containsKey("no-pg")) {
+      for (String name : only) {
+        freshSchema(pgUrl, user, schemaOf(name)); // each run starts from empty tables
+      }
+      boolean queue = workloads.contains("q");
+      new Interleaved(
+              "PostgreSQL", only, name -> postgres(name, pgUrl, user, queue), sizes, results, pg)
+          .run(workloads);
+      for (String name : only) {
+        // So that autovacuum is not left with their million seeded runs, H2's turn next.
+        pg.dropSchema(schemaOf(name));
+      }
     }
     if (!opts.containsKey("no-h2")) {
       Path dir = Path.of("target", "bench-h2").toAbsolutePath();
       deleteRecursively(dir);
-      for (String name : only) {
-        if (!name.equals("DBOS")) { // DBOS runs on PostgreSQL only
-          runOne(name, "H2", sizes, results, null, workloads, db -> h2(name, dir, db));
-        }
-      }
+      List<String> h2 = only.stream().filter(n -> !n.equals("DBOS")).toList(); // DBOS: PG only
+      new Interleaved("H2", h2, name -> h2(name, dir), sizes, results, null).run(workloads);
     }
     String report = report(sizes, pgUrl, started, results);
     System.out.println(report);
@@ -87,32 +90,10 @@ public final class Bench {
     System.out.println("written to " + out.toAbsolutePath());
   }
 
-  private static void runOne(
-      String name,
-      String database,
-      Sizes sizes,
-      Results results,
-      PgCommits pg,
-      String workloads,
-      Function<String, Contestant> factory) {
-    // One contestant at a time: an idle engine polls its tables, which would blur the others'
-    // commit counts and take CPU from them.
-    try (Contestant c = factory.apply(database)) {
-      new WorkloadRunner(c, database, sizes, results, pg).run(workloads);
-      if (Boolean.getBoolean("bench.sqlStats")) {
-        System.out.println(
-            "[" + database + " " + name + "] statements by shape:\n" + c.dataSource().shapes());
-      }
-    } finally {
-      System.gc();
-    }
-  }
-
-  private static Contestant postgres(
-      String name, String url, String user, String database, boolean queue) {
+  /** Opens a contestant on its schema, which {@link #freshSchema} emptied before the first. */
+  private static Contestant postgres(String name, String url, String user, boolean queue) {
     switch (name) {
       case "Stepwise":
-        createSchema(url, user, "stepwise");
         return new StepwiseContestant(
             CountingDataSource.create("stepwise", url, user, "", STEPWISE_POOL, "stepwise"),
             queueWorkers);
@@ -120,13 +101,12 @@ public final class Bench {
         return new DbosContestant(
             CountingDataSource.create("dbos", url, user, "", DBOS_POOL, null), url, user, queue);
       case "floor":
-        createSchema(url, user, FloorContestant.schema());
         return new FloorContestant(
             CountingDataSource.create(
                 "floor", url, user, "", FLOOR_THREADS, FloorContestant.schema()),
             FLOOR_THREADS);
       default:
-        throw new IllegalArgumentException("unknown contestant " + name + " on " + database);
+        throw new IllegalArgumentException("unknown contestant " + name + " on PostgreSQL");
     }
   }
 
@@ -144,7 +124,7 @@ public final class Bench {
     }
   }
 
-  private static Contestant h2(String name, Path dir, String database) {
+  private static Contestant h2(String name, Path dir) {
     String url =
         "jdbc:h2:file:" + dir.resolve(name.toLowerCase(Locale.ROOT)) + ";LOCK_TIMEOUT=10000";
     switch (name) {
@@ -157,7 +137,7 @@ public final class Bench {
             CountingDataSource.create("floor-h2", url, "sa", "", FLOOR_THREADS, null),
             FLOOR_THREADS);
       default:
-        throw new IllegalArgumentException("unknown contestant " + name + " on " + database);
+        throw new IllegalArgumentException("unknown contestant " + name + " on H2");
     }
   }
 
@@ -200,12 +180,14 @@ public final class Bench {
     }
   }
 
-  private static void createSchema(String url, String user, String schema) {
+  /** Drops and recreates {@code schema}, empty (DBOS creates and migrates its own at launch). */
+  private static void freshSchema(String url, String user, String schema) {
     try (Connection c = DriverManager.getConnection(url, user, "");
         Statement s = c.createStatement()) {
-      // Each run starts from empty tables.
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      s.execute("CREATE SCHEMA " + schema);
+      if (!schema.equals("dbos")) {
+        s.execute("CREATE SCHEMA " + schema);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create schema " + schema, e);
     }

@@ -5,35 +5,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The figures of one benchmark run, rendered as one Markdown table per database with the ratios
- * Stepwise/DBOS and Stepwise/floor.
+ * The figures of one benchmark run, per round, rendered as one Markdown table per database: each
+ * figure the median over its rounds, and the ratios Stepwise/DBOS and Stepwise/floor paired round
+ * by round (the contestants ran each round back to back), as their median and, over several rounds,
+ * their spread (min–max).
  */
 public final class Results {
-  /** One figure row: a workload's metric, per contestant. */
-  record Row(String database, String workload, String metric, Map<String, Double> values) {}
+  /** One figure row: a workload's metric, per contestant and round. */
+  record Row(
+      String database, String workload, String metric, Map<String, Map<Integer, Double>> values) {}
 
   private final List<Row> rows = new ArrayList<>();
 
-  /** Records {@code value} for a contestant; rows keep the order they were first seen in. */
+  /**
+   * Records {@code value} for a contestant's {@code round}; rows keep the order they were first
+   * seen in.
+   */
   public synchronized void put(
-      String database, String workload, String metric, String contestant, double value) {
-    for (Row r : rows) {
-      if (r.database().equals(database)
-          && r.workload().equals(workload)
-          && r.metric().equals(metric)) {
-        r.values().put(contestant, value);
-        return;
-      }
-    }
-    Map<String, Double> values = new LinkedHashMap<>();
-    values.put(contestant, value);
-    rows.add(new Row(database, workload, metric, values));
+      String database, String workload, String metric, String contestant, int round, double value) {
+    row(database, workload, metric)
+        .values()
+        .computeIfAbsent(contestant, k -> new TreeMap<>())
+        .put(round, value);
   }
 
-  /** The recorded figure, or null. */
+  /** The figure recorded for that round, or null. */
   public synchronized Double get(
+      String database, String workload, String metric, String contestant, int round) {
+    Map<Integer, Double> rounds = rounds(database, workload, metric, contestant);
+    return rounds == null ? null : rounds.get(round);
+  }
+
+  /** The median over the rounds recorded, or null. */
+  public synchronized Double median(
+      String database, String workload, String metric, String contestant) {
+    Map<Integer, Double> rounds = rounds(database, workload, metric, contestant);
+    return rounds == null ? null : Stats.median(new ArrayList<>(rounds.values()));
+  }
+
+  private Map<Integer, Double> rounds(
       String database, String workload, String metric, String contestant) {
     for (Row r : rows) {
       if (r.database().equals(database)
@@ -43,6 +56,19 @@ public final class Results {
       }
     }
     return null;
+  }
+
+  private Row row(String database, String workload, String metric) {
+    for (Row r : rows) {
+      if (r.database().equals(database)
+          && r.workload().equals(workload)
+          && r.metric().equals(metric)) {
+        return r;
+      }
+    }
+    Row r = new Row(database, workload, metric, new LinkedHashMap<>());
+    rows.add(r);
+    return r;
   }
 
   /** The tables, one per database. */
@@ -57,19 +83,19 @@ public final class Results {
             "| workload | metric | Stepwise | DBOS | floor | Stepwise/DBOS | Stepwise/floor |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|\n");
       }
-      Double s = r.values().get("Stepwise");
-      Double d = r.values().get("DBOS");
-      Double f = r.values().get("floor");
+      Map<Integer, Double> s = r.values().get("Stepwise");
+      Map<Integer, Double> d = r.values().get("DBOS");
+      Map<Integer, Double> f = r.values().get("floor");
       out.append("| ")
           .append(r.workload())
           .append(" | ")
           .append(r.metric())
           .append(" | ")
-          .append(format(s))
+          .append(format(median(s)))
           .append(" | ")
-          .append(format(d))
+          .append(format(median(d)))
           .append(" | ")
-          .append(format(f))
+          .append(format(median(f)))
           .append(" | ")
           .append(ratio(s, d))
           .append(" | ")
@@ -77,6 +103,37 @@ public final class Results {
           .append(" |\n");
     }
     return out.toString();
+  }
+
+  private static Double median(Map<Integer, Double> rounds) {
+    return rounds == null ? null : Stats.median(new ArrayList<>(rounds.values()));
+  }
+
+  /**
+   * The ratio a/b of the rounds both ran, round by round: "0.66×" for one round, "0.66×
+   * (0.60–0.71)" (median, min–max) for several; the ratio of the medians when they share no round.
+   */
+  static String ratio(Map<Integer, Double> a, Map<Integer, Double> b) {
+    if (a == null || b == null) {
+      return "–";
+    }
+    List<Double> paired = new ArrayList<>();
+    for (Map.Entry<Integer, Double> e : a.entrySet()) {
+      Double other = b.get(e.getKey());
+      if (other != null && other != 0) {
+        paired.add(e.getValue() / other);
+      }
+    }
+    if (paired.isEmpty()) {
+      return ratio(median(a), median(b));
+    }
+    String median = String.format(Locale.ROOT, "%.2f×", Stats.median(paired));
+    if (paired.size() == 1) {
+      return median;
+    }
+    double min = paired.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double max = paired.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return median + String.format(Locale.ROOT, " (%.2f–%.2f)", min, max);
   }
 
   static String format(Double v) {

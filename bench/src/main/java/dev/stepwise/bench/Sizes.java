@@ -3,7 +3,8 @@ package dev.stepwise.bench;
 /**
  * How much work each workload does, per mode.
  *
- * @param rounds measured rounds per workload; the median is reported
+ * @param rounds rounds per workload, each contestant running it once per round; the median is
+ *     reported
  * @param sequentialWarmup runs of (a) before measuring, to warm up the JIT and the pools
  * @param sequentialRuns runs of (a) per round, one at a time
  * @param batch workflows started at once in (b) and (e)
@@ -39,6 +40,26 @@ public record Sizes(
     // 2,000 warm-up runs of (a): with 300, the JIT was still compiling during the measured rounds
     // (Stepwise's client CPU per workflow 1.75 ms, 0.52 ms once warm).
     return new Sizes("full", 3, 2_000, 500, 1_000, 100, 8, 200, 10_000, 1_000_000, 200, 1_000);
+  }
+
+  /** These sizes with {@code n} rounds per workload. */
+  public Sizes withRounds(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("rounds " + n);
+    }
+    return new Sizes(
+        mode,
+        n,
+        sequentialWarmup,
+        sequentialRuns,
+        batch,
+        fanOutRuns,
+        fanOutClients,
+        fanOutConcurrentRuns,
+        suspended,
+        seeded,
+        queuedWarmup,
+        queued);
   }
 
   /** These sizes with {@code n} runs of (a) and (b) in one round, for profiling. */

@@ -12,81 +12,86 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs workloads (a) to (e), (q) and (r) against one contestant and records the figures. Timed
- * rounds and the pass that counts commits are separate, because reading the server's commit counter
- * means closing the pool's connections, which would cool down the next timed round.
+ * Runs one round of one workload, (a) to (e), (q) or (r), against one contestant and records its
+ * figures under that round. Within a round the timed part and the pass that counts commits are
+ * separate, because reading the server's commit counter means closing the pool's connections, which
+ * would cool down the timed part. Every round begins with its own warm-up, since the contestant was
+ * opened just before it (the JIT stays warm from round to round, the pool and the server's backends
+ * do not).
  */
 final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
   private static final int FAN_OUT_STEPS = 2 + Work.BRANCHES;
   private static final int APPROVAL_STEPS = 2;
 
+  /** Inputs unique over the whole benchmark, whichever round or contestant runs them. */
+  private static final AtomicInteger IDS = new AtomicInteger();
+
   private final Contestant c;
   private final String database;
   private final Sizes sizes;
   private final Results results;
   private final PgCommits pg; // null on H2: the client's count is the only one
-  private final AtomicInteger ids = new AtomicInteger();
+  private final int round;
 
-  WorkloadRunner(Contestant c, String database, Sizes sizes, Results results, PgCommits pg) {
+  WorkloadRunner(
+      Contestant c, String database, Sizes sizes, Results results, PgCommits pg, int round) {
     this.c = c;
     this.database = database;
     this.sizes = sizes;
     this.results = results;
     this.pg = pg;
+    this.round = round;
   }
 
-  /** Runs the workloads named in {@code which} (letters a to e, q and r). */
-  void run(String which) {
-    if (which.contains("a")) {
-      sequentialLatency();
-    }
-    if (which.contains("b")) {
-      sequentialBatch(batchName());
-    }
-    if (which.contains("c")) {
-      fanOut();
-    }
-    if (which.contains("d")) {
-      suspendResume();
-    }
-    if (which.contains("e")) {
-      log("seeding " + sizes.seeded() + " finished runs");
-      long t = System.nanoTime();
-      c.seedFinishedRuns(sizes.seeded());
-      if (pg != null) {
-        pg.vacuumAnalyze();
+  /** One round of workload {@code w} (a letter: a to e, q or r); (e) needs {@link #seed} first. */
+  void run(char w) {
+    switch (w) {
+      case 'a' -> sequentialLatency();
+      case 'b' -> sequentialBatch(batchName());
+      case 'c' -> fanOut();
+      case 'd' -> suspendResume();
+      case 'e' -> {
+        String e = seededName();
+        sequentialBatch(e);
+        Double b = results.get(database, batchName(), "workflows/s", c.name(), round);
+        Double ew = results.get(database, e, "workflows/s", c.name(), round);
+        if (b != null && ew != null) {
+          put(e, "(e)/(b)", ew / b);
+        }
       }
-      log(
-          String.format(
-              "seeded%s in %.1f s",
-              pg != null ? " and vacuumed" : "", (System.nanoTime() - t) / 1e9));
-      String w = String.format("(e) (b) after %,d finished runs", sizes.seeded());
-      sequentialBatch(w);
-      Double b = results.get(database, batchName(), "workflows/s", c.name());
-      Double e = results.get(database, w, "workflows/s", c.name());
-      if (b != null && e != null) {
-        put(w, "(e)/(b)", e / b);
+      case 'q' -> {
+        if (c.hasQueue()) {
+          queued();
+        } else {
+          log("(q) skipped: no queue");
+        }
       }
-    }
-    if (which.contains("q")) {
-      if (c.hasQueue()) {
-        queued();
-      } else {
-        log("(q) skipped: no queue");
+      case 'r' -> {
+        if (!c.hasRetention()) {
+          log("(r) skipped: no retention");
+        } else if (pg == null) {
+          // Its engine restarts on one shared H2 pool broke the file's channel in the one full
+          // run (H2 closes it when a thread doing I/O is interrupted); see docs/performance.md.
+          log("(r) skipped on H2");
+        } else {
+          retention();
+        }
       }
+      default -> throw new IllegalArgumentException("unknown workload " + w);
     }
-    if (which.contains("r")) {
-      if (!c.hasRetention()) {
-        log("(r) skipped: no retention");
-      } else if (pg == null) {
-        // Its engine restarts on one shared H2 pool broke the file's channel in the one full run
-        // (H2 closes it when a thread doing I/O is interrupted); see docs/performance.md.
-        log("(r) skipped on H2");
-      } else {
-        retention();
-      }
-    }
+  }
+
+  /** Before (e)'s rounds: adds the finished runs to this contestant's tables (bulk SQL). */
+  void seed() {
+    log("seeding " + sizes.seeded() + " finished runs");
+    long t = System.nanoTime();
+    c.seedFinishedRuns(sizes.seeded());
+    log(String.format("seeded in %.1f s", (System.nanoTime() - t) / 1e9));
+  }
+
+  private String seededName() {
+    return String.format("(e) (b) after %,d finished runs", sizes.seeded());
   }
 
   /**
@@ -110,7 +115,7 @@ final class WorkloadRunner {
     List<Double> deletingRate = new ArrayList<>();
     long deleted = 0;
     double deletingSeconds = 0;
-    for (int round = 0; round < sizes.rounds(); round++) {
+    for (int i = 0; i < sizes.rounds(); i++) {
       c.retention(null);
       keptRate.add(timedBatch());
       c.retention(Duration.ofDays(7)); // its sweeper's first round comes as it starts
@@ -198,24 +203,19 @@ final class WorkloadRunner {
     for (int i = 0; i < sizes.sequentialWarmup(); i++) {
       checked(next(), Work::expectedSequential, c::runSequential);
     }
-    List<Double> p50 = new ArrayList<>();
-    List<Double> p99 = new ArrayList<>();
     Cpu cpu = new Cpu();
-    for (int round = 0; round < sizes.rounds(); round++) {
-      long[] micros = new long[sizes.sequentialRuns()];
-      for (int i = 0; i < micros.length; i++) {
-        String in = next();
-        long t = System.nanoTime();
-        String out = c.runSequential(in);
-        micros[i] = (System.nanoTime() - t) / 1_000;
-        expect(Work.expectedSequential(in), out);
-      }
-      p50.add(Stats.percentile(micros, 50) / 1_000);
-      p99.add(Stats.percentile(micros, 99) / 1_000);
+    long[] micros = new long[sizes.sequentialRuns()];
+    for (int i = 0; i < micros.length; i++) {
+      String in = next();
+      long t = System.nanoTime();
+      String out = c.runSequential(in);
+      micros[i] = (System.nanoTime() - t) / 1_000;
+      expect(Work.expectedSequential(in), out);
     }
-    put(w, "p50 latency, ms", Stats.median(p50));
-    put(w, "p99 latency, ms", Stats.median(p99));
-    cpu.record(w, (long) sizes.rounds() * sizes.sequentialRuns());
+    Cpu.Reading cpuUsed = cpu.read();
+    put(w, "p50 latency, ms", Stats.percentile(micros, 50) / 1_000);
+    put(w, "p99 latency, ms", Stats.percentile(micros, 99) / 1_000);
+    cpuUsed.record(w, sizes.sequentialRuns());
     counted(
         w,
         sizes.sequentialRuns() * SEQ_STEPS,
@@ -234,15 +234,13 @@ final class WorkloadRunner {
   private void sequentialBatch(String w) {
     log(w);
     runBatch(sizes.batch()); // warm-up: one whole batch, so the batch path is compiled
-    List<Double> rate = new ArrayList<>();
     Cpu cpu = new Cpu();
-    for (int round = 0; round < sizes.rounds(); round++) {
-      long t = System.nanoTime();
-      runBatch(sizes.batch());
-      rate.add(sizes.batch() / ((System.nanoTime() - t) / 1e9));
-    }
-    put(w, "workflows/s", Stats.median(rate));
-    cpu.record(w, (long) sizes.rounds() * sizes.batch());
+    long t = System.nanoTime();
+    runBatch(sizes.batch());
+    double rate = sizes.batch() / ((System.nanoTime() - t) / 1e9);
+    Cpu.Reading cpuUsed = cpu.read();
+    put(w, "workflows/s", rate);
+    cpuUsed.record(w, sizes.batch());
     counted(w, sizes.batch() * SEQ_STEPS, () -> runBatch(sizes.batch()));
   }
 
@@ -261,24 +259,19 @@ final class WorkloadRunner {
     for (int i = 0; i < Math.max(1, sizes.fanOutRuns() / 5); i++) {
       checked(next(), Work::expectedFanOut, c::runFanOut);
     }
-    List<Double> p50 = new ArrayList<>();
-    List<Double> rate = new ArrayList<>();
-    for (int round = 0; round < sizes.rounds(); round++) {
-      long[] micros = new long[sizes.fanOutRuns()];
-      for (int i = 0; i < micros.length; i++) {
-        String in = next();
-        long t = System.nanoTime();
-        String out = c.runFanOut(in);
-        micros[i] = (System.nanoTime() - t) / 1_000;
-        expect(Work.expectedFanOut(in), out);
-      }
-      p50.add(Stats.percentile(micros, 50) / 1_000);
+    long[] micros = new long[sizes.fanOutRuns()];
+    for (int i = 0; i < micros.length; i++) {
+      String in = next();
       long t = System.nanoTime();
-      concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns());
-      rate.add(sizes.fanOutConcurrentRuns() / ((System.nanoTime() - t) / 1e9));
+      String out = c.runFanOut(in);
+      micros[i] = (System.nanoTime() - t) / 1_000;
+      expect(Work.expectedFanOut(in), out);
     }
-    put(w, "p50 latency, ms", Stats.median(p50));
-    put(w, "workflows/s, " + sizes.fanOutClients() + " clients", Stats.median(rate));
+    long t = System.nanoTime();
+    concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns());
+    double rate = sizes.fanOutConcurrentRuns() / ((System.nanoTime() - t) / 1e9);
+    put(w, "p50 latency, ms", Stats.percentile(micros, 50) / 1_000);
+    put(w, "workflows/s, " + sizes.fanOutClients() + " clients", rate);
     counted(
         w,
         sizes.fanOutConcurrentRuns() * FAN_OUT_STEPS,
@@ -362,12 +355,30 @@ final class WorkloadRunner {
     private final long client0 = clientCpuNanos();
     private final long server0 = pg != null ? pg.serverCpuMillis() : -1;
 
+    /** The CPU used since this section began, to record once the section's figures are. */
+    Reading read() {
+      long client = clientCpuNanos() - client0;
+      long server = server0 >= 0 ? pg.serverCpuMillis() : -1;
+      return new Reading(client, server >= 0 ? server - server0 : -1);
+    }
+
     void record(String w, long workflows) {
-      put(w, "client CPU per workflow, ms", (clientCpuNanos() - client0) / 1e6 / workflows);
-      if (server0 >= 0) {
-        long server1 = pg.serverCpuMillis();
-        if (server1 >= 0) {
-          put(w, "server CPU per workflow, ms", (server1 - server0) / (double) workflows);
+      read().record(w, workflows);
+    }
+
+    private final class Reading {
+      private final long clientNanos;
+      private final long serverMillis; // -1: unknown
+
+      Reading(long clientNanos, long serverMillis) {
+        this.clientNanos = clientNanos;
+        this.serverMillis = serverMillis;
+      }
+
+      void record(String w, long workflows) {
+        put(w, "client CPU per workflow, ms", clientNanos / 1e6 / workflows);
+        if (serverMillis >= 0) {
+          put(w, "server CPU per workflow, ms", serverMillis / (double) workflows);
         }
       }
     }
@@ -383,7 +394,7 @@ final class WorkloadRunner {
   }
 
   private void put(String workload, String metric, double value) {
-    results.put(database, workload, metric, c.name(), value);
+    results.put(database, workload, metric, c.name(), round, value);
     log(String.format("  %-40s %s", metric, Results.format(value)));
   }
 
@@ -399,7 +410,7 @@ final class WorkloadRunner {
   }
 
   private String next() {
-    return "r" + ids.incrementAndGet();
+    return "r" + IDS.incrementAndGet();
   }
 
   private List<String> inputs(int n) {
@@ -411,6 +422,6 @@ final class WorkloadRunner {
   }
 
   private void log(String message) {
-    System.out.println("[" + database + " " + c.name() + "] " + message);
+    System.out.println("[" + database + " " + c.name() + " round " + (round + 1) + "] " + message);
   }
 }

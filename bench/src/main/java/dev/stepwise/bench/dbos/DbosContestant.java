@@ -43,8 +43,7 @@ public final class DbosContestant implements Contestant {
    * then on, so it is registered only when (q) is to run.
    */
   public DbosContestant(CountingDataSource ds, String url, String user, boolean withQueue) {
-    this.ds = ds;
-    dropSchema(ds);
+    this.ds = ds; // schema dbos: the harness drops it before the first launch, not before each
     DBOSConfig config =
         DBOSConfig.defaults("stepwise-bench")
             .withDatabaseUrl(url)
@@ -202,16 +201,6 @@ public final class DbosContestant implements Contestant {
   /** DBOS's executor on a JDK without virtual threads: 50 threads per processor. */
   private static int executorThreads() {
     return Runtime.getRuntime().availableProcessors() * 50;
-  }
-
-  private static void dropSchema(CountingDataSource ds) {
-    // A fresh schema each run: DBOS creates and migrates it at launch.
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS dbos CASCADE");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void sleep(long millis) {

@@ -194,14 +194,13 @@ public final class FloorContestant implements Contestant {
   private void createTables() {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS floor_steps");
-      s.execute("DROP TABLE IF EXISTS floor_runs");
+      // The harness empties the schema (or the H2 file) before the first opening, not each one.
       s.execute(
-          "CREATE TABLE floor_runs (id VARCHAR(64) PRIMARY KEY, workflow VARCHAR(64) NOT NULL,"
+          "CREATE TABLE IF NOT EXISTS floor_runs (id VARCHAR(64) PRIMARY KEY, workflow VARCHAR(64) NOT NULL,"
               + " status VARCHAR(16) NOT NULL, input TEXT, output TEXT,"
               + " created_at TIMESTAMP NOT NULL, finished_at TIMESTAMP)");
       s.execute(
-          "CREATE TABLE floor_steps (run_id VARCHAR(64) NOT NULL, step_id VARCHAR(64) NOT NULL,"
+          "CREATE TABLE IF NOT EXISTS floor_steps (run_id VARCHAR(64) NOT NULL, step_id VARCHAR(64) NOT NULL,"
               + " output TEXT, PRIMARY KEY (run_id, step_id))");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
