@@ -9,6 +9,7 @@ import dev.stepwise.it.flows.AgentLoopFlowResult;
 import dev.stepwise.it.flows.AgentLoopFlowRunner;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,6 +6,7 @@ import dev.stepwise.it.flows.HeartbeatFlow;
 import dev.stepwise.it.flows.HeartbeatFlowRunner;
 import dev.stepwise.runtime.ScheduleStatus;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

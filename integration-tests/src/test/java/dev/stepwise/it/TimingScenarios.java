@@ -23,6 +23,7 @@ import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepTimeoutException;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import dev.stepwise.it.flows.TxFlowResult;
 import dev.stepwise.it.flows.TxFlowRunner;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

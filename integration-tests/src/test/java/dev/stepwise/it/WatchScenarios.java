@@ -12,6 +12,7 @@ import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.runtime.Watch;
+import dev.stepwise.testing.Await;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import dev.stepwise.micrometer.MeteredFlow.Order;
 import dev.stepwise.runtime.StartOptions;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.TestSchema;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -51,7 +52,10 @@ abstract class MetricsContract {
     MeteredFlowResult r = runner.start(new Order("o-1", 2));
     assertThat(r.status()).isEqualTo(Status.SUCCEEDED);
     // The last attempt's meters are recorded right after its commit, which wakes the caller.
-    Await.until("the last charge attempt is timed", () -> stepTimer("charge", "succeeded") == 1);
+    Await.until(
+        "the last charge attempt is timed",
+        Duration.ofSeconds(30),
+        () -> stepTimer("charge", "succeeded") == 1);
 
     assertThat(counter("stepwise.runs.started", "workflow", "metered")).isEqualTo(1);
     assertThat(counter("stepwise.runs.finished", "workflow", "metered", "status", "succeeded"))
@@ -102,7 +106,10 @@ abstract class MetricsContract {
   void aRunWhoseStepExhaustsItsAttemptsIsCountedAsFailed() {
     MeteredFlowResult r = runner.start(new Order("o-2", 5));
     assertThat(r.status()).isEqualTo(Status.FAILED);
-    Await.until("the last charge attempt is timed", () -> stepTimer("charge", "failed") == 1);
+    Await.until(
+        "the last charge attempt is timed",
+        Duration.ofSeconds(30),
+        () -> stepTimer("charge", "failed") == 1);
 
     assertThat(counter("stepwise.runs.finished", "workflow", "metered", "status", "failed"))
         .isEqualTo(1);
@@ -143,6 +150,7 @@ abstract class MetricsContract {
     }
     Await.until(
         "the three calls are timed",
+        Duration.ofSeconds(30),
         () -> {
           var t =
               registry

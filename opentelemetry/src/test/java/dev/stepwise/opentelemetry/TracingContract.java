@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.TestSchema;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -86,7 +87,10 @@ abstract class TracingContract {
     Stepwise b = engine("node-b");
     TracedFlowRunner onB = new TracedFlowRunner(b, new TracedFlow(tracer));
     b.start();
-    Await.until("the run is suspended", () -> onB.status(runId).status() == Status.SUSPENDED);
+    Await.until(
+        "the run is suspended",
+        Duration.ofSeconds(30),
+        () -> onB.status(runId).status() == Status.SUSPENDED);
     b.close(); // lets its running steps finish: their spans are ended
 
     // Days later, on a fresh engine, from a thread with no span of its own.
@@ -96,7 +100,10 @@ abstract class TracingContract {
     c.start();
     onC.resumeApprove(runId, "Ann");
     assertThat(onC.awaitCompletion(runId, WAIT).status()).isEqualTo(Status.SUCCEEDED);
-    Await.until("the ship attempt is exported", () -> named("step traced.ship").size() == 1);
+    Await.until(
+        "the ship attempt is exported",
+        Duration.ofSeconds(30),
+        () -> named("step traced.ship").size() == 1);
 
     SpanData root = only("POST /orders");
     SpanData run = only("run traced");
@@ -133,7 +140,10 @@ abstract class TracingContract {
     e.start();
     RunHandle<TracedFlowResult> handle = runner.startAsync("broken-1");
     assertThat(handle.await(WAIT).status()).isEqualTo(Status.FAILED);
-    Await.until("the prepare attempt is exported", () -> named("step traced.prepare").size() == 1);
+    Await.until(
+        "the prepare attempt is exported",
+        Duration.ofSeconds(30),
+        () -> named("step traced.prepare").size() == 1);
 
     SpanData run = only("run traced");
     SpanData prepare = only("step traced.prepare");

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.flows.ApprovalFlow;
 import dev.stepwise.runtime.flows.ApprovalFlow.Decision;
 import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

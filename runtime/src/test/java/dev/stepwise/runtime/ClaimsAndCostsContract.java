@@ -7,6 +7,7 @@ import dev.stepwise.runtime.flows.ChainFlow;
 import dev.stepwise.runtime.flows.ChainFlow.Order;
 import dev.stepwise.runtime.flows.RetryFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

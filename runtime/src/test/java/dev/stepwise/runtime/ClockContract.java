@@ -7,6 +7,7 @@ import dev.stepwise.runtime.flows.HangingFlow;
 import dev.stepwise.runtime.flows.LaterFlow;
 import dev.stepwise.runtime.spi.ClockJumps;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

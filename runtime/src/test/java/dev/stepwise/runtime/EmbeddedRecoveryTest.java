@@ -6,6 +6,7 @@ import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.ChainFlow;
 import dev.stepwise.runtime.flows.ChainFlow.Order;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,6 +6,7 @@ import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.KillChild;
 import dev.stepwise.runtime.flows.KillFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.DatabaseKind;
 import java.io.IOException;
 import java.nio.file.Files;

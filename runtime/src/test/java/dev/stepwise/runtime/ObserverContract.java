@@ -13,6 +13,7 @@ import dev.stepwise.runtime.spi.observe.RunStartObservation;
 import dev.stepwise.runtime.spi.observe.StepAttempt;
 import dev.stepwise.runtime.spi.observe.StepObservation;
 import dev.stepwise.runtime.spi.observe.StepwiseObserver;
+import dev.stepwise.testing.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

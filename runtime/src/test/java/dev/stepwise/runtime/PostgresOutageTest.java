@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.runtime.flows.ApprovalFlow;
 import dev.stepwise.runtime.flows.ApprovalFlow.Decision;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.StepwiseDatabase;
 import dev.stepwise.testing.TcpProxy;
 import dev.stepwise.testing.TestDatabase;

@@ -10,6 +10,7 @@ import dev.stepwise.runtime.flows.QueuedFlow.Job;
 import dev.stepwise.runtime.spi.FlowControl;
 import dev.stepwise.runtime.spi.QueueSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.StepwiseDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.runtime.flows.ForkFailFlow;
 import dev.stepwise.runtime.flows.RetryFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.flows.ChainFlow;
 import dev.stepwise.runtime.flows.ChainFlow.Order;
 import dev.stepwise.runtime.flows.RepairFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

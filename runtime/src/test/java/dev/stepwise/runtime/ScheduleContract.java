@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.runtime.flows.TickFlow;
 import dev.stepwise.runtime.spi.ScheduleSpec;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

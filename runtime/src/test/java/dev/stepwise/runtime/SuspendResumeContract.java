@@ -8,6 +8,7 @@ import dev.stepwise.runtime.flows.ApprovalFlow.Approval;
 import dev.stepwise.runtime.flows.ApprovalFlow.Decision;
 import dev.stepwise.runtime.flows.TwoApprovalsFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.testing.Await;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

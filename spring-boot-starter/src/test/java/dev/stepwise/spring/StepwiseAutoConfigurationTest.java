@@ -11,6 +11,7 @@ import dev.stepwise.spring.flows.GreetingWorkflowResult;
 import dev.stepwise.spring.flows.GreetingWorkflowRunner;
 import dev.stepwise.spring.flows.Outer;
 import dev.stepwise.spring.flows.Outer_NestedRunner;
+import dev.stepwise.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

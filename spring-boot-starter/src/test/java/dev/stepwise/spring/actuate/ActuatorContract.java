@@ -7,6 +7,7 @@ import dev.stepwise.runtime.Stepwise;
 import dev.stepwise.spring.StepwiseAutoConfiguration;
 import dev.stepwise.spring.flows.GreetingWorkflow;
 import dev.stepwise.spring.flows.GreetingWorkflowRunner;
+import dev.stepwise.testing.Await;
 import dev.stepwise.testing.TestSchema;
 import java.time.Clock;
 import java.time.Duration;
