@@ -60,13 +60,7 @@ final class RunJson {
     out.set("error", error(step.error()));
     // Only a step that failed at least once has attempt errors: spare the others the read.
     if (step.error() != null || step.attempts() > 1) {
-      ArrayNode errors = out.putArray("attemptErrors");
-      List<AttemptError> attempts = client.errors(runId, step.stepId());
-      for (AttemptError a : attempts) {
-        ObjectNode e = errors.addObject().put("attempt", a.attempt());
-        e.set("failedAt", Json.MAPPER.valueToTree(a.failedAt()));
-        e.set("error", error(a.error()));
-      }
+      out.set("attemptErrors", attempts(client.errors(runId, step.stepId()), false));
     }
     return out;
   }
@@ -82,9 +76,27 @@ final class RunJson {
     return out;
   }
 
+  /** Each failed attempt with its time and error; with its stack trace if {@code traces}. */
+  static ArrayNode attempts(List<AttemptError> attempts, boolean traces) {
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (AttemptError a : attempts) {
+      ObjectNode e = out.addObject().put("attempt", a.attempt());
+      e.set("failedAt", Json.MAPPER.valueToTree(a.failedAt()));
+      e.set("error", error(a.error(), traces));
+    }
+    return out;
+  }
+
   private static ObjectNode error(StepError error) {
-    return error == null
-        ? null
-        : Json.object().put("type", error.type()).put("message", error.message());
+    return error(error, false);
+  }
+
+  /** Type and message; the stack trace only where asked for (the step errors route). */
+  static ObjectNode error(StepError error, boolean trace) {
+    if (error == null) {
+      return null;
+    }
+    ObjectNode out = Json.object().put("type", error.type()).put("message", error.message());
+    return trace ? out.put("stackTrace", error.stackTrace()) : out;
   }
 }

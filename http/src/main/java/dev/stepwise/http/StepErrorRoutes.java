@@ -1,10 +1,7 @@
 package dev.stepwise.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepwise.runtime.AttemptError;
 import dev.stepwise.runtime.RunStatus;
-import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.StepStatus;
 import dev.stepwise.runtime.spi.WorkflowClient;
 import io.javalin.Javalin;
@@ -37,22 +34,8 @@ final class StepErrorRoutes {
             .orElseThrow(
                 () -> new ApiException(404, "run " + run.runId() + " has no step " + stepId));
     ObjectNode out = Json.object().put("runId", run.runId()).put("stepId", stepId);
-    out.set("latest", withTrace(step.error()));
-    ArrayNode attempts = out.putArray("attempts");
-    for (AttemptError a : client.errors(run.runId(), stepId)) {
-      ObjectNode e = attempts.addObject().put("attempt", a.attempt());
-      e.set("failedAt", Json.MAPPER.valueToTree(a.failedAt()));
-      e.set("error", withTrace(a.error()));
-    }
+    out.set("latest", RunJson.error(step.error(), true));
+    out.set("attempts", RunJson.attempts(client.errors(run.runId(), stepId), true));
     Responses.json(ctx, 200, out);
-  }
-
-  private static ObjectNode withTrace(StepError error) {
-    return error == null
-        ? null
-        : Json.object()
-            .put("type", error.type())
-            .put("message", error.message())
-            .put("stackTrace", error.stackTrace());
   }
 }
