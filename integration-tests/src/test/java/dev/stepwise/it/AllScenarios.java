@@ -8,6 +8,7 @@ interface AllScenarios
         RetryScenarios,
         TimingScenarios,
         FanOutScenarios,
+        WideFanOutScenarios,
         LoopScenarios,
         AgentLoopScenarios,
         EventScenarios,

@@ -1,16 +1,19 @@
 package dev.stepwise.runtime.internal.commit;
 
 import dev.stepwise.runtime.PayloadTooLargeException;
+import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.progress.FanOutList;
 import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.FanOutProgress;
 import dev.stepwise.runtime.internal.progress.FanOutProgress.Next;
 import dev.stepwise.runtime.internal.store.FanOutRows;
-import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepStore;
 import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
@@ -18,33 +21,50 @@ import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
  * Dynamic fan-out ({@code @Parallel}). The step's own row is the parent: {@code RUNNING} without a
  * lease while its elements run, then {@code SUCCEEDED} with the JSON array of their outputs in
- * element order. Each element is a row of its own, {@code step[i]}, so it is claimed, leased,
- * retried and timed out like any step. At most {@code maxConcurrency} element rows exist unfinished
- * at once: each finished element inserts the next one, in the same transaction.
+ * element order. Each element is a row of its own, {@code step[i]}, carrying its element of the
+ * list, so it is claimed, leased, retried and timed out like any step. At most {@code
+ * maxConcurrency} element rows exist unfinished at once: each finished element inserts the next
+ * one, in the same transaction.
+ *
+ * <p>The parent counts its elements (total, started, succeeded), so a finished element is recorded
+ * with a read and an update of the parent, whatever the fan-out's size; the elements' outputs are
+ * read once, when the last one succeeded.
  */
 public final class FanOut {
   private FanOut() {}
 
-  /** Inserts the parents and first elements the plan starts; true if elements were queued. */
+  /**
+   * Inserts the parents and first elements the plan starts, with their elements taken from the
+   * lists in {@code outputs}; true if elements were queued.
+   */
   static boolean insert(
-      DSLContext tx, RunRow run, WorkflowGraph graph, FanOutPlan plan, Instant now) {
+      DSLContext tx,
+      RunRow run,
+      WorkflowGraph graph,
+      FanOutPlan plan,
+      Map<String, String> outputs,
+      Instant now) {
     for (String id : plan.empty()) {
       FanOutRows.insertEmpty(tx, run, id, now);
     }
     boolean queued = false;
     for (Map.Entry<String, Integer> e : plan.started().entrySet()) {
       StepSpec spec = graph.step(e.getKey()).orElseThrow();
-      FanOutRows.insertParent(tx, run, e.getKey(), now);
-      int first = FanOutPlan.firstElements(spec, e.getValue());
-      for (int i = 0; i < first; i++) {
-        FanOutRows.insertElement(tx, run, e.getKey(), i, spec.queueName(), now);
-      }
+      int total = e.getValue();
+      int first = FanOutPlan.firstElements(spec, total);
+      List<String> items =
+          FanOutList.elementJsons(outputs.get(spec.options().parallelOver()), spec.id());
+      FanOutRows.insertParent(tx, run, spec.id(), total, first, now);
+      FanOutRows.insertElements(
+          tx, run, spec.id(), 0, items.subList(0, first), spec.queueName(), now);
       queued |= first > 0;
     }
     return queued;
@@ -63,7 +83,6 @@ public final class FanOut {
    */
   static GroupEffect itemsFinished(
       DSLContext tx,
-      RunStore repo,
       RunRow run,
       List<OutcomeWrites.Item> items,
       Function<String, WorkflowGraph> graphs,
@@ -78,62 +97,125 @@ public final class FanOut {
         advance = true;
         continue;
       }
-      String stepId = Ids.stepOf(i.task().stepId());
-      StepSpec spec = graphs.apply(i.task().workflow()).step(stepId).orElseThrow();
-      Next next =
-          withinLimit(
-              FanOutProgress.afterElement(spec, StepStore.steps(tx, run.id()), i.outcome()),
-              stepId,
-              i.task().workflow(),
-              limit);
-      apply(tx, run, spec, next, now);
+      StepSpec spec =
+          graphs.apply(i.task().workflow()).step(Ids.stepOf(i.task().stepId())).orElseThrow();
+      Next next = elementFinished(tx, run, spec, i, limit, now);
       if (next instanceof Next.Fail f) {
         if (failedStep == null) {
-          failedStep = stepId;
+          failedStep = spec.id();
           error = f.error();
         }
       } else if (next instanceof Next.StartElement) {
         queued = true;
-      } else if (next instanceof Next.Skip || next instanceof Next.Succeed) {
+      } else if (next instanceof Next.Skip || next instanceof Next.Complete) {
         advance = true;
       }
     }
     return new GroupEffect(advance, queued, failedStep, error);
   }
 
-  /**
-   * {@code next}, unless it succeeds the step with a list of outputs larger than the engine stores:
-   * each element fitted, but all of them together do not, so the step fails with a {@link
-   * PayloadTooLargeException} and the run with it.
-   */
-  private static Next withinLimit(Next next, String stepId, String workflow, PayloadLimit limit) {
-    if (!(next instanceof Next.Succeed s)) {
-      return next;
-    }
-    try {
-      limit.check(s.outputJson(), Boundary.output(stepId).describe(workflow));
-      return next;
-    } catch (PayloadTooLargeException e) {
-      return new Next.Fail(
-          new StepError(PayloadTooLargeException.class.getName(), e.getMessage(), null));
-    }
-  }
-
-  /**
-   * Writes what {@code next} decided for fan-out step {@code stepId}. The parent was just read
-   * RUNNING under the run lock, so its update cannot lose a race: the row counts are not checked.
-   */
-  private static void apply(DSLContext tx, RunRow run, StepSpec spec, Next next, Instant now) {
+  /** Counts one finished element of {@code spec} in its parent and writes what that decided. */
+  private static Next elementFinished(
+      DSLContext tx,
+      RunRow run,
+      StepSpec spec,
+      OutcomeWrites.Item element,
+      PayloadLimit limit,
+      Instant now) {
     String stepId = spec.id();
+    Outcome outcome = element.outcome();
+    Optional<FanOutCounts> read =
+        FanOutRows.counts(
+            tx,
+            run.id(),
+            stepId,
+            status -> legacyCounts(tx, run, spec, status, element.task().stepId()));
+    if (read.isEmpty()) {
+      return new Next.Ignore();
+    }
+    boolean succeeded = outcome instanceof Outcome.Succeeded;
+    FanOutCounts counts = succeeded ? read.get().oneMoreSucceeded() : read.get();
+    Next next = FanOutProgress.afterElement(counts, outcome);
     if (next instanceof Next.Fail f) {
       FanOutRows.failParent(tx, run.id(), stepId, f.error(), now);
     } else if (next instanceof Next.Skip) {
       FanOutRows.skipParent(tx, run.id(), stepId, now);
     } else if (next instanceof Next.StartElement s) {
-      FanOutRows.insertElement(tx, run, stepId, s.index(), spec.queueName(), now);
-    } else if (next instanceof Next.Succeed s) {
-      FanOutRows.succeedParent(tx, run.id(), stepId, s.outputJson(), now);
+      FanOutRows.insertElements(
+          tx,
+          run,
+          stepId,
+          s.index(),
+          List.of(element(tx, run, spec, s.index())),
+          spec.queueName(),
+          now);
+      FanOutRows.writeCounts(tx, run.id(), stepId, counts.oneMoreStarted());
+    } else if (next instanceof Next.Wait && succeeded) {
+      FanOutRows.writeCounts(tx, run.id(), stepId, counts);
+    } else if (next instanceof Next.Complete) {
+      return complete(tx, run, spec, counts, limit, now);
     }
+    return next;
+  }
+
+  /**
+   * The last element succeeded: the parent succeeds with the outputs of all of them, read now, once
+   * (unless together they are larger than the engine stores: then it fails, and the run with it).
+   */
+  private static Next complete(
+      DSLContext tx,
+      RunRow run,
+      StepSpec spec,
+      FanOutCounts counts,
+      PayloadLimit limit,
+      Instant now) {
+    Optional<List<String>> outputs =
+        FanOutRows.succeededOutputs(tx, run.id(), spec.id(), counts.total());
+    if (outputs.isEmpty()) {
+      // The counts say all succeeded, the rows do not: trust the rows, wait for the rest.
+      FanOutRows.writeCounts(tx, run.id(), spec.id(), counts);
+      return new Next.Wait();
+    }
+    StringJoiner array = new StringJoiner(",", "[", "]");
+    for (String out : outputs.get()) {
+      array.add(out == null ? "null" : out);
+    }
+    String json = array.toString();
+    try {
+      limit.check(json, Boundary.output(spec.id()).describe(run.workflow()));
+    } catch (PayloadTooLargeException e) {
+      StepError error =
+          new StepError(PayloadTooLargeException.class.getName(), e.getMessage(), null);
+      FanOutRows.failParent(tx, run.id(), spec.id(), error, now);
+      return new Next.Fail(error);
+    }
+    FanOutRows.writeCounts(tx, run.id(), spec.id(), counts);
+    FanOutRows.succeedParent(tx, run.id(), spec.id(), json, now);
+    return new Next.Complete();
+  }
+
+  /**
+   * Element {@code index} of the list {@code spec} fans out over, for the row of an element that
+   * starts after the first ones (maxConcurrency): read from the list's row, once per such element.
+   */
+  private static String element(DSLContext tx, RunRow run, StepSpec spec, int index) {
+    String list =
+        FanOutRows.succeededOutput(tx, run.id(), spec.options().parallelOver()).orElse(null);
+    return FanOutList.element(list, spec.id(), index);
+  }
+
+  /** The counts of a parent written before parents kept them: from the run's rows, once. */
+  private static FanOutCounts legacyCounts(
+      DSLContext tx, RunRow run, StepSpec spec, Status status, String finishing) {
+    List<StepRow> rows = StepStore.steps(tx, run.id());
+    String list =
+        rows.stream()
+            .filter(r -> r.stepId().equals(spec.options().parallelOver()))
+            .findFirst()
+            .map(StepRow::output)
+            .orElse(null);
+    return FanOutCounts.fromRows(
+        spec.id(), status, FanOutList.size(list, spec.id()), rows, finishing);
   }
 
   /** The JSON of element {@code index} of the list {@code listJson}. */

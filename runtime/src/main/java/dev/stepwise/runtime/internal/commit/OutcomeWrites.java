@@ -188,8 +188,7 @@ final class OutcomeWrites {
         continue; // cancelled or failed meanwhile: the steps are recorded, nothing new starts
       }
       // Elements of a fan-out start the next element, or finish (or fail) their step.
-      FanOut.GroupEffect fan =
-          FanOut.itemsFinished(tx, repo, run, e.getValue(), this::graph, limit, now);
+      FanOut.GroupEffect fan = FanOut.itemsFinished(tx, run, e.getValue(), this::graph, limit, now);
       out.queued |= fan.queued();
       Item failed =
           e.getValue().stream()
@@ -278,7 +277,7 @@ final class OutcomeWrites {
       // Waking before the commit is harmless: the timer thread only reads, and sleeps again.
       wakeups.timerAt(timerDue);
     }
-    out.queued |= FanOut.insert(tx, run, graph, plan, now);
+    out.queued |= FanOut.insert(tx, run, graph, plan, outputs, now);
     // A step that waits for a queue is never leased here: only its queue's claim may start it.
     List<String> free = new ArrayList<>();
     for (String stepId : p.ready()) {

@@ -39,7 +39,7 @@ final class ReadySteps {
     FanOutPlan plan = FanOutPlan.of(graph, statuses, outputs);
     GraphProgress.Result p = plan.progress();
     Instant due = timers.insertWaiting(tx, run, graph, p.waiting(), now);
-    FanOut.insert(tx, run, graph, plan, now);
+    FanOut.insert(tx, run, graph, plan, outputs, now);
     List<NewStep> rows = new ArrayList<>();
     for (String stepId : p.ready()) {
       rows.add(NewStep.pending(run.id(), stepId, run.workflow(), queueOf(graph, stepId)));

@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.model.Rows.Snapshot;
 import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.spi.StepInvocation;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -18,6 +19,7 @@ public final class DefaultStepInvocation implements StepInvocation {
   private final StepContext context;
   private final String itemJson;
   private final Supplier<String> previousJson;
+  private final Function<String, String> upstreamJson;
   private String eventJson;
 
   DefaultStepInvocation(JsonCodec codec, Snapshot snapshot, Task task, StepContext context) {
@@ -44,6 +46,22 @@ public final class DefaultStepInvocation implements StepInvocation {
       StepContext context,
       String itemJson,
       Supplier<String> previousJson) {
+    this(codec, snapshot, task, context, itemJson, previousJson, snapshot.outputs()::get);
+  }
+
+  /**
+   * @param upstreamJson the output of an upstream step by id: the snapshot's, or for an element of
+   *     a fan-out, read on demand ({@link ElementReads})
+   */
+  DefaultStepInvocation(
+      JsonCodec codec,
+      Snapshot snapshot,
+      Task task,
+      StepContext context,
+      String itemJson,
+      Supplier<String> previousJson,
+      Function<String, String> upstreamJson) {
+    this.upstreamJson = upstreamJson;
     this.codec = codec;
     this.snapshot = snapshot;
     this.task = task;
@@ -114,12 +132,12 @@ public final class DefaultStepInvocation implements StepInvocation {
 
   @Override
   public <T> T output(String stepId, Class<T> type) {
-    return codec.read(snapshot.outputs().get(stepId), type);
+    return codec.read(upstreamJson.apply(stepId), type);
   }
 
   @Override
   public <T> T output(String stepId, TypeReference<T> type) {
-    return codec.read(snapshot.outputs().get(stepId), type);
+    return codec.read(upstreamJson.apply(stepId), type);
   }
 
   @Override

@@ -136,13 +136,14 @@ public final class Dispatcher implements Runnable {
   }
 
   /**
-   * Whether a claimed step reads no upstream output, so its claim need not read any. An element of
-   * a fan-out reads the list it fans out over (FanOut); an unknown step counts as no root, so it is
-   * given every output.
+   * Whether a claimed step needs no upstream outputs read with its claim: a root reads none; an
+   * element of a fan-out reads its own element and what it takes on demand ({@link ElementReads}),
+   * since the run's outputs include every finished element of the fan-out. An unknown step counts
+   * as neither, so it is given every output.
    */
   private boolean isRoot(String workflow, String stepId) {
-    return !Ids.isItem(stepId)
-        && registry
+    return Ids.isItem(stepId)
+        || registry
             .find(workflow)
             .flatMap(d -> d.graph().step(stepId))
             .map(StepSpec::isRoot)

@@ -7,7 +7,6 @@ import dev.stepwise.runtime.StepwiseException;
 import dev.stepwise.runtime.internal.commit.ChildRuns;
 import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.EventInbox;
-import dev.stepwise.runtime.internal.commit.FanOut;
 import dev.stepwise.runtime.internal.commit.GraphUpgrade;
 import dev.stepwise.runtime.internal.commit.LoopProgress;
 import dev.stepwise.runtime.internal.commit.RunStarter;
@@ -38,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,8 +226,18 @@ public final class StepExecutor {
             ? () -> null
             : () -> bookkeeping(() -> LoopProgress.previousOutput(repo, task, iteration));
     DefaultStepInvocation invocation =
-        new DefaultStepInvocation(
-            codec, snapshot, task, ctx, itemJson(spec, task, snapshot), previous);
+        Ids.isItem(task.stepId())
+            ? bookkeeping(
+                () ->
+                    new DefaultStepInvocation(
+                        codec,
+                        snapshot,
+                        task,
+                        ctx,
+                        ElementReads.item(repo.dsl(), spec, task),
+                        previous,
+                        upstreamOnDemand(task)))
+            : new DefaultStepInvocation(codec, snapshot, task, ctx, null, previous);
     try {
       if (spec.when() != null && !definition.evaluateCondition(spec.when(), invocation)) {
         return new Outcome.Skipped();
@@ -355,6 +365,15 @@ public final class StepExecutor {
     }
   }
 
+  /**
+   * The upstream outputs of a fan-out element, read when the step asks for them, inside its call: a
+   * failed read is the engine's, so the step goes back to the queue instead of failing.
+   */
+  private Function<String, String> upstreamOnDemand(Task task) {
+    Function<String, String> reads = ElementReads.upstream(repo.dsl(), task);
+    return stepId -> bookkeeping(() -> reads.apply(stepId));
+  }
+
   /** Runs one of the engine's own reads or writes; its failure is not the step's. */
   private static <T> T bookkeeping(Supplier<T> work) {
     try {
@@ -380,15 +399,6 @@ public final class StepExecutor {
   private String outputJson(Task task, Object output) {
     return limit.check(
         codec.writeOutput(output), Boundary.output(task.stepId()).describe(task.workflow()));
-  }
-
-  /** The element an execution of a fan-out receives, as JSON; null for any other step. */
-  private static String itemJson(StepSpec spec, Task task, Snapshot snapshot) {
-    if (!Ids.isItem(task.stepId())) {
-      return null;
-    }
-    String list = snapshot.outputs().get(spec.options().parallelOver());
-    return FanOut.element(list, spec.id(), Ids.indexOf(task.stepId()));
   }
 
   private static void checkOutput(

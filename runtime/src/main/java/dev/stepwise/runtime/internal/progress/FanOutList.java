@@ -18,6 +18,16 @@ public final class FanOutList {
     return elements(listJson, stepId).size();
   }
 
+  /** The JSON of each element of the list {@code listJson}, in order; empty for a null list. */
+  public static List<String> elementJsons(String listJson, String stepId) {
+    List<JsonNode> elements = elements(listJson, stepId);
+    List<String> out = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      out.add(write(elements.get(i), stepId, i));
+    }
+    return out;
+  }
+
   /** The JSON of element {@code index} of the list {@code listJson}. */
   public static String element(String listJson, String stepId, int index) {
     List<JsonNode> elements = elements(listJson, stepId);
@@ -25,8 +35,12 @@ public final class FanOutList {
       throw new StepwiseException(
           "Step \"" + stepId + "\" has no element " + index + "; the list has " + elements.size());
     }
+    return write(elements.get(index), stepId, index);
+  }
+
+  private static String write(JsonNode element, String stepId, int index) {
     try {
-      return JSON.writeValueAsString(elements.get(index));
+      return JSON.writeValueAsString(element);
     } catch (JsonProcessingException e) {
       throw new StepwiseException("Cannot write element " + index + " of step " + stepId, e);
     }

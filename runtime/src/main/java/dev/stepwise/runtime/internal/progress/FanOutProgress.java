@@ -2,17 +2,13 @@ package dev.stepwise.runtime.internal.progress;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
-import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Outcome;
-import dev.stepwise.runtime.internal.model.Rows.StepRow;
-import dev.stepwise.runtime.spi.StepSpec;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.StringJoiner;
 
-/** What one finished element of a fan-out means for its step, read from the run's rows. */
+/**
+ * What one finished element of a fan-out means for its step, decided from the counts its parent row
+ * keeps ({@link FanOutCounts}), so that an element costs the same however many the fan-out has.
+ */
 public final class FanOutProgress {
   private FanOutProgress() {}
 
@@ -33,18 +29,16 @@ public final class FanOutProgress {
     /** Every element has a row, but not all of them succeeded yet. */
     record Wait() implements Next {}
 
-    /** Every element succeeded: the step succeeds with their outputs as a JSON array. */
-    record Succeed(String outputJson) implements Next {}
+    /** Every element succeeded: the step succeeds with their outputs, read once, in order. */
+    record Complete() implements Next {}
   }
 
   /**
-   * The next move of fan-out step {@code spec}, whose element finished with {@code outcome} ({@code
-   * rows} are the run's step rows, that element's row already updated).
+   * The next move of a fan-out step whose element finished with {@code outcome}; {@code counts} are
+   * its parent's, with that element already counted if it succeeded (null: no parent row).
    */
-  public static Next afterElement(StepSpec spec, List<StepRow> rows, Outcome outcome) {
-    String stepId = spec.id();
-    Optional<StepRow> parent = rows.stream().filter(r -> r.stepId().equals(stepId)).findFirst();
-    if (parent.isEmpty() || parent.get().status() != Status.RUNNING) {
+  public static Next afterElement(FanOutCounts counts, Outcome outcome) {
+    if (counts == null || counts.status() != Status.RUNNING) {
       return new Next.Ignore();
     }
     if (outcome instanceof Outcome.Failed f) {
@@ -53,31 +47,9 @@ public final class FanOutProgress {
     if (outcome instanceof Outcome.Skipped) {
       return new Next.Skip();
     }
-    Map<Integer, StepRow> items = new HashMap<>();
-    for (StepRow r : rows) {
-      if (Ids.isItem(r.stepId()) && Ids.stepOf(r.stepId()).equals(stepId)) {
-        items.put(Ids.indexOf(r.stepId()), r);
-      }
+    if (counts.started() < counts.total()) {
+      return new Next.StartElement(counts.started());
     }
-    String over = spec.options().parallelOver();
-    String listJson =
-        rows.stream()
-            .filter(r -> r.stepId().equals(over))
-            .findFirst()
-            .map(StepRow::output)
-            .orElse(null);
-    int total = FanOutList.size(listJson, stepId);
-    if (items.size() < total) {
-      return new Next.StartElement(items.size());
-    }
-    StringJoiner array = new StringJoiner(",", "[", "]");
-    for (int i = 0; i < total; i++) {
-      StepRow item = items.get(i);
-      if (item.status() != Status.SUCCEEDED) {
-        return new Next.Wait();
-      }
-      array.add(item.output() == null ? "null" : item.output());
-    }
-    return new Next.Succeed(array.toString());
+    return counts.succeeded() >= counts.total() ? new Next.Complete() : new Next.Wait();
   }
 }

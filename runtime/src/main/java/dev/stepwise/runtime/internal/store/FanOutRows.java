@@ -5,10 +5,22 @@ import static dev.stepwise.runtime.internal.store.SqlValues.odt;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
+import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertSetStep;
+import org.jooq.Record1;
+import org.jooq.Record3;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
 
 /**
  * The rows of a fan-out ({@code @Parallel}): the step's own row (the parent, {@code RUNNING}
@@ -24,29 +36,152 @@ public final class FanOutRows {
         .execute(tx, now);
   }
 
-  /** The parent row of a fan-out that starts: RUNNING, and no lease, while its elements run. */
-  public static void insertParent(DSLContext tx, RunRow run, String stepId, Instant now) {
-    new StepInsert(run.id(), stepId, run.workflow(), Status.RUNNING, 0, null, now, null, null)
-        .execute(tx, now);
+  /**
+   * The parent row of a fan-out that starts: RUNNING, and no lease, while its elements run; it
+   * counts them (V16): {@code total} in the list, {@code started} element rows inserted with it.
+   */
+  public static void insertParent(
+      DSLContext tx, RunRow run, String stepId, int total, int started, Instant now) {
+    tx.insertInto(SW_STEPS)
+        .set(SW_STEPS.RUN_ID, run.id())
+        .set(SW_STEPS.STEP_ID, stepId)
+        .set(SW_STEPS.WORKFLOW, run.workflow())
+        .set(SW_STEPS.STATUS, Status.RUNNING.name())
+        .set(SW_STEPS.ATTEMPTS, 0)
+        .set(SW_STEPS.NOT_BEFORE, odt(now))
+        .set(SW_STEPS.STARTED_AT, odt(now))
+        .set(SW_STEPS.ITEMS_TOTAL, total)
+        .set(SW_STEPS.ITEMS_STARTED, started)
+        .set(SW_STEPS.ITEMS_SUCCEEDED, 0)
+        .set(SW_STEPS.VERSION, 0L)
+        .execute();
+  }
+
+  /** Rows per multi-row insert of elements: 9 values each, well under PostgreSQL's limit. */
+  static final int ROWS_PER_INSERT = 1_000;
+
+  /**
+   * The rows of elements {@code first}, {@code first + 1}, ... of {@code stepId}, one per JSON
+   * value of {@code items}, each carrying its element, queued for any node to claim in {@code
+   * queue} (the fanned-out step's, or null). Sent as multi-row inserts of at most {@link
+   * #ROWS_PER_INSERT} rows: PostgreSQL takes at most 32,767 bound values per statement.
+   */
+  public static void insertElements(
+      DSLContext tx,
+      RunRow run,
+      String stepId,
+      int first,
+      List<String> items,
+      String queue,
+      Instant now) {
+    for (int from = 0; from < items.size(); from += ROWS_PER_INSERT) {
+      int to = Math.min(items.size(), from + ROWS_PER_INSERT);
+      InsertSetStep<SwStepsRecord> insert = tx.insertInto(SW_STEPS);
+      InsertSetMoreStep<SwStepsRecord> rows = null;
+      for (int i = from; i < to; i++) {
+        InsertSetStep<SwStepsRecord> next = rows == null ? insert : rows.newRecord();
+        rows =
+            next.set(SW_STEPS.RUN_ID, run.id())
+                .set(SW_STEPS.STEP_ID, Ids.itemId(stepId, first + i))
+                .set(SW_STEPS.WORKFLOW, run.workflow())
+                .set(SW_STEPS.STATUS, Status.PENDING.name())
+                .set(SW_STEPS.ATTEMPTS, 0)
+                .set(SW_STEPS.NOT_BEFORE, odt(now))
+                .set(SW_STEPS.QUEUE, queue)
+                .set(SW_STEPS.ITEM, items.get(i))
+                .set(SW_STEPS.VERSION, 0L);
+      }
+      rows.execute();
+    }
   }
 
   /**
-   * The row of element {@code index}, queued for any node to claim, in {@code queue} (the
-   * fanned-out step's, or null).
+   * The parent's status and counts; empty if {@code stepId} has no row. A parent written before V16
+   * has no counts: {@code legacy} takes them from the run's rows, and they are written back.
    */
-  public static void insertElement(
-      DSLContext tx, RunRow run, String stepId, int index, String queue, Instant now) {
-    new StepInsert(
-            run.id(),
-            Ids.itemId(stepId, index),
-            run.workflow(),
-            Status.PENDING,
-            0,
-            null,
-            null,
-            null,
-            queue)
-        .execute(tx, now);
+  public static Optional<FanOutCounts> counts(
+      DSLContext tx, String runId, String stepId, Function<Status, FanOutCounts> legacy) {
+    Record4<String, Integer, Integer, Integer> r =
+        tx.select(
+                SW_STEPS.STATUS,
+                SW_STEPS.ITEMS_TOTAL,
+                SW_STEPS.ITEMS_STARTED,
+                SW_STEPS.ITEMS_SUCCEEDED)
+            .from(SW_STEPS)
+            .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)))
+            .fetchOne();
+    if (r == null) {
+      return Optional.empty();
+    }
+    Status status = Status.valueOf(r.value1());
+    if (r.value2() != null && r.value3() != null && r.value4() != null) {
+      return Optional.of(new FanOutCounts(status, r.value2(), r.value3(), r.value4()));
+    }
+    FanOutCounts counts = legacy.apply(status);
+    if (status == Status.RUNNING) {
+      writeCounts(tx, runId, stepId, counts);
+    }
+    return Optional.of(counts);
+  }
+
+  /** Writes the parent's counts; the caller holds the run lock. */
+  public static void writeCounts(DSLContext tx, String runId, String stepId, FanOutCounts counts) {
+    tx.update(SW_STEPS)
+        .set(SW_STEPS.ITEMS_TOTAL, counts.total())
+        .set(SW_STEPS.ITEMS_STARTED, counts.started())
+        .set(SW_STEPS.ITEMS_SUCCEEDED, counts.succeeded())
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(stepId)))
+        .execute();
+  }
+
+  /**
+   * The outputs of elements 0 to {@code total - 1} of {@code stepId}, in order, read once, when the
+   * last one succeeded; empty if one of them has not succeeded (or has no row).
+   */
+  public static Optional<List<String>> succeededOutputs(
+      DSLContext tx, String runId, String stepId, int total) {
+    String[] outputs = new String[total];
+    boolean[] seen = new boolean[total];
+    int found = 0;
+    for (Record3<String, String, String> r :
+        tx.select(SW_STEPS.STEP_ID, SW_STEPS.STATUS, SW_STEPS.OUTPUT)
+            .from(SW_STEPS)
+            .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.startsWith(stepId + "[")))) {
+      if (!Ids.isItem(r.value1()) || !Ids.stepOf(r.value1()).equals(stepId)) {
+        continue;
+      }
+      int i = Ids.indexOf(r.value1());
+      if (i < total && !seen[i] && r.value2().equals(Status.SUCCEEDED.name())) {
+        seen[i] = true;
+        outputs[i] = r.value3();
+        found++;
+      }
+    }
+    return found == total ? Optional.of(Arrays.asList(outputs)) : Optional.empty();
+  }
+
+  /**
+   * The element an element row carries (V16); empty if the row has none (written before V16, its
+   * element is read from the list then) or does not exist.
+   */
+  public static Optional<String> item(DSLContext dsl, String runId, String rowId) {
+    return dsl.select(SW_STEPS.ITEM)
+        .from(SW_STEPS)
+        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(rowId)))
+        .fetchOptional(Record1::value1);
+  }
+
+  /** The output of step {@code stepId} of {@code runId}, if it succeeded with a non-null one. */
+  public static Optional<String> succeededOutput(DSLContext dsl, String runId, String stepId) {
+    return dsl.select(SW_STEPS.OUTPUT)
+        .from(SW_STEPS)
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(SW_STEPS.STEP_ID.eq(stepId))
+                .and(SW_STEPS.STATUS.eq(DSL.inline(Status.SUCCEEDED.name()))))
+        .fetchOptional(Record1::value1);
   }
 
   /** RUNNING -> SUCCEEDED with the elements' outputs; false if the parent was not running. */

@@ -235,6 +235,11 @@ public final class StepStore {
             .set(SW_STEPS.LEASE_OWNER, (String) null)
             .set(SW_STEPS.LEASE_UNTIL, (OffsetDateTime) null)
             .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
+            // A fan-out's counts may have missed elements that finished while it was failed
+            // (FanOut): cleared, they are counted again from its element rows, once.
+            .set(SW_STEPS.ITEMS_TOTAL, (Integer) null)
+            .set(SW_STEPS.ITEMS_STARTED, (Integer) null)
+            .set(SW_STEPS.ITEMS_SUCCEEDED, (Integer) null)
             .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
             .where(
                 SW_STEPS

@@ -2,98 +2,82 @@ package dev.stepwise.runtime.internal.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.Join;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
+import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.progress.FanOutProgress.Next;
-import dev.stepwise.runtime.spi.RetryPolicy;
-import dev.stepwise.runtime.spi.StepSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What one finished element means for its fan-out step. */
+/** What one finished element means for its fan-out step, from the counts its parent keeps. */
 class FanOutProgressTest {
-
-  private static final StepSpec EACH =
-      new StepSpec("each", List.of("list"), Join.ALL, RetryPolicy.NONE, null, null, false)
-          .withParallel("list", 0);
-
-  private static StepRow row(String stepId, Status status, String output) {
-    return new StepRow("r", stepId, status, 1, output, null, null, null, null, null);
-  }
-
-  /** The run's rows: the list, the RUNNING parent and the given elements. */
-  private static List<StepRow> rows(String listJson, StepRow... items) {
-    List<StepRow> rows = new ArrayList<>();
-    rows.add(row("list", Status.SUCCEEDED, listJson));
-    rows.add(row("each", Status.RUNNING, null));
-    rows.addAll(List.of(items));
-    return rows;
-  }
-
   private static final Outcome OK = new Outcome.Succeeded("1");
 
+  private static FanOutCounts running(int total, int started, int succeeded) {
+    return new FanOutCounts(Status.RUNNING, total, started, succeeded);
+  }
+
   @Test
-  void oneFinishedElementStartsTheNextElementWhileSomeHaveNoRowYet() {
-    Next next =
-        FanOutProgress.afterElement(
-            EACH, rows("[1,2,3]", row("each[0]", Status.SUCCEEDED, "\"a\"")), OK);
-    assertThat(next).isEqualTo(new Next.StartElement(1));
+  void aFinishedElementStartsTheNextElementWhileSomeHaveNoRowYet() {
+    assertThat(FanOutProgress.afterElement(running(3, 1, 1), OK))
+        .isEqualTo(new Next.StartElement(1));
   }
 
   @Test
   void theStepWaitsWhileAnElementIsUnfinished() {
-    Next next =
-        FanOutProgress.afterElement(
-            EACH,
-            rows(
-                "[1,2]",
-                row("each[0]", Status.SUCCEEDED, "1"),
-                row("each[1]", Status.RUNNING, null)),
-            OK);
-    assertThat(next).isEqualTo(new Next.Wait());
+    assertThat(FanOutProgress.afterElement(running(2, 2, 1), OK)).isEqualTo(new Next.Wait());
   }
 
   @Test
-  void theStepSucceedsWithTheOutputsInElementOrderOnceAllSucceeded() {
-    Next next =
-        FanOutProgress.afterElement(
-            EACH,
-            rows(
-                "[1,2]",
-                row("each[1]", Status.SUCCEEDED, null),
-                row("each[0]", Status.SUCCEEDED, "\"a\"")),
-            OK);
-    assertThat(next).isEqualTo(new Next.Succeed("[\"a\",null]"));
+  void theStepCompletesOnceEveryElementSucceeded() {
+    assertThat(FanOutProgress.afterElement(running(2, 2, 2), OK)).isEqualTo(new Next.Complete());
+  }
+
+  @Test
+  void aSuspendedElementLetsTheNextOneStartButNeverCompletesTheStep() {
+    Outcome suspended = new Outcome.Suspended("why");
+    assertThat(FanOutProgress.afterElement(running(3, 2, 1), suspended))
+        .isEqualTo(new Next.StartElement(2));
+    assertThat(FanOutProgress.afterElement(running(2, 2, 1), suspended)).isEqualTo(new Next.Wait());
   }
 
   @Test
   void aFailedElementFailsTheStepWithItsError() {
     StepError error = new StepError("E", "boom", null);
-    Next next =
-        FanOutProgress.afterElement(
-            EACH, rows("[1,2]", row("each[0]", Status.FAILED, null)), new Outcome.Failed(error));
-    assertThat(next).isEqualTo(new Next.Fail(error));
+    assertThat(FanOutProgress.afterElement(running(2, 1, 0), new Outcome.Failed(error)))
+        .isEqualTo(new Next.Fail(error));
   }
 
   @Test
   void aSkippedElementSkipsTheStep() {
-    Next next =
-        FanOutProgress.afterElement(
-            EACH, rows("[1,2]", row("each[0]", Status.SKIPPED, null)), new Outcome.Skipped());
-    assertThat(next).isEqualTo(new Next.Skip());
+    assertThat(FanOutProgress.afterElement(running(2, 1, 0), new Outcome.Skipped()))
+        .isEqualTo(new Next.Skip());
   }
 
   @Test
-  void anElementOfAStepThatIsNoLongerRunningIsIgnored() {
+  void anElementOfAStepThatIsNoLongerRunningOrHasNoRowIsIgnored() {
+    FanOutCounts failed = new FanOutCounts(Status.FAILED, 1, 1, 1);
+    assertThat(FanOutProgress.afterElement(failed, OK)).isEqualTo(new Next.Ignore());
+    assertThat(FanOutProgress.afterElement(null, OK)).isEqualTo(new Next.Ignore());
+  }
+
+  @Test
+  void countsOfAParentWrittenBeforeParentsKeptThemComeFromItsElementRows() {
     List<StepRow> rows =
         List.of(
-            row("list", Status.SUCCEEDED, "[1]"),
-            row("each", Status.FAILED, null),
-            row("each[0]", Status.SUCCEEDED, "1"));
-    assertThat(FanOutProgress.afterElement(EACH, rows, OK)).isEqualTo(new Next.Ignore());
+            row("list", Status.SUCCEEDED),
+            row("each", Status.RUNNING),
+            row("each[0]", Status.SUCCEEDED),
+            row("each[1]", Status.RUNNING),
+            row("each[2]", Status.SUCCEEDED), // the one finishing now: not counted yet
+            row("other[0]", Status.SUCCEEDED));
+    assertThat(FanOutCounts.fromRows("each", Status.RUNNING, 5, rows, "each[2]"))
+        .isEqualTo(running(5, 3, 1));
+  }
+
+  private static StepRow row(String stepId, Status status) {
+    return new StepRow("r", stepId, status, 1, null, null, null, null, null, null);
   }
 }
