@@ -5,13 +5,13 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Ids;
-import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.progress.FanOutList;
 import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.FanOutProgress;
+import dev.stepwise.runtime.internal.progress.FanOutProgress.Batch;
 import dev.stepwise.runtime.internal.progress.FanOutProgress.Next;
 import dev.stepwise.runtime.internal.store.FanOutRows;
 import dev.stepwise.runtime.internal.store.StepStore;
@@ -19,6 +19,8 @@ import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import dev.stepwise.runtime.spi.validation.Boundary;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,8 +80,9 @@ public final class FanOut {
   record GroupEffect(boolean advance, boolean queued, String failedStep, StepError error) {}
 
   /**
-   * Records, under the run lock, what each element among {@code items} (all of {@code run}, their
-   * own rows already updated) means for its fan-out step.
+   * Records, under the run lock, what the elements among {@code items} (all of {@code run}, their
+   * own rows already updated) mean for their fan-out steps: per fan-out step, one read and one
+   * write of its counts, and one insert of the elements that start, however many finished.
    */
   static GroupEffect itemsFinished(
       DSLContext tx,
@@ -89,9 +92,7 @@ public final class FanOut {
       PayloadLimit limit,
       Instant now) {
     boolean advance = false;
-    boolean queued = false;
-    String failedStep = null;
-    StepError error = null;
+    Map<StepSpec, List<OutcomeWrites.Item>> byFanOut = new LinkedHashMap<>();
     for (OutcomeWrites.Item i : items) {
       if (!Ids.isItem(i.task().stepId())) {
         advance = true;
@@ -99,63 +100,66 @@ public final class FanOut {
       }
       StepSpec spec =
           graphs.apply(i.task().workflow()).step(Ids.stepOf(i.task().stepId())).orElseThrow();
-      Next next = elementFinished(tx, run, spec, i, limit, now);
-      if (next instanceof Next.Fail f) {
+      byFanOut.computeIfAbsent(spec, k -> new ArrayList<>()).add(i);
+    }
+    boolean queued = false;
+    String failedStep = null;
+    StepError error = null;
+    for (Map.Entry<StepSpec, List<OutcomeWrites.Item>> e : byFanOut.entrySet()) {
+      Batch batch = elementsFinished(tx, run, e.getKey(), e.getValue(), limit, now);
+      queued |= !batch.start().isEmpty();
+      if (batch.end() instanceof Next.Fail f) {
         if (failedStep == null) {
-          failedStep = spec.id();
+          failedStep = e.getKey().id();
           error = f.error();
         }
-      } else if (next instanceof Next.StartElement) {
-        queued = true;
-      } else if (next instanceof Next.Skip || next instanceof Next.Complete) {
+      } else if (batch.end() instanceof Next.Skip || batch.end() instanceof Next.Complete) {
         advance = true;
       }
     }
     return new GroupEffect(advance, queued, failedStep, error);
   }
 
-  /** Counts one finished element of {@code spec} in its parent and writes what that decided. */
-  private static Next elementFinished(
+  /** Counts finished elements of {@code spec} in its parent and writes what that decided. */
+  private static Batch elementsFinished(
       DSLContext tx,
       RunRow run,
       StepSpec spec,
-      OutcomeWrites.Item element,
+      List<OutcomeWrites.Item> elements,
       PayloadLimit limit,
       Instant now) {
     String stepId = spec.id();
-    Outcome outcome = element.outcome();
-    Optional<FanOutCounts> read =
+    List<String> finishing = elements.stream().map(i -> i.task().stepId()).toList();
+    FanOutCounts before =
         FanOutRows.counts(
-            tx,
-            run.id(),
-            stepId,
-            status -> legacyCounts(tx, run, spec, status, element.task().stepId()));
-    if (read.isEmpty()) {
-      return new Next.Ignore();
-    }
-    boolean succeeded = outcome instanceof Outcome.Succeeded;
-    FanOutCounts counts = succeeded ? read.get().oneMoreSucceeded() : read.get();
-    Next next = FanOutProgress.afterElement(counts, outcome);
-    if (next instanceof Next.Fail f) {
+                tx, run.id(), stepId, status -> legacyCounts(tx, run, spec, status, finishing))
+            .orElse(null);
+    Batch batch =
+        FanOutProgress.afterElements(before, elements.stream().map(i -> i.outcome()).toList());
+    Next end = batch.end();
+    if (end instanceof Next.Fail f) {
       FanOutRows.failParent(tx, run.id(), stepId, f.error(), now);
-    } else if (next instanceof Next.Skip) {
+    } else if (end instanceof Next.Skip) {
       FanOutRows.skipParent(tx, run.id(), stepId, now);
-    } else if (next instanceof Next.StartElement s) {
-      FanOutRows.insertElements(
-          tx,
-          run,
-          stepId,
-          s.index(),
-          List.of(element(tx, run, spec, s.index())),
-          spec.queueName(),
-          now);
-      FanOutRows.writeCounts(tx, run.id(), stepId, counts.oneMoreStarted());
-    } else if (next instanceof Next.Wait && succeeded) {
-      FanOutRows.writeCounts(tx, run.id(), stepId, counts);
-    } else if (next instanceof Next.Complete) {
-      return complete(tx, run, spec, counts, limit, now);
+    } else if (end instanceof Next.Complete) {
+      return new Batch(
+          batch.counts(), List.of(), complete(tx, run, spec, batch.counts(), limit, now));
+    } else if (end instanceof Next.Wait) {
+      if (!batch.start().isEmpty()) {
+        FanOutRows.insertElements(
+            tx,
+            run,
+            stepId,
+            batch.start().get(0),
+            elements(tx, run, spec, batch.start()),
+            spec.queueName(),
+            now);
+      }
+      if (!batch.counts().equals(before)) {
+        FanOutRows.writeCounts(tx, run.id(), stepId, batch.counts());
+      }
     }
-    return next;
+    return batch;
   }
 
   /**
@@ -195,18 +199,21 @@ public final class FanOut {
   }
 
   /**
-   * Element {@code index} of the list {@code spec} fans out over, for the row of an element that
-   * starts after the first ones (maxConcurrency): read from the list's row, once per such element.
+   * The elements {@code indexes} (consecutive, ascending) of the list {@code spec} fans out over,
+   * for the rows of elements that start after the first ones (maxConcurrency): the list's row is
+   * read once per group of such rows.
    */
-  private static String element(DSLContext tx, RunRow run, StepSpec spec, int index) {
+  private static List<String> elements(
+      DSLContext tx, RunRow run, StepSpec spec, List<Integer> indexes) {
     String list =
         FanOutRows.succeededOutput(tx, run.id(), spec.options().parallelOver()).orElse(null);
-    return FanOutList.element(list, spec.id(), index);
+    List<String> all = FanOutList.elementJsons(list, spec.id());
+    return all.subList(indexes.get(0), indexes.get(indexes.size() - 1) + 1);
   }
 
   /** The counts of a parent written before parents kept them: from the run's rows, once. */
   private static FanOutCounts legacyCounts(
-      DSLContext tx, RunRow run, StepSpec spec, Status status, String finishing) {
+      DSLContext tx, RunRow run, StepSpec spec, Status status, List<String> finishing) {
     List<StepRow> rows = StepStore.steps(tx, run.id());
     String list =
         rows.stream()

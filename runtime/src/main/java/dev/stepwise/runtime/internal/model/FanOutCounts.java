@@ -2,6 +2,7 @@ package dev.stepwise.runtime.internal.model;
 
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,17 +28,17 @@ public record FanOutCounts(Status status, int total, int started, int succeeded)
 
   /**
    * The counts of a parent written before parents kept them, taken once from {@code rows} (the
-   * run's rows) and the size of the list, {@code total}, as they were before the element row {@code
-   * finishing} (already updated) finished: its success is not counted.
+   * run's rows) and the size of the list, {@code total}, as they were before the element rows
+   * {@code finishing} (already updated) finished: their successes are not counted.
    */
   public static FanOutCounts fromRows(
-      String stepId, Status status, int total, List<StepRow> rows, String finishing) {
+      String stepId, Status status, int total, List<StepRow> rows, Collection<String> finishing) {
     int started = 0;
     int succeeded = 0;
     for (StepRow r : rows) {
       if (Ids.isItem(r.stepId()) && Ids.stepOf(r.stepId()).equals(stepId)) {
         started++;
-        if (r.status() == Status.SUCCEEDED && !r.stepId().equals(finishing)) {
+        if (r.status() == Status.SUCCEEDED && !finishing.contains(r.stepId())) {
           succeeded++;
         }
       }

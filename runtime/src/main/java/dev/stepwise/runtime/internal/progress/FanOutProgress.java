@@ -4,6 +4,8 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one finished element of a fan-out means for its step, decided from the counts its parent row
@@ -51,5 +53,43 @@ public final class FanOutProgress {
       return new Next.StartElement(counts.started());
     }
     return counts.succeeded() >= counts.total() ? new Next.Complete() : new Next.Wait();
+  }
+
+  /**
+   * What several elements of one fan-out that finished together mean for it, decided as if they
+   * finished one after the other.
+   *
+   * @param counts the counts to write (unless {@code end} is Ignore)
+   * @param start the elements whose rows start now, while some have none yet
+   * @param end Fail or Skip (the step ends so; nothing starts), Complete (every element succeeded),
+   *     Ignore (the step was not running), or Wait
+   */
+  public record Batch(FanOutCounts counts, List<Integer> start, Next end) {}
+
+  /**
+   * The next move of a fan-out step of which elements finished with {@code outcomes}; {@code
+   * counts} are its parent's, without those elements (null: no parent row).
+   */
+  public static Batch afterElements(FanOutCounts counts, List<Outcome> outcomes) {
+    List<Integer> start = new ArrayList<>();
+    Next end = new Next.Wait();
+    for (Outcome outcome : outcomes) {
+      FanOutCounts after =
+          counts != null && outcome instanceof Outcome.Succeeded
+              ? counts.oneMoreSucceeded()
+              : counts;
+      Next next = afterElement(after, outcome);
+      if (next instanceof Next.Ignore || next instanceof Next.Fail || next instanceof Next.Skip) {
+        return new Batch(counts, List.of(), next);
+      }
+      counts = after;
+      if (next instanceof Next.StartElement s) {
+        start.add(s.index());
+        counts = counts.oneMoreStarted();
+      } else if (next instanceof Next.Complete) {
+        end = next;
+      }
+    }
+    return new Batch(counts, List.copyOf(start), end);
   }
 }

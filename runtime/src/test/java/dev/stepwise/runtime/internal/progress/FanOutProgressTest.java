@@ -73,8 +73,39 @@ class FanOutProgressTest {
             row("each[1]", Status.RUNNING),
             row("each[2]", Status.SUCCEEDED), // the one finishing now: not counted yet
             row("other[0]", Status.SUCCEEDED));
-    assertThat(FanOutCounts.fromRows("each", Status.RUNNING, 5, rows, "each[2]"))
+    assertThat(FanOutCounts.fromRows("each", Status.RUNNING, 5, rows, List.of("each[2]")))
         .isEqualTo(running(5, 3, 1));
+  }
+
+  @Test
+  void elementsFinishedTogetherAreCountedAsIfOneAfterTheOtherAndStartAsManyNewOnes() {
+    FanOutProgress.Batch batch =
+        FanOutProgress.afterElements(running(10, 3, 0), List.of(OK, OK, OK));
+    assertThat(batch.start()).containsExactly(3, 4, 5);
+    assertThat(batch.counts()).isEqualTo(running(10, 6, 3));
+    assertThat(batch.end()).isEqualTo(new Next.Wait());
+  }
+
+  @Test
+  void theLastElementsOfAFanOutFinishedTogetherCompleteIt() {
+    FanOutProgress.Batch batch = FanOutProgress.afterElements(running(3, 3, 1), List.of(OK, OK));
+    assertThat(batch.start()).isEmpty();
+    assertThat(batch.counts()).isEqualTo(running(3, 3, 3));
+    assertThat(batch.end()).isEqualTo(new Next.Complete());
+  }
+
+  @Test
+  void aFailedElementAmongSeveralFailsTheStepAndStartsNothing() {
+    StepError error = new StepError("E", "boom", null);
+    FanOutProgress.Batch batch =
+        FanOutProgress.afterElements(running(10, 2, 0), List.of(OK, new Outcome.Failed(error), OK));
+    assertThat(batch.start()).isEmpty();
+    assertThat(batch.end()).isEqualTo(new Next.Fail(error));
+  }
+
+  @Test
+  void elementsOfAFanOutWithoutARowAreIgnored() {
+    assertThat(FanOutProgress.afterElements(null, List.of(OK)).end()).isEqualTo(new Next.Ignore());
   }
 
   private static StepRow row(String stepId, Status status) {
