@@ -24,9 +24,10 @@ import java.util.TreeMap;
  *
  * <p>Arguments: {@code --mode=smoke|full}, {@code --pg=<jdbc url>} (a database of its own, created
  * if missing, so that {@code pg_stat_database} counts only the benchmark), {@code --user=}, {@code
- * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcdeqr} (a subset), {@code
- * --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
- * Stepwise's engine for (q); 10 by default), {@code --rounds=N} (rounds per workload, each
+ * --out=<file>}, {@code --only=Stepwise,DBOS,floor}, {@code --workloads=abcpdeqr} (a subset),
+ * {@code --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
+ * Stepwise's engine for (q); 10 by default), {@code --parallel-sizes=100,1000,3000} (the sizes of
+ * (p)'s one fan-out; 100 and 1,000 in full mode), {@code --rounds=N} (rounds per workload, each
  * contestant once per round; 3 in full mode, 1 in smoke mode).
  */
 public final class Bench {
@@ -54,10 +55,13 @@ public final class Bench {
     queueWorkers =
         Integer.parseInt(
             opts.getOrDefault("queue-workers", String.valueOf(QueueProbe.CONCURRENCY)));
+    if (opts.containsKey("parallel-sizes")) {
+      ParallelGrowth.use(ParallelGrowth.parse(opts.get("parallel-sizes")));
+    }
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    String workloads = opts.getOrDefault("workloads", "abcdeqr");
+    String workloads = opts.getOrDefault("workloads", "abcpdeqr");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();

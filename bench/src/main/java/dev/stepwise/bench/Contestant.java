@@ -52,6 +52,19 @@ public interface Contestant extends AutoCloseable {
     return "";
   }
 
+  /** Whether the engine has dynamic fan-out over a list, for (p); only Stepwise's @Parallel. */
+  default boolean hasParallel() {
+    return false;
+  }
+
+  /**
+   * Runs one dynamic fan-out workflow over {@code size} elements (a list step, one task per
+   * element, a join of their results; {@link ParallelWork}) and waits for it; returns its output.
+   */
+  default String runParallel(String input, int size) {
+    throw new UnsupportedOperationException(name() + " has no dynamic fan-out");
+  }
+
   /** Adds {@code count} finished sequential runs straight into the tables (bulk SQL). */
   void seedFinishedRuns(int count);
 

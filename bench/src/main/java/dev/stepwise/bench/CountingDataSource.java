@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -33,6 +34,11 @@ public final class CountingDataSource extends HikariDataSource {
   private final Map<String, LongAdder> shapes =
       Boolean.getBoolean("bench.sqlStats") ? new ConcurrentHashMap<>() : null;
   private final LongAdder commits = new LongAdder();
+  // Rows and value characters read, counted only while asked for ((p)'s growth): wrapping every
+  // result set would add a proxy per row read to every other workload's figures.
+  private volatile boolean countingReads;
+  private final LongAdder rowsRead = new LongAdder();
+  private final LongAdder charsRead = new LongAdder();
 
   public CountingDataSource(HikariConfig config) {
     super(config);
@@ -86,6 +92,27 @@ public final class CountingDataSource extends HikariDataSource {
   /** Statements executed so far; a batch counts each of its statements. */
   public long statements() {
     return statements.sum();
+  }
+
+  /**
+   * From now on counts the rows and value characters the clients read ({@link #rowsRead}, {@link
+   * #charsRead}), or stops counting; result sets opened before are not counted.
+   */
+  public void countReads(boolean on) {
+    countingReads = on;
+  }
+
+  /** Rows read ({@code ResultSet.next()} that found one) while reads were counted. */
+  public long rowsRead() {
+    return rowsRead.sum();
+  }
+
+  /**
+   * Characters (of strings) and bytes (of byte arrays) of the column values read while reads were
+   * counted: the size of what was read, not of the wire protocol around it.
+   */
+  public long charsRead() {
+    return charsRead.sum();
   }
 
   /** Transactions committed so far, as seen from the client. */
@@ -184,13 +211,46 @@ public final class CountingDataSource extends HikariDataSource {
       } else if (name.equals("clearBatch")) {
         batched = 0;
       }
-      return CountingDataSource.invoke(m, target, args);
+      Object result = CountingDataSource.invoke(m, target, args);
+      return countingReads && result instanceof ResultSet rs ? countingRows(rs) : result;
     }
 
     private void countAutoCommit() throws SQLException {
       if (connection.getAutoCommit()) {
         commits.increment();
       }
+    }
+  }
+
+  private ResultSet countingRows(ResultSet rs) {
+    return (ResultSet)
+        Proxy.newProxyInstance(
+            ResultSet.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
+            new ResultSetHandler(rs));
+  }
+
+  /** Counts the rows and the values' characters read through one result set. */
+  private final class ResultSetHandler implements InvocationHandler {
+    private final ResultSet target;
+
+    ResultSetHandler(ResultSet target) {
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+      Object result = CountingDataSource.invoke(m, target, args);
+      if (m.getName().equals("next")) {
+        if (Boolean.TRUE.equals(result)) {
+          rowsRead.increment();
+        }
+      } else if (result instanceof String s) {
+        charsRead.add(s.length());
+      } else if (result instanceof byte[] b) {
+        charsRead.add(b.length);
+      }
+      return result;
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class Interleaved {
   /** The workloads in the order they run, whatever order they were asked for in. */
-  private static final String ORDER = "abcdeqr";
+  private static final String ORDER = "abcpdeqr";
 
   private final String database;
   private final List<String> contestants;
@@ -40,10 +40,10 @@ final class Interleaved {
     this.pg = pg;
   }
 
-  /** Runs the workloads named in {@code which} (letters a to e, q and r). */
+  /** Runs the workloads named in {@code which} (letters a to e, p, q and r). */
   void run(String which) {
     for (char w : ORDER.toCharArray()) {
-      if (which.indexOf(w) < 0) {
+      if (which.indexOf(w) < 0 || ridesOnFanOut(w, which)) {
         continue;
       }
       if (w == 'e') {
@@ -59,11 +59,30 @@ final class Interleaved {
       for (int round = 0; round < rounds(w); round++) {
         for (String name : Rotation.order(contestants, round)) {
           if (takesPart(name, w)) {
-            turn(name, round, runner -> runner.run(w));
+            String turn = withCompanions(name, w, which);
+            turn(name, round, runner -> turn.chars().forEach(x -> runner.run((char) x)));
           }
         }
       }
+      if (w == 'c' && which.indexOf('p') >= 0) {
+        for (String other : List.of("DBOS", "floor")) {
+          results.borrow(database, WorkloadRunner.FAN_OUT, WorkloadRunner.PARALLEL_TEN, other);
+        }
+      }
     }
+  }
+
+  /**
+   * (p), asked for with (c), runs in Stepwise's turns of (c), right after its (c): so that its
+   * figures and the others' (c), which (p)'s rows show beside it, come from the same rounds.
+   */
+  static boolean ridesOnFanOut(char w, String which) {
+    return w == 'p' && which.indexOf('c') >= 0;
+  }
+
+  /** The workloads of {@code name}'s turn for {@code w}: {@code w}, and (p) after (c). */
+  static String withCompanions(String name, char w, String which) {
+    return w == 'c' && which.indexOf('p') >= 0 && takesPart(name, 'p') ? "cp" : String.valueOf(w);
   }
 
   /**
@@ -75,13 +94,14 @@ final class Interleaved {
   }
 
   /**
-   * The floor has no queue for (q), and only Stepwise has a retention for (r): the others are not
-   * opened for them (DBOS closed right after its launch logs its launch tasks' failures).
+   * The floor has no queue for (q), and only Stepwise has dynamic fan-out for (p) and a retention
+   * for (r): the others are not opened for them (DBOS closed right after its launch logs its launch
+   * tasks' failures).
    */
   private static boolean takesPart(String name, char w) {
     return switch (w) {
       case 'q' -> !name.equals("floor");
-      case 'r' -> name.equals("Stepwise");
+      case 'p', 'r' -> name.equals("Stepwise");
       default -> true;
     };
   }

@@ -71,6 +71,22 @@ public final class Results {
     return r;
   }
 
+  /**
+   * Shows {@code contestant}'s figures of workload {@code from} in the rows of workload {@code to}
+   * that have the same metric, round by round, so that the ratios pair them: for a workload that
+   * only one contestant can run whose work is, for the others, another workload's.
+   */
+  public synchronized void borrow(String database, String from, String to, String contestant) {
+    for (Row r : new ArrayList<>(rows)) {
+      if (r.database().equals(database) && r.workload().equals(to)) {
+        Map<Integer, Double> theirs = rounds(database, from, r.metric(), contestant);
+        if (theirs != null) {
+          r.values().put(contestant, new TreeMap<>(theirs));
+        }
+      }
+    }
+  }
+
   /** The tables, one per database. */
   public synchronized String toMarkdown() {
     StringBuilder out = new StringBuilder();

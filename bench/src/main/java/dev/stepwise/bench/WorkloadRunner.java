@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs one round of one workload, (a) to (e), (q) or (r), against one contestant and records its
- * figures under that round. Within a round the timed part and the pass that counts commits are
+ * Runs one round of one workload, (a) to (e), (p), (q) or (r), against one contestant and records
+ * its figures under that round. Within a round the timed part and the pass that counts commits are
  * separate, because reading the server's commit counter means closing the pool's connections, which
  * would cool down the timed part. Every round begins with its own warm-up, since the contestant was
  * opened just before it (the JIT stays warm from round to round, the pool and the server's backends
@@ -23,6 +23,15 @@ final class WorkloadRunner {
   private static final int SEQ_STEPS = 3;
   private static final int FAN_OUT_STEPS = 2 + Work.BRANCHES;
   private static final int APPROVAL_STEPS = 2;
+
+  /** (c)'s rows. */
+  static final String FAN_OUT = "(c) fan-out 1→10→join";
+
+  /**
+   * (p)'s rows over ten elements: Stepwise's (p) beside the others' (c) of the same rounds ({@link
+   * Results#borrow}), the same work for them.
+   */
+  static final String PARALLEL_TEN = "(p) @Parallel 1→10→join; DBOS, floor: their (c)";
 
   /** Inputs unique over the whole benchmark, whichever round or contestant runs them. */
   private static final AtomicInteger IDS = new AtomicInteger();
@@ -44,12 +53,21 @@ final class WorkloadRunner {
     this.round = round;
   }
 
-  /** One round of workload {@code w} (a letter: a to e, q or r); (e) needs {@link #seed} first. */
+  /**
+   * One round of workload {@code w} (a letter: a to e, p, q or r); (e) needs {@link #seed} first.
+   */
   void run(char w) {
     switch (w) {
       case 'a' -> sequentialLatency();
       case 'b' -> sequentialBatch(batchName());
       case 'c' -> fanOut();
+      case 'p' -> {
+        if (c.hasParallel()) {
+          parallel();
+        } else {
+          log("(p) skipped: no dynamic fan-out");
+        }
+      }
       case 'd' -> suspendResume();
       case 'e' -> {
         String e = seededName();
@@ -254,36 +272,60 @@ final class WorkloadRunner {
 
   /** (c): 1 -> 10 -> join, one at a time and from several client threads. */
   private void fanOut() {
-    String w = "(c) fan-out 1→10→join";
+    fanOut(FAN_OUT, Work::expectedFanOut, c::runFanOut);
+  }
+
+  /**
+   * (p): (c)'s measurements of a dynamic fan-out over ten elements (list, ten elements, join: as
+   * many steps as (c)), then the growth of one fan-out's cost per element with its size.
+   */
+  private void parallel() {
+    fanOut(
+        PARALLEL_TEN,
+        in -> ParallelWork.expected(in, Work.BRANCHES),
+        in -> c.runParallel(in, Work.BRANCHES));
+    ParallelGrowth.measure(
+        c.dataSource(),
+        ParallelGrowth.sizes(sizes),
+        n -> {
+          String in = next();
+          expect(ParallelWork.expected(in, n), c.runParallel(in, n));
+        },
+        this::put,
+        this::log);
+  }
+
+  private void fanOut(String w, Function<String, String> expected, Function<String, String> run) {
     log(w);
     for (int i = 0; i < Math.max(1, sizes.fanOutRuns() / 5); i++) {
-      checked(next(), Work::expectedFanOut, c::runFanOut);
+      checked(next(), expected, run);
     }
     long[] micros = new long[sizes.fanOutRuns()];
     for (int i = 0; i < micros.length; i++) {
       String in = next();
       long t = System.nanoTime();
-      String out = c.runFanOut(in);
+      String out = run.apply(in);
       micros[i] = (System.nanoTime() - t) / 1_000;
-      expect(Work.expectedFanOut(in), out);
+      expect(expected.apply(in), out);
     }
     long t = System.nanoTime();
-    concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns());
+    concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns(), expected, run);
     double rate = sizes.fanOutConcurrentRuns() / ((System.nanoTime() - t) / 1e9);
     put(w, "p50 latency, ms", Stats.percentile(micros, 50) / 1_000);
     put(w, "workflows/s, " + sizes.fanOutClients() + " clients", rate);
     counted(
         w,
         sizes.fanOutConcurrentRuns() * FAN_OUT_STEPS,
-        () -> concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns()));
+        () -> concurrently(sizes.fanOutClients(), sizes.fanOutConcurrentRuns(), expected, run));
   }
 
-  private void concurrently(int clients, int runs) {
+  private void concurrently(
+      int clients, int runs, Function<String, String> expected, Function<String, String> run) {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        futures.add(pool.submit(() -> checked(next(), Work::expectedFanOut, c::runFanOut)));
+        futures.add(pool.submit(() -> checked(next(), expected, run)));
       }
       for (Future<?> f : futures) {
         f.get();

@@ -60,4 +60,24 @@ class ResultsTest {
 
     assertThat(r.toMarkdown()).contains("| (q) | runs/s | 300 | – | 100 | – | 3.00× |");
   }
+
+  @Test
+  void borrowedFigures_standInTheRowsOfTheSameMetric_pairedRoundByRound() {
+    Results r = new Results();
+    for (int round = 0; round < 2; round++) {
+      r.put("PostgreSQL", "(c)", "p50 latency, ms", "DBOS", round, 10 + round);
+      r.put("PostgreSQL", "(c)", "only (c) has it", "DBOS", round, 1);
+      r.put("PostgreSQL", "(p)", "p50 latency, ms", "Stepwise", round, 20 + 4 * round);
+    }
+    r.put("H2", "(c)", "p50 latency, ms", "DBOS", 0, 99); // another database: not borrowed
+
+    r.borrow("PostgreSQL", "(c)", "(p)", "DBOS");
+    r.borrow("PostgreSQL", "(c)", "(p)", "floor"); // has no (c): nothing to show
+
+    // Per round 20/10 and 24/11: median 2.0 and 2.18, around 2.09.
+    assertThat(r.toMarkdown())
+        .contains("| (p) | p50 latency, ms | 22.0 | 10.5 | – | 2.09× (2.00–2.18) | – |")
+        .doesNotContain("| (p) | only (c) has it");
+    assertThat(r.get("PostgreSQL", "(c)", "p50 latency, ms", "DBOS", 1)).isEqualTo(11.0);
+  }
 }

@@ -9,8 +9,9 @@ import dev.stepwise.bench.Work;
 import java.util.List;
 
 /**
- * One step, ten branches after it, a join after them. Written with ten static steps because the DSL
- * has no dynamic fan-out ({@code @Parallel}) yet.
+ * One step, ten branches after it, a join after them, for (c). Written with ten static steps, as it
+ * was before the DSL had a dynamic fan-out; {@link ParallelWorkflow} is the same work with
+ * {@code @Parallel}, for (p).
  */
 @Workflow(name = "bench-fanout")
 public class FanOutWorkflow {

@@ -24,6 +24,7 @@ public final class StepwiseContestant implements Contestant {
   private SequentialWorkflowRunner sequential;
   private FanOutWorkflowRunner fanOut;
   private ApprovalWorkflowRunner approval;
+  private ParallelWorkflowRunner parallel;
   private final List<String> suspended = new ArrayList<>();
   private final int queueWorkers;
   private Stepwise queueEngine; // (q)'s, built on first use
@@ -45,6 +46,7 @@ public final class StepwiseContestant implements Contestant {
     this.sequential = new SequentialWorkflowRunner(engine, new SequentialWorkflow());
     this.fanOut = new FanOutWorkflowRunner(engine, new FanOutWorkflow());
     this.approval = new ApprovalWorkflowRunner(engine, new ApprovalWorkflow());
+    this.parallel = new ParallelWorkflowRunner(engine, new ParallelWorkflow());
     engine.start();
   }
 
@@ -79,6 +81,18 @@ public final class StepwiseContestant implements Contestant {
   @Override
   public String runFanOut(String input) {
     FanOutWorkflowResult r = fanOut.start(input);
+    check(r.status(), r.runId());
+    return r.join().output();
+  }
+
+  @Override
+  public boolean hasParallel() {
+    return true;
+  }
+
+  @Override
+  public String runParallel(String input, int size) {
+    ParallelWorkflowResult r = parallel.start(new ParallelInput(input, size));
     check(r.status(), r.runId());
     return r.join().output();
   }
