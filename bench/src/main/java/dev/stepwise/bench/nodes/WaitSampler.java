@@ -15,10 +15,18 @@ import java.util.List;
  * own, not in the timed one.
  */
 final class WaitSampler implements AutoCloseable {
+  /**
+   * A backend waits for at most one heavyweight lock: its ungranted row of pg_locks says which (for
+   * "Lock:object", whether it is the notification queue's lock on database 0, which a transaction
+   * that sent a NOTIFY holds from its commit through its WAL flush).
+   */
   private static final String SAMPLE =
-      "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
-          + " WHERE datname = current_database() AND backend_type = 'client backend'"
-          + " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')";
+      "SELECT a.state, a.wait_event_type, a.wait_event,"
+          + " l.locktype || ' ' || l.mode || coalesce(' on ' || l.classid::regclass::text"
+          + " || ' ' || l.objid, '')"
+          + " FROM pg_stat_activity a LEFT JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted"
+          + " WHERE a.datname = current_database() AND a.backend_type = 'client backend'"
+          + " AND a.pid <> pg_backend_pid() AND a.state IN ('active', 'idle in transaction')";
 
   private final WaitTally tally = new WaitTally();
   private final Connection connection;
@@ -42,7 +50,9 @@ final class WaitSampler implements AutoCloseable {
         List<WaitTally.Backend> backends = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            backends.add(new WaitTally.Backend(rs.getString(1), rs.getString(2), rs.getString(3)));
+            backends.add(
+                new WaitTally.Backend(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
           }
         }
         tally.sample(backends);

@@ -43,15 +43,20 @@ final class WaitTally {
         event = ON_CPU;
       } else {
         type = b.waitType();
-        event = b.waitType() + ":" + b.waitEvent();
+        event =
+            b.waitType() + ":" + b.waitEvent() + (b.lock() == null ? "" : " (" + b.lock() + ")");
       }
       byType.merge(type, 1L, Long::sum);
       byEvent.merge(event, 1L, Long::sum);
     }
   }
 
-  /** One backend of a sample. */
-  record Backend(String state, String waitType, String waitEvent) {}
+  /**
+   * One backend of a sample: its state, wait event type and event (null: none), and the lock it
+   * waits for (null unless it waits for a heavyweight lock), e.g. "object AccessExclusiveLock on
+   * pg_database 0".
+   */
+  record Backend(String state, String waitType, String waitEvent, String lock) {}
 
   synchronized int samples() {
     return samples;

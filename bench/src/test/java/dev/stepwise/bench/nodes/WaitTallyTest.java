@@ -14,12 +14,14 @@ class WaitTallyTest {
     WaitTally t = new WaitTally();
     t.sample(
         List.of(
-            new Backend("active", null, null),
-            new Backend("active", "Lock", "tuple"),
-            new Backend("active", "LWLock", "WALWrite"),
-            new Backend("active", "IO", "WALSync")));
+            new Backend("active", null, null, null),
+            new Backend("active", "Lock", "object", "object AccessExclusiveLock on pg_database 0"),
+            new Backend("active", "LWLock", "WALWrite", null),
+            new Backend("active", "IO", "WALSync", null)));
     t.sample(
-        List.of(new Backend("active", null, null), new Backend("idle in transaction", null, null)));
+        List.of(
+            new Backend("active", null, null, null),
+            new Backend("idle in transaction", null, null, null)));
     t.sample(List.of()); // nothing busy at that instant
 
     assertThat(t.samples()).isEqualTo(3);
@@ -29,7 +31,10 @@ class WaitTallyTest {
     assertThat(t.share(WaitTally.IDLE_IN_TRANSACTION)).isCloseTo(1 / 6.0, within(1e-9));
     assertThat(t.share("IPC")).isZero();
     assertThat(t.top(1)).isEqualTo("CPU 33.3%");
-    assertThat(t.top(10)).contains("Lock:tuple 16.7%", "LWLock:WALWrite 16.7%", "IO:WALSync 16.7%");
+    assertThat(t.top(10))
+        .contains(
+            "Lock:object (object AccessExclusiveLock on pg_database 0) 16.7%",
+            "LWLock:WALWrite 16.7%", "IO:WALSync 16.7%");
   }
 
   @Test
