@@ -2,6 +2,7 @@ package dev.stepwise.bench;
 
 import dev.stepwise.bench.dbos.DbosContestant;
 import dev.stepwise.bench.floor.FloorContestant;
+import dev.stepwise.bench.nodes.SeveralNodes;
 import dev.stepwise.bench.stepwise.StepwiseContestant;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,13 +29,19 @@ import java.util.TreeMap;
  * {@code --no-h2}, {@code --no-pg} (H2 only, for profiling), {@code --queue-workers=N} (workers of
  * Stepwise's engine for (q); 10 by default), {@code --parallel-sizes=100,1000,3000} (the sizes of
  * (p)'s one fan-out; 100 and 1,000 in full mode), {@code --rounds=N} (rounds per workload, each
- * contestant once per round; 3 in full mode, 1 in smoke mode).
+ * contestant once per round; 3 in full mode, 1 in smoke mode). Workload (n), Stepwise on 1, 2 and 4
+ * nodes ({@link SeveralNodes}), runs only when asked for ({@code --workloads=n}) in full mode, and
+ * in a tiny version in smoke mode's default set.
  */
 public final class Bench {
   /** Connections (and, for the floor, threads) per contestant; see docs/performance.md. */
   static final int STEPWISE_POOL = 12;
 
   static final int DBOS_POOL = 10;
+
+  /** The schema the nodes of (n) share. */
+  private static final String NODES_SCHEMA = "stepwise_nodes";
+
   static final int FLOOR_THREADS = 16;
 
   /** Workers of Stepwise's (q) engine: as many as the queue has slots, unless --queue-workers. */
@@ -61,10 +68,18 @@ public final class Bench {
     String pgUrl = opts.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/stepwise_bench");
     String user = opts.getOrDefault("user", "postgres");
     List<String> only = List.of(opts.getOrDefault("only", "Stepwise,DBOS,floor").split(","));
-    String workloads = opts.getOrDefault("workloads", "abcpdeqr");
+    // (n) starts a JVM per node per turn: in smoke mode's default set only in its tiny version.
+    String workloads =
+        opts.getOrDefault("workloads", sizes.mode().equals("smoke") ? "abcpdeqrn" : "abcpdeqr");
     Path out = Path.of(opts.getOrDefault("out", "target/bench-" + sizes.mode() + ".md"));
 
     Results results = new Results();
+    Results nodeResults =
+        new Results(
+            List.of(SeveralNodes.column(1), SeveralNodes.column(2), SeveralNodes.column(4)),
+            List.of(
+                new Results.Ratio(SeveralNodes.column(2), SeveralNodes.column(1)),
+                new Results.Ratio(SeveralNodes.column(4), SeveralNodes.column(1))));
     Instant started = Instant.now();
     createDatabaseIfMissing(pgUrl, user);
     PgCommits pg = new PgCommits(pgUrl, user);
@@ -80,6 +95,17 @@ public final class Bench {
         // So that autovacuum is not left with their million seeded runs, H2's turn next.
         pg.dropSchema(schemaOf(name));
       }
+      if (workloads.contains("n") && only.contains("Stepwise")) {
+        // A schema of its own, empty, so that (n) is (b) on the tables (b) had, not (e)'s.
+        freshSchema(pgUrl, user, NODES_SCHEMA);
+        SeveralNodes.Sizes nodeSizes =
+            sizes.mode().equals("smoke")
+                ? SeveralNodes.Sizes.smoke()
+                : SeveralNodes.Sizes.full(sizes.rounds());
+        new SeveralNodes(pgUrl, user, NODES_SCHEMA, STEPWISE_POOL, nodeSizes, nodeResults, pg)
+            .run();
+        pg.dropSchema(NODES_SCHEMA);
+      }
     }
     if (!opts.containsKey("no-h2")) {
       Path dir = Path.of("target", "bench-h2").toAbsolutePath();
@@ -87,7 +113,7 @@ public final class Bench {
       List<String> h2 = only.stream().filter(n -> !n.equals("DBOS")).toList(); // DBOS: PG only
       new Interleaved("H2", h2, name -> h2(name, dir), sizes, results, null).run(workloads);
     }
-    String report = report(sizes, pgUrl, started, results);
+    String report = report(sizes, pgUrl, started, results) + nodeResults.toMarkdown();
     System.out.println(report);
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);

@@ -1,9 +1,6 @@
 package dev.stepwise.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,9 +13,6 @@ import java.sql.Statement;
  * but always when it exits: so the pool's connections are closed before each reading.
  */
 public final class PgCommits {
-  /** USER_HZ: Linux reports process times in 1/100 s on every common architecture. */
-  private static final long TICKS_PER_SECOND = 100;
-
   private final String url;
   private final String user;
 
@@ -86,30 +80,14 @@ public final class PgCommits {
                     + " AND pid <> pg_backend_pid()")) {
       long ticks = 0;
       while (rs.next()) {
-        ticks += cpuTicks(rs.getInt(1));
+        ticks += ProcStat.processTicks(rs.getInt(1));
       }
-      return ticks * 1000 / TICKS_PER_SECOND;
+      return ticks * 1000 / ProcStat.TICKS_PER_SECOND;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read pg_stat_activity", e);
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  private static long cpuTicks(int pid) throws IOException {
-    Path stat = Path.of("/proc", Integer.toString(pid), "stat");
-    if (!Files.exists(stat)) {
-      return 0; // ended meanwhile
-    }
-    String line;
-    try {
-      line = Files.readString(stat);
-    } catch (NoSuchFileException e) {
-      return 0;
-    }
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
   }
 
   private static void sleep(long millis) {

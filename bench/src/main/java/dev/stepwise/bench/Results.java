@@ -11,9 +11,28 @@ import java.util.TreeMap;
  * The figures of one benchmark run, per round, rendered as one Markdown table per database: each
  * figure the median over its rounds, and the ratios Stepwise/DBOS and Stepwise/floor paired round
  * by round (the contestants ran each round back to back), as their median and, over several rounds,
- * their spread (min–max).
+ * their spread (min–max). Other columns and ratios can be asked for (the node counts of (n)).
  */
 public final class Results {
+  /** A ratio column: the figure of column {@code of} over that of column {@code to}. */
+  public record Ratio(String of, String to) {}
+
+  private final List<String> columns;
+  private final List<Ratio> ratios;
+
+  /** Columns Stepwise, DBOS and floor; ratios Stepwise/DBOS and Stepwise/floor. */
+  public Results() {
+    this(
+        List.of("Stepwise", "DBOS", "floor"),
+        List.of(new Ratio("Stepwise", "DBOS"), new Ratio("Stepwise", "floor")));
+  }
+
+  /** These columns (contestants, or whatever a figure is recorded under) and ratios. */
+  public Results(List<String> columns, List<Ratio> ratios) {
+    this.columns = List.copyOf(columns);
+    this.ratios = List.copyOf(ratios);
+  }
+
   /** One figure row: a workload's metric, per contestant and round. */
   record Row(
       String database, String workload, String metric, Map<String, Map<Integer, Double>> values) {}
@@ -95,28 +114,21 @@ public final class Results {
       if (!r.database().equals(database)) {
         database = r.database();
         out.append("\n### ").append(database).append("\n\n");
-        out.append(
-            "| workload | metric | Stepwise | DBOS | floor | Stepwise/DBOS | Stepwise/floor |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        out.append("| workload | metric |");
+        columns.forEach(c -> out.append(' ').append(c).append(" |"));
+        ratios.forEach(q -> out.append(' ').append(q.of()).append('/').append(q.to()).append(" |"));
+        out.append("\n|---|---|")
+            .append("---:|".repeat(columns.size() + ratios.size()))
+            .append('\n');
       }
-      Map<Integer, Double> s = r.values().get("Stepwise");
-      Map<Integer, Double> d = r.values().get("DBOS");
-      Map<Integer, Double> f = r.values().get("floor");
-      out.append("| ")
-          .append(r.workload())
-          .append(" | ")
-          .append(r.metric())
-          .append(" | ")
-          .append(format(median(s)))
-          .append(" | ")
-          .append(format(median(d)))
-          .append(" | ")
-          .append(format(median(f)))
-          .append(" | ")
-          .append(ratio(s, d))
-          .append(" | ")
-          .append(ratio(s, f))
-          .append(" |\n");
+      out.append("| ").append(r.workload()).append(" | ").append(r.metric()).append(" |");
+      for (String c : columns) {
+        out.append(' ').append(format(median(r.values().get(c)))).append(" |");
+      }
+      for (Ratio q : ratios) {
+        out.append(' ').append(ratio(r.values().get(q.of()), r.values().get(q.to()))).append(" |");
+      }
+      out.append('\n');
     }
     return out.toString();
   }
@@ -152,7 +164,8 @@ public final class Results {
     return median + String.format(Locale.ROOT, " (%.2f–%.2f)", min, max);
   }
 
-  static String format(Double v) {
+  /** A figure as the tables show it: three significant digits, thousands separated. */
+  public static String format(Double v) {
     if (v == null) {
       return "–";
     }

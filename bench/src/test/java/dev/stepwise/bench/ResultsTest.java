@@ -80,4 +80,21 @@ class ResultsTest {
         .doesNotContain("| (p) | only (c) has it");
     assertThat(r.get("PostgreSQL", "(c)", "p50 latency, ms", "DBOS", 1)).isEqualTo(11.0);
   }
+
+  @Test
+  void otherColumns_withRatiosOfLaterColumnsOverTheFirst() {
+    Results r =
+        new Results(
+            java.util.List.of("1 node", "2 nodes"),
+            java.util.List.of(new Results.Ratio("2 nodes", "1 node")));
+    r.put("PG", "(n)", "workflows/s", "1 node", 0, 1_000);
+    r.put("PG", "(n)", "workflows/s", "2 nodes", 0, 900);
+    r.put("PG", "(n)", "workflows/s", "Stepwise", 0, 5); // no such column: not shown
+
+    assertThat(r.toMarkdown())
+        .contains(
+            "| workload | metric | 1 node | 2 nodes | 2 nodes/1 node |\n|---|---|---:|---:|---:|\n")
+        .contains("| (n) | workflows/s | 1,000 | 900 | 0.90× |")
+        .doesNotContain("| 5 |");
+  }
 }
