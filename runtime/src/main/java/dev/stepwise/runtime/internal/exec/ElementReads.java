@@ -11,17 +11,23 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
- * What an execution of a fan-out element reads, each on demand and by primary key: its own element
- * (carried by its row), and the output of each upstream step it takes. Its claim read no outputs
- * (the Dispatcher counts elements as roots), because the run's succeeded steps include every
- * finished element of the fan-out: read for every element, they made a fan-out's cost grow with the
- * square of its size.
+ * What an execution of a fan-out element reads: its own element (carried by its row, and read with
+ * its claim), and, on demand and by primary key, the output of each upstream step it takes. Its
+ * claim read no outputs (the Dispatcher counts elements as roots), because the run's succeeded
+ * steps include every finished element of the fan-out: read for every element, they made a
+ * fan-out's cost grow with the square of its size.
  */
 final class ElementReads {
   private ElementReads() {}
 
-  /** The JSON of the element {@code task} (a row {@code step[i]} of {@code spec}) runs on. */
+  /**
+   * The JSON of the element {@code task} (a row {@code step[i]} of {@code spec}) runs on: as its
+   * claim read it from its row, else read again.
+   */
   static String item(DSLContext dsl, StepSpec spec, Task task) {
+    if (task.item() != null) {
+      return task.item();
+    }
     return FanOutRows.item(dsl, task.runId(), task.stepId())
         .orElseGet(
             () -> {

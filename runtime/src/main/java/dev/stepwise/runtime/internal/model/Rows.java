@@ -109,6 +109,8 @@ public final class Rows {
    * A step this node holds the lease of and must execute.
    *
    * @param version the row version the lease was taken at; every later write is fenced on it
+   * @param item the element of a fan-out element's row, as its claim read it (null otherwise, and
+   *     for a row written before rows carried their element)
    */
   public record Task(
       String runId,
@@ -117,12 +119,25 @@ public final class Rows {
       int attempt,
       long version,
       String resumePayload,
+      String item,
       Snapshot snapshot) {
 
     public Task {
       // Every task comes with its snapshot, from the claim or from the commit that leased it, so a
       // worker never reads the run again before executing.
       Objects.requireNonNull(snapshot, "snapshot");
+    }
+
+    /** A task that is not a fan-out element (or whose element is read from its row). */
+    public Task(
+        String runId,
+        String stepId,
+        String workflow,
+        int attempt,
+        long version,
+        String resumePayload,
+        Snapshot snapshot) {
+      this(runId, stepId, workflow, attempt, version, resumePayload, null, snapshot);
     }
   }
 }

@@ -302,6 +302,7 @@ public final class QueueClaim {
             SW_STEPS.ATTEMPTS,
             SW_STEPS.VERSION,
             SW_STEPS.RESUME_PAYLOAD,
+            SW_STEPS.ITEM,
             SW_RUNS.GRAPH_VERSION,
             SW_RUNS.STATUS,
             SW_RUNS.INPUT,

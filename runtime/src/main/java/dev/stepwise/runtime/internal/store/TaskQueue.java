@@ -27,7 +27,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record10;
+import org.jooq.Record11;
 import org.jooq.Row2;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
@@ -112,6 +112,7 @@ public final class TaskQueue {
               c.attempt(),
               c.version(),
               c.resumePayload(),
+              c.item(),
               snapshot));
     }
     return tasks;
@@ -125,6 +126,7 @@ public final class TaskQueue {
       int attempt,
       long version,
       String resumePayload,
+      String item,
       String graphVersion,
       Status runStatus,
       String input,
@@ -132,15 +134,17 @@ public final class TaskQueue {
 
     /**
      * A claimed row as both claims select it: run, step, workflow, attempts, version, resume
-     * payload, then the run's graph version, status and input, then the step's due time.
+     * payload, element (a fan-out element's, else null), then the run's graph version, status and
+     * input, then the step's due time.
      */
     public static Claimed of(
-        Record10<
+        Record11<
                 String,
                 String,
                 String,
                 Integer,
                 Long,
+                String,
                 String,
                 String,
                 String,
@@ -155,9 +159,10 @@ public final class TaskQueue {
           r.value5(),
           r.value6(),
           r.value7(),
-          Status.valueOf(r.value8()),
-          r.value9(),
-          SqlValues.instant(r.value10()));
+          r.value8(),
+          Status.valueOf(r.value9()),
+          r.value10(),
+          SqlValues.instant(r.value11()));
     }
   }
 

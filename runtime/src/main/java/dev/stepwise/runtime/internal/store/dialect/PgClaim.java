@@ -15,7 +15,7 @@ import java.util.List;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record10;
+import org.jooq.Record11;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
@@ -47,12 +47,13 @@ public final class PgClaim implements Claim {
 
   /** The claim statement (public for the test of its plan). */
   public ResultQuery<
-          Record10<
+          Record11<
               String,
               String,
               String,
               Integer,
               Long,
+              String,
               String,
               String,
               String,
@@ -86,6 +87,7 @@ public final class PgClaim implements Claim {
             SW_STEPS.ATTEMPTS,
             SW_STEPS.VERSION,
             SW_STEPS.RESUME_PAYLOAD,
+            SW_STEPS.ITEM,
             SW_RUNS.GRAPH_VERSION,
             SW_RUNS.STATUS,
             SW_RUNS.INPUT,

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record4;
-import org.jooq.Record7;
+import org.jooq.Record8;
 import org.jooq.Result;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
@@ -43,22 +43,24 @@ final class PortableClaim implements Claim {
     return dsl.transactionResult(
         cfg -> {
           DSLContext tx = cfg.dsl();
-          Result<Record7<String, String, String, Integer, Long, String, OffsetDateTime>> due =
-              tx.select(
-                      SW_STEPS.RUN_ID,
-                      SW_STEPS.STEP_ID,
-                      SW_STEPS.WORKFLOW,
-                      SW_STEPS.ATTEMPTS,
-                      SW_STEPS.VERSION,
-                      SW_STEPS.RESUME_PAYLOAD,
-                      SW_STEPS.NOT_BEFORE)
-                  .from(SW_STEPS)
-                  .where(dueCondition(now, workflows))
-                  .orderBy(SW_STEPS.NOT_BEFORE)
-                  .limit(limit)
-                  .forUpdate()
-                  .skipLocked()
-                  .fetch();
+          Result<Record8<String, String, String, Integer, Long, String, String, OffsetDateTime>>
+              due =
+                  tx.select(
+                          SW_STEPS.RUN_ID,
+                          SW_STEPS.STEP_ID,
+                          SW_STEPS.WORKFLOW,
+                          SW_STEPS.ATTEMPTS,
+                          SW_STEPS.VERSION,
+                          SW_STEPS.RESUME_PAYLOAD,
+                          SW_STEPS.ITEM,
+                          SW_STEPS.NOT_BEFORE)
+                      .from(SW_STEPS)
+                      .where(dueCondition(now, workflows))
+                      .orderBy(SW_STEPS.NOT_BEFORE)
+                      .limit(limit)
+                      .forUpdate()
+                      .skipLocked()
+                      .fetch();
           if (due.isEmpty()) {
             return List.of();
           }
@@ -89,10 +91,11 @@ final class PortableClaim implements Claim {
                     r.value4() + 1,
                     r.value5() + 1,
                     r.value6(),
+                    r.value7(),
                     run.value2(),
                     Status.valueOf(run.value3()),
                     run.value4(),
-                    r.value7() == null ? null : r.value7().toInstant()));
+                    r.value8() == null ? null : r.value8().toInstant()));
           }
           return claimed;
         });
