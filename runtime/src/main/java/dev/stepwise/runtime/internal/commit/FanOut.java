@@ -5,6 +5,7 @@ import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.StepError;
 import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Ids;
+import dev.stepwise.runtime.internal.model.Outcome;
 import dev.stepwise.runtime.internal.model.PayloadLimit;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
@@ -120,7 +121,12 @@ public final class FanOut {
     return new GroupEffect(advance, queued, failedStep, error);
   }
 
-  /** Counts finished elements of {@code spec} in its parent and writes what that decided. */
+  /**
+   * Counts finished elements of {@code spec} in its parent and writes what that decided. Elements
+   * that all succeeded (the usual case) are counted with one statement that also returns the
+   * counts; the counts are read first otherwise, and taken from the rows for a parent written
+   * before V16.
+   */
   private static Batch elementsFinished(
       DSLContext tx,
       RunRow run,
@@ -129,13 +135,32 @@ public final class FanOut {
       PayloadLimit limit,
       Instant now) {
     String stepId = spec.id();
-    List<String> finishing = elements.stream().map(i -> i.task().stepId()).toList();
-    FanOutCounts before =
-        FanOutRows.counts(
-                tx, run.id(), stepId, status -> legacyCounts(tx, run, spec, status, finishing))
-            .orElse(null);
-    Batch batch =
-        FanOutProgress.afterElements(before, elements.stream().map(i -> i.outcome()).toList());
+    List<Outcome> outcomes = elements.stream().map(OutcomeWrites.Item::outcome).toList();
+    boolean allSucceeded = outcomes.stream().allMatch(o -> o instanceof Outcome.Succeeded);
+    Optional<FanOutCounts> added =
+        allSucceeded
+            ? FanOutRows.addSucceeded(tx, run.id(), stepId, outcomes.size())
+            : Optional.empty();
+    // What the parent row holds now, and the counts before these elements.
+    FanOutCounts stored;
+    FanOutCounts before;
+    if (added.isPresent()) {
+      stored = added.get();
+      before =
+          new FanOutCounts(
+              stored.status(),
+              stored.total(),
+              stored.started(),
+              stored.succeeded() - outcomes.size());
+    } else {
+      List<String> finishing = elements.stream().map(i -> i.task().stepId()).toList();
+      before =
+          FanOutRows.counts(
+                  tx, run.id(), stepId, status -> legacyCounts(tx, run, spec, status, finishing))
+              .orElse(null);
+      stored = before;
+    }
+    Batch batch = FanOutProgress.afterElements(before, outcomes);
     Next end = batch.end();
     if (end instanceof Next.Fail f) {
       FanOutRows.failParent(tx, run.id(), stepId, f.error(), now);
@@ -155,7 +180,7 @@ public final class FanOut {
             spec.queueName(),
             now);
       }
-      if (!batch.counts().equals(before)) {
+      if (!batch.counts().equals(stored)) {
         FanOutRows.writeCounts(tx, run.id(), stepId, batch.counts());
       }
     }
@@ -193,7 +218,7 @@ public final class FanOut {
       FanOutRows.failParent(tx, run.id(), spec.id(), error, now);
       return new Next.Fail(error);
     }
-    FanOutRows.writeCounts(tx, run.id(), spec.id(), counts);
+    // No counts written: a succeeded parent is never reopened, so they are not read again.
     FanOutRows.succeedParent(tx, run.id(), spec.id(), json, now);
     return new Next.Complete();
   }

@@ -124,6 +124,29 @@ public final class FanOutRows {
     return Optional.of(counts);
   }
 
+  /**
+   * Adds {@code succeeded} to the parent's count of succeeded elements, in one statement, and
+   * returns its status and counts as they are then; empty if it has no row, or no counts (written
+   * before V16). The caller holds the run lock.
+   */
+  public static Optional<FanOutCounts> addSucceeded(
+      DSLContext tx, String runId, String stepId, int succeeded) {
+    return tx.update(SW_STEPS)
+        .set(SW_STEPS.ITEMS_SUCCEEDED, SW_STEPS.ITEMS_SUCCEEDED.plus(succeeded))
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(SW_STEPS.STEP_ID.eq(stepId))
+                .and(SW_STEPS.ITEMS_TOTAL.isNotNull())
+                .and(SW_STEPS.ITEMS_STARTED.isNotNull())
+                .and(SW_STEPS.ITEMS_SUCCEEDED.isNotNull()))
+        .returningResult(
+            SW_STEPS.STATUS, SW_STEPS.ITEMS_TOTAL, SW_STEPS.ITEMS_STARTED, SW_STEPS.ITEMS_SUCCEEDED)
+        .fetchOptional(
+            r -> new FanOutCounts(Status.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
+  }
+
   /** Writes the parent's counts; the caller holds the run lock. */
   public static void writeCounts(DSLContext tx, String runId, String stepId, FanOutCounts counts) {
     tx.update(SW_STEPS)
