@@ -46,7 +46,7 @@ public final class FanOut {
 
   /**
    * Inserts the parents and first elements the plan starts, with their elements taken from the
-   * lists in {@code outputs}; true if elements were queued.
+   * lists in {@code outputs}; true if elements were queued for any node to claim.
    */
   static boolean insert(
       DSLContext tx,
@@ -55,22 +55,70 @@ public final class FanOut {
       FanOutPlan plan,
       Map<String, String> outputs,
       Instant now) {
+    return insert(tx, run, graph, plan, outputs, null, now).queued();
+  }
+
+  /** What {@link #insert} did: elements queued for any node, and those leased to this one. */
+  record Inserted(boolean queued, List<Leased> leased) {}
+
+  /** An element row inserted leased to this node, and its element. */
+  record Leased(String rowId, String item) {}
+
+  /**
+   * The same, inserting up to {@code leases.count()} of the first elements (of steps without a
+   * queue) already leased to this node, so that they run without a claim; null: none.
+   */
+  static Inserted insert(
+      DSLContext tx,
+      RunRow run,
+      WorkflowGraph graph,
+      FanOutPlan plan,
+      Map<String, String> outputs,
+      FanOutRows.ElementLeases leases,
+      Instant now) {
     for (String id : plan.empty()) {
       FanOutRows.insertEmpty(tx, run, id, now);
     }
     boolean queued = false;
+    List<Leased> leased = new ArrayList<>();
+    int room = leases == null ? 0 : leases.count();
     for (Map.Entry<String, Integer> e : plan.started().entrySet()) {
       StepSpec spec = graph.step(e.getKey()).orElseThrow();
       int total = e.getValue();
       int first = FanOutPlan.firstElements(spec, total);
       List<String> items =
           FanOutList.elementJsons(outputs.get(spec.options().parallelOver()), spec.id());
+      // Only its queue's claim may start a queued step's element.
+      int here = spec.queueName() == null ? Math.min(room, first) : 0;
+      room -= here;
       FanOutRows.insertParent(tx, run, spec.id(), total, first, now);
       FanOutRows.insertElements(
-          tx, run, spec.id(), 0, items.subList(0, first), spec.queueName(), now);
-      queued |= first > 0;
+          tx,
+          run,
+          spec.id(),
+          0,
+          items.subList(0, first),
+          spec.queueName(),
+          here == 0 ? null : new FanOutRows.ElementLeases(here, leases.owner(), leases.lease()),
+          now);
+      for (int i = 0; i < here; i++) {
+        leased.add(new Leased(Ids.itemId(spec.id(), i), items.get(i)));
+      }
+      queued |= first > here;
     }
-    return queued;
+    return new Inserted(queued, List.copyOf(leased));
+  }
+
+  /** How many first elements of the plan's fan-outs could be leased to this node. */
+  static int leasable(WorkflowGraph graph, FanOutPlan plan) {
+    int n = 0;
+    for (Map.Entry<String, Integer> e : plan.started().entrySet()) {
+      StepSpec spec = graph.step(e.getKey()).orElseThrow();
+      if (spec.queueName() == null) {
+        n += FanOutPlan.firstElements(spec, e.getValue());
+      }
+    }
+    return n;
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.stepwise.runtime.internal.model.Rows.Task;
 import dev.stepwise.runtime.internal.progress.FanOutPlan;
 import dev.stepwise.runtime.internal.progress.GraphProgress;
 import dev.stepwise.runtime.internal.progress.RunStatuses;
+import dev.stepwise.runtime.internal.store.FanOutRows;
 import dev.stepwise.runtime.internal.store.RunStore;
 import dev.stepwise.runtime.internal.store.StepErrorRows;
 import dev.stepwise.runtime.internal.store.StepStore;
@@ -277,7 +278,6 @@ final class OutcomeWrites {
       // Waking before the commit is harmless: the timer thread only reads, and sleeps again.
       wakeups.timerAt(timerDue);
     }
-    out.queued |= FanOut.insert(tx, run, graph, plan, outputs, now);
     // A step that waits for a queue is never leased here: only its queue's claim may start it.
     List<String> free = new ArrayList<>();
     for (String stepId : p.ready()) {
@@ -289,13 +289,29 @@ final class OutcomeWrites {
         out.queued = true;
       }
     }
+    // The first item's own permit passes to the first successor (a plain step, else a fan-out's
+    // first element); take more for the others.
+    int elements = FanOut.leasable(graph, plan);
     int local = 0;
-    if (!free.isEmpty() && pool.accepting()) {
-      // The first item's own permit passes to the first successor; take more for the others.
-      int extra = pool.tryAcquire(free.size() - 1);
+    int localElements = 0;
+    if (free.size() + elements > 0 && pool.accepting()) {
+      int extra = pool.tryAcquire(free.size() + elements - 1);
       out.extraPermits += extra;
-      local = 1 + extra;
+      local = Math.min(free.size(), 1 + extra);
+      localElements = 1 + extra - local;
     }
+    FanOut.Inserted fan =
+        FanOut.insert(
+            tx,
+            run,
+            graph,
+            plan,
+            outputs,
+            localElements == 0
+                ? null
+                : new FanOutRows.ElementLeases(localElements, config.nodeId(), config.lease()),
+            now);
+    out.queued |= fan.queued();
     List<Task> tasks = new ArrayList<>();
     Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
     for (int i = 0; i < free.size(); i++) {
@@ -307,6 +323,9 @@ final class OutcomeWrites {
       } else {
         rows.add(NewStep.pending(run.id(), stepId, run.workflow(), null));
       }
+    }
+    for (FanOut.Leased e : fan.leased()) {
+      tasks.add(new Task(run.id(), e.rowId(), run.workflow(), 1, 1L, null, e.item(), snapshot));
     }
     for (String stepId : p.skipped()) {
       rows.add(

@@ -9,6 +9,7 @@ import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.FanOutCounts;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.RunRow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,10 @@ public final class FanOutRows {
         .execute();
   }
 
-  /** Rows per multi-row insert of elements: 9 values each, well under PostgreSQL's limit. */
+  /** How many element rows to insert leased to this node, to whom, for how long. */
+  public record ElementLeases(int count, String owner, Duration lease) {}
+
+  /** Rows per multi-row insert of elements: 12 values each, well under PostgreSQL's limit. */
   static final int ROWS_PER_INSERT = 1_000;
 
   /**
@@ -74,22 +78,43 @@ public final class FanOutRows {
       List<String> items,
       String queue,
       Instant now) {
+    insertElements(tx, run, stepId, first, items, queue, null, now);
+  }
+
+  /**
+   * The same, the first {@code leases.count()} rows inserted already leased to {@code
+   * leases.owner()} (RUNNING, attempt 1, version 1, as a claim leaves them); null: none.
+   */
+  public static void insertElements(
+      DSLContext tx,
+      RunRow run,
+      String stepId,
+      int first,
+      List<String> items,
+      String queue,
+      ElementLeases leases,
+      Instant now) {
+    int leased = leases == null ? 0 : Math.min(leases.count(), items.size());
     for (int from = 0; from < items.size(); from += ROWS_PER_INSERT) {
       int to = Math.min(items.size(), from + ROWS_PER_INSERT);
       InsertSetStep<SwStepsRecord> insert = tx.insertInto(SW_STEPS);
       InsertSetMoreStep<SwStepsRecord> rows = null;
       for (int i = from; i < to; i++) {
         InsertSetStep<SwStepsRecord> next = rows == null ? insert : rows.newRecord();
+        boolean here = i < leased;
         rows =
             next.set(SW_STEPS.RUN_ID, run.id())
                 .set(SW_STEPS.STEP_ID, Ids.itemId(stepId, first + i))
                 .set(SW_STEPS.WORKFLOW, run.workflow())
-                .set(SW_STEPS.STATUS, Status.PENDING.name())
-                .set(SW_STEPS.ATTEMPTS, 0)
+                .set(SW_STEPS.STATUS, here ? Status.RUNNING.name() : Status.PENDING.name())
+                .set(SW_STEPS.ATTEMPTS, here ? 1 : 0)
                 .set(SW_STEPS.NOT_BEFORE, odt(now))
+                .set(SW_STEPS.LEASE_OWNER, here ? leases.owner() : null)
+                .set(SW_STEPS.LEASE_UNTIL, here ? odt(now.plus(leases.lease())) : null)
+                .set(SW_STEPS.STARTED_AT, here ? odt(now) : null)
                 .set(SW_STEPS.QUEUE, queue)
                 .set(SW_STEPS.ITEM, items.get(i))
-                .set(SW_STEPS.VERSION, 0L);
+                .set(SW_STEPS.VERSION, here ? 1L : 0L);
       }
       rows.execute();
     }
