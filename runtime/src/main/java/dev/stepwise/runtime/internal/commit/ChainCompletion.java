@@ -87,7 +87,7 @@ public final class ChainCompletion {
         if (r.mayHaveChildren() && waiters.isAwaited(task.runId())) {
           status = ChildRuns.withChildren(repo, status); // handed over complete
         }
-        if (writes.finishAnnounces()) {
+        if (r.announced()) {
           waiters.changedAndAnnounced(task.runId(), status);
         } else {
           waiters.changed(task.runId(), status);

@@ -100,11 +100,7 @@ public final class RunResume {
     } else {
       wakeups.workQueued();
     }
-    if (writes.announces()) {
-      changes.changedAndAnnounced(runId, null);
-    } else {
-      changes.changed(runId);
-    }
+    changes.changed(runId);
   }
 
   private NotSuspendedException notSuspended(String runId, boolean child, String stepId) {

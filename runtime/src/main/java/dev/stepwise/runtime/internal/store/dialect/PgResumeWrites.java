@@ -12,10 +12,16 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * {@link ResumeWrites} on PostgreSQL as ONE auto-committed statement: the run lock, the step's
- * update, the run's and the NOTIFY to other nodes are parts of one {@code WITH} query, which also
- * returns, for a step leased here, its lease and the outputs of the run's succeeded steps (the
- * snapshot a claim would have read). A resume costs one round trip and one commit. Plain JDBC, as
- * {@link PgChainWrites}, for the same reason: jOOQ's rendering cost more CPU than the statement.
+ * update and the run's are parts of one {@code WITH} query, which also returns, for a step leased
+ * here, its lease and the outputs of the run's succeeded steps (the snapshot a claim would have
+ * read). A resume costs one round trip and one commit. Plain JDBC, as {@link PgChainWrites}, for
+ * the same reason: jOOQ's rendering cost more CPU than the statement.
+ *
+ * <p>No NOTIFY in it: a transaction that notifies holds PostgreSQL's one notification lock from its
+ * commit until its WAL is flushed, so notifying commits run one at a time, each waiting for the
+ * disk alone. With a NOTIFY in every resume, 16 callers resuming at once got 145-179 resumes/s
+ * where one caller had got 718 (docs/performance.md). The engine's notifier announces the change
+ * instead, many runs per statement ({@code PgNotifier}).
  *
  * <p>Why this is safe under READ COMMITTED: the run row is locked first ({@code FOR UPDATE}
  * re-reads the newest row version after waiting), and the step's update re-checks {@code status =
@@ -26,17 +32,13 @@ import org.jooq.exception.DataAccessException;
  */
 public final class PgResumeWrites implements ResumeWrites {
   private final DataSource dataSource;
-  private final String channel;
-  private final String nodeId;
   private final String sql;
 
   /**
    * @param schema the schema holding the tables, or null for the connection's search path
    */
-  PgResumeWrites(DataSource dataSource, String schema, String nodeId) {
+  PgResumeWrites(DataSource dataSource, String schema) {
     this.dataSource = dataSource;
-    this.channel = PgNotifier.channel(schema);
-    this.nodeId = nodeId;
     String runs = schema == null ? "sw_runs" : schema + ".sw_runs";
     String steps = schema == null ? "sw_steps" : schema + ".sw_steps";
     this.sql =
@@ -53,22 +55,15 @@ public final class PgResumeWrites implements ResumeWrites {
             + ResumeSql.RUN_SET
             + " WHERE id = ? AND EXISTS (SELECT 1 FROM u))"
             // Row 0: whether the run was found, the step as written, the run's graph version and
-            // input; other nodes hear of the change at this commit (PgNotifier's channel and
-            // payload), not in a statement of their own.
+            // input.
             + " SELECT 0 AS part, (SELECT count(*) FROM r) AS found, u.workflow, u.status,"
-            + " u.attempts, u.version, r.graph_version, r.input, n.notified"
+            + " u.attempts, u.version, r.graph_version, r.input"
             + " FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN u ON true"
-            + " LEFT JOIN (SELECT true AS notified, pg_notify(?, ? || ' ' || ?) FROM u) n ON true"
             // Then, for a step leased here only, the outputs of the run's succeeded steps.
-            + " UNION ALL SELECT 1, NULL, o.step_id, NULL, NULL, NULL, NULL, o.output, NULL FROM "
+            + " UNION ALL SELECT 1, NULL, o.step_id, NULL, NULL, NULL, NULL, o.output FROM "
             + steps
             + " o WHERE o.run_id = ? AND o.status = 'SUCCEEDED'"
             + " AND EXISTS (SELECT 1 FROM u WHERE u.status = 'RUNNING')";
-  }
-
-  @Override
-  public boolean announces() {
-    return true;
   }
 
   @Override
@@ -81,9 +76,6 @@ public final class PgResumeWrites implements ResumeWrites {
       ps.setString(i++, r.workflow());
       i = ResumeSql.bindStep(ps, i, r);
       ps.setObject(i++, SqlValues.odt(r.now()));
-      ps.setString(i++, r.runId());
-      ps.setString(i++, channel);
-      ps.setString(i++, nodeId);
       ps.setString(i++, r.runId());
       ps.setString(i, r.runId());
       boolean found = false;

@@ -72,11 +72,6 @@ public final class PortableChainWrites implements ChainWrites {
   }
 
   @Override
-  public boolean finishAnnounces() {
-    return false;
-  }
-
-  @Override
   public void start(RunRow run, NewStep root, Instant now) {
     inTransaction(
         "Storing run " + run.id(),
@@ -141,7 +136,8 @@ public final class PortableChainWrites implements ChainWrites {
                   .map(StepRow::finishedAt)
                   .findFirst()
                   .orElseThrow();
-          return new Result(Kind.FINISHED, run.succeededAt(at), steps, hasFamily(c, task.runId()));
+          return new Result(
+              Kind.FINISHED, run.succeededAt(at), steps, hasFamily(c, task.runId()), false);
         });
   }
 

@@ -46,11 +46,6 @@ public final class PortableResumeWrites implements ResumeWrites {
   }
 
   @Override
-  public boolean announces() {
-    return false;
-  }
-
-  @Override
   public Result resume(Request r) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

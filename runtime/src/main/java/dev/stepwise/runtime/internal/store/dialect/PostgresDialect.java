@@ -35,7 +35,7 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public ResumeWrites resumeWrites() {
-    return new PgResumeWrites(database.dataSource(), database.schema(), nodeId);
+    return new PgResumeWrites(database.dataSource(), database.schema());
   }
 
   @Override

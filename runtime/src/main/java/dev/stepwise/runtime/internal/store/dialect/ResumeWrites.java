@@ -50,12 +50,6 @@ public interface ResumeWrites {
   }
 
   /**
-   * True if {@link #resume} tells other nodes of the change itself, in its own statement
-   * (PostgreSQL NOTIFY), so the engine must not announce it again.
-   */
-  boolean announces();
-
-  /**
    * Resumes the request's step.
    *
    * <p>{@code workflow} null: a child run reached through its parent, of any workflow. {@code
