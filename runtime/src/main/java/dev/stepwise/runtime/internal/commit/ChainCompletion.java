@@ -87,7 +87,7 @@ public final class ChainCompletion {
         if (r.mayHaveChildren() && waiters.isAwaited(task.runId())) {
           status = ChildRuns.withChildren(repo, status); // handed over complete
         }
-        if (r.announced()) {
+        if (writes.finishAnnounces()) {
           waiters.changedAndAnnounced(task.runId(), status);
         } else {
           waiters.changed(task.runId(), status);

@@ -30,15 +30,18 @@ public interface ChainWrites {
 
   /**
    * @param mayHaveChildren for a FINISHED run: false only if it is known to have no child runs
-   * @param announced for a FINISHED run: true if the write told other nodes of it itself, in its
-   *     own statement (PostgreSQL NOTIFY), so the engine must not announce it again
    */
-  record Result(
-      Kind kind, RunRow run, List<StepRow> steps, boolean mayHaveChildren, boolean announced) {
-    static final Result LEASE_LOST = new Result(Kind.LEASE_LOST, null, List.of(), false, false);
-    static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of(), false, false);
-    static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of(), false, false);
+  record Result(Kind kind, RunRow run, List<StepRow> steps, boolean mayHaveChildren) {
+    static final Result LEASE_LOST = new Result(Kind.LEASE_LOST, null, List.of(), false);
+    static final Result RUN_OVER = new Result(Kind.RUN_OVER, null, List.of(), false);
+    static final Result ADVANCED = new Result(Kind.ADVANCED, null, List.of(), false);
   }
+
+  /**
+   * True if {@link #finish} tells other nodes of the finished run itself, in its own statement
+   * (PostgreSQL NOTIFY), so the engine must not announce it again.
+   */
+  boolean finishAnnounces();
 
   /** Stores a new run and its one root step, in one transaction. */
   void start(RunRow run, NewStep root, Instant now);

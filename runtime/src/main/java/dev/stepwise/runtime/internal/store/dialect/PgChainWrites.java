@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.exception.DataAccessException;
 
@@ -44,7 +43,6 @@ public final class PgChainWrites implements ChainWrites {
   private final String startSql;
   private final String advanceSql;
   private final String finishSql;
-  private final AtomicInteger finishing = new AtomicInteger();
 
   /**
    * @param schema the schema holding the tables, or null for the connection's search path
@@ -111,10 +109,9 @@ public final class PgChainWrites implements ChainWrites {
             + runs
             + " WHERE root_id = ?) AS family) f"
             // Other nodes hear of the finished run at this commit (PgNotifier's channel and
-            // payload), instead of in a statement of their own, if this is the node's only finish
-            // in flight (the last bind value; see finish).
-            + " LEFT JOIN (SELECT true AS notified, pg_notify(?, ? || ' ' || s.id) FROM s"
-            + " WHERE CAST(? AS BOOLEAN)) n ON true"
+            // payload), instead of in a statement of their own.
+            + " LEFT JOIN (SELECT true AS notified, pg_notify(?, ? || ' ' || s.id) FROM s) n"
+            + " ON true"
             + " UNION ALL SELECT o.*, s.*, true, true FROM (SELECT "
             + STEP_COLUMNS
             + " FROM "
@@ -124,6 +121,11 @@ public final class PgChainWrites implements ChainWrites {
 
   private static String qualified(String schema, String table) {
     return schema == null ? table : schema + "." + table;
+  }
+
+  @Override
+  public boolean finishAnnounces() {
+    return true;
   }
 
   @Override
@@ -163,22 +165,6 @@ public final class PgChainWrites implements ChainWrites {
 
   @Override
   public Result finish(Task task, String owner, String output, Instant now) {
-    // NOTIFY in the statement only while no other finish of this node is in flight: a notifying
-    // transaction holds PostgreSQL's one notification lock from its commit until its WAL is
-    // flushed, so notifying commits run one at a time, each waiting for the disk alone. One at a
-    // time that costs nothing and saves the notifier's statement; with finishes overlapping, it
-    // capped them at one WAL flush each, and (d)'s 16 resuming callers at 387 resumes/s
-    // (docs/performance.md): those finishes are announced by the notifier instead, many runs per
-    // statement.
-    boolean alone = finishing.getAndIncrement() == 0;
-    try {
-      return finish(task, owner, output, now, alone);
-    } finally {
-      finishing.decrementAndGet();
-    }
-  }
-
-  private Result finish(Task task, String owner, String output, Instant now, boolean alone) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(finishSql)) {
       c.setAutoCommit(true);
@@ -189,7 +175,6 @@ public final class PgChainWrites implements ChainWrites {
       ps.setString(i++, Ids.familyOf(task.runId()));
       ps.setString(i++, channel);
       ps.setString(i++, nodeId);
-      ps.setBoolean(i++, alone);
       ps.setString(i++, task.runId());
       ps.setString(i, task.stepId());
       List<StepRow> steps = new ArrayList<>();
@@ -207,7 +192,7 @@ public final class PgChainWrites implements ChainWrites {
       if (steps.isEmpty()) {
         return Result.LEASE_LOST;
       }
-      return run == null ? Result.RUN_OVER : new Result(Kind.FINISHED, run, steps, family, alone);
+      return run == null ? Result.RUN_OVER : new Result(Kind.FINISHED, run, steps, family);
     } catch (SQLException e) {
       throw new DataAccessException("Recording step " + task.stepId() + " failed", e);
     }

@@ -72,6 +72,11 @@ public final class PortableChainWrites implements ChainWrites {
   }
 
   @Override
+  public boolean finishAnnounces() {
+    return false;
+  }
+
+  @Override
   public void start(RunRow run, NewStep root, Instant now) {
     inTransaction(
         "Storing run " + run.id(),
@@ -136,8 +141,7 @@ public final class PortableChainWrites implements ChainWrites {
                   .map(StepRow::finishedAt)
                   .findFirst()
                   .orElseThrow();
-          return new Result(
-              Kind.FINISHED, run.succeededAt(at), steps, hasFamily(c, task.runId()), false);
+          return new Result(Kind.FINISHED, run.succeededAt(at), steps, hasFamily(c, task.runId()));
         });
   }
 

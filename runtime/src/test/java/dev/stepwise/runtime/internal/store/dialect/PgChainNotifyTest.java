@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A chain's last step tells other nodes of the finished run in its own statement (NOTIFY), not
- * through the notifier's sender, unless other finishes overlap it; a resume leaves it to the
- * sender. Either way another node listening on the schema hears it. Skipped without PostgreSQL
- * unless {@code stepwise.requirePostgres=true}.
+ * through the notifier's sender; a resume leaves it to the sender. Either way another node
+ * listening on the schema hears it. Skipped without PostgreSQL unless {@code
+ * stepwise.requirePostgres=true}.
  */
 @StepwiseDatabase(POSTGRES)
 class PgChainNotifyTest {
@@ -79,8 +79,7 @@ class PgChainNotifyTest {
       engine.start();
       other.listen();
       heardOnceListening(client, heard);
-      // Finishes that overlap leave their NOTIFY to the notifier (PgChainWrites.finish): every
-      // run is heard all the same.
+      // Finishes committing at once: each one's NOTIFY is heard.
       List<String> runs = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         runs.add(client.start(new ChainFlow.Order("o" + i, 1), StartOptions.defaults()));
