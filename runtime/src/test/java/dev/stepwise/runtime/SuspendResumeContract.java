@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.runtime.flows.ApprovalFlow;
 import dev.stepwise.runtime.flows.ApprovalFlow.Approval;
 import dev.stepwise.runtime.flows.ApprovalFlow.Decision;
+import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.TwoApprovalsFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import dev.stepwise.testing.Await;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Suspend and resume: a parked run, its typed payload, and resumes that lose. */
@@ -119,5 +124,118 @@ abstract class SuspendResumeContract extends EngineContract {
     RunStatus done = client.awaitCompletion(runId, WAIT);
     assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(flow.approveCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void ofManyConcurrentResumesOfOneStepExactlyOneWinsAndTheStepRunsOnceMore() throws Exception {
+    Stepwise engine = engine();
+    ApprovalFlow flow = new ApprovalFlow();
+    WorkflowClient client = engine.register(new ApprovalFlow.Definition(flow));
+    engine.start();
+    String runId = client.start("o", StartOptions.defaults());
+    client.awaitSettled(runId, WAIT);
+
+    List<Object> results =
+        concurrently(
+            8,
+            i -> {
+              try {
+                client.resume(runId, "approve", new Decision(true, "resumer-" + i));
+                return "resumer-" + i;
+              } catch (NotSuspendedException e) {
+                return e;
+              }
+            });
+
+    List<Object> winners = results.stream().filter(String.class::isInstance).toList();
+    assertThat(winners).hasSize(1);
+    assertThat(results).filteredOn(NotSuspendedException.class::isInstance).hasSize(7);
+    RunStatus done = client.awaitCompletion(runId, WAIT);
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.stepResult(done, "approve", Approval.class).output().by())
+        .isEqualTo(winners.get(0));
+    assertThat(flow.approveCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aResumedStepRunsOnThisNodeWithoutAClaimWhenAWorkerIsFree() {
+    ClaimCount claims = new ClaimCount();
+    Stepwise engine = engine(b -> b.observer(claims));
+    ApprovalFlow flow = new ApprovalFlow();
+    WorkflowClient client = engine.register(new ApprovalFlow.Definition(flow));
+    engine.start();
+    String runId = client.start("o", StartOptions.defaults());
+    client.awaitSettled(runId, WAIT);
+    int claimedBefore = claims.rows.get();
+
+    client.resume(runId, "approve", new Decision(true, "Ann"));
+    RunStatus done = client.awaitCompletion(runId, WAIT);
+
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.stepResult(done, "ship", String.class).output())
+        .isEqualTo("shipped, approved by Ann");
+    // The resume leased its step here, its completion the successor: the dispatcher, polling
+    // meanwhile, had no step to claim.
+    assertThat(claims.rows.get()).isEqualTo(claimedBefore);
+    // Leased as a claim would have leased it: its second attempt, with the predecessor's output.
+    assertThat(done.step("approve").orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aResumeWithNoWorkerFreeIsLeftForTheDispatcherToClaim() throws Exception {
+    ClaimCount claims = new ClaimCount();
+    Stepwise engine = engine(b -> b.workers(1).observer(claims));
+    ApprovalFlow approvals = new ApprovalFlow();
+    WorkflowClient approval = engine.register(new ApprovalFlow.Definition(approvals));
+    BlockingFlow blocking = new BlockingFlow();
+    releasedAfter(blocking.release);
+    WorkflowClient blocker = engine.register(new BlockingFlow.Definition(blocking));
+    engine.start();
+    String runId = approval.start("o", StartOptions.defaults());
+    approval.awaitSettled(runId, WAIT);
+    blocker.start("hold", StartOptions.defaults());
+    assertThat(blocking.slowStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    approval.resume(runId, "approve", new Decision(true, "Ann"));
+
+    // The only worker is busy: the step waits, PENDING, for a claim, and the run is RUNNING.
+    RunStatus waiting = approval.status(runId);
+    assertThat(waiting.status()).isEqualTo(Status.RUNNING);
+    assertThat(waiting.step("approve").orElseThrow().status()).isEqualTo(Status.PENDING);
+    int claimedBefore = claims.rows.get();
+    blocking.release.countDown();
+    RunStatus done = approval.awaitCompletion(runId, WAIT);
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(approval.stepResult(done, "ship", String.class).output())
+        .isEqualTo("shipped, approved by Ann");
+    assertThat(claims.rows.get()).isGreaterThan(claimedBefore);
+  }
+
+  @Test
+  void aResumeOfARunOfAnotherWorkflowIsNotFoundAndWritesNothing() {
+    Stepwise engine = engine();
+    WorkflowClient approval = engine.register(new ApprovalFlow.Definition(new ApprovalFlow()));
+    WorkflowClient other = engine.register(new TwoApprovalsFlow());
+    engine.start();
+    String runId = approval.start("o", StartOptions.defaults());
+    approval.awaitSettled(runId, WAIT);
+
+    assertThatThrownBy(() -> other.resume(runId, "legal", "ok"))
+        .isInstanceOf(RunNotFoundException.class)
+        .hasMessageContaining(runId);
+
+    RunStatus still = approval.status(runId);
+    assertThat(still.status()).isEqualTo(Status.SUSPENDED);
+    assertThat(still.step("approve").orElseThrow().status()).isEqualTo(Status.SUSPENDED);
+  }
+
+  /** Counts the rows the dispatcher's claims took. */
+  private static final class ClaimCount implements StepwiseObserver {
+    final AtomicInteger rows = new AtomicInteger();
+
+    @Override
+    public void stepsClaimed(String queue, int claimed, Duration latency) {
+      rows.addAndGet(claimed);
+    }
   }
 }

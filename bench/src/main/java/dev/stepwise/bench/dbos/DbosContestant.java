@@ -8,6 +8,7 @@ import dev.dbos.transact.workflow.WorkflowHandle;
 import dev.stepwise.bench.Contestant;
 import dev.stepwise.bench.CountingDataSource;
 import dev.stepwise.bench.QueueProbe;
+import dev.stepwise.bench.ResumeClients;
 import dev.stepwise.bench.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -106,9 +107,12 @@ public final class DbosContestant implements Contestant {
 
   @Override
   public List<String> resumeAll(String decision) {
-    for (WorkflowHandle<String, RuntimeException> h : suspended) {
-      dbos.send(h.workflowId(), decision, BenchWorkflowsImpl.DECISION);
-    }
+    ResumeClients.each(
+        suspended.stream().map(WorkflowHandle::workflowId).toList(),
+        id -> {
+          dbos.send(id, decision, BenchWorkflowsImpl.DECISION);
+          return id;
+        });
     List<String> outs = new ArrayList<>(suspended.size());
     for (WorkflowHandle<String, RuntimeException> h : suspended) {
       outs.add(h.getResult());

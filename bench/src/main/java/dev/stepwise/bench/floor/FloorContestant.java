@@ -2,6 +2,7 @@ package dev.stepwise.bench.floor;
 
 import dev.stepwise.bench.Contestant;
 import dev.stepwise.bench.CountingDataSource;
+import dev.stepwise.bench.ResumeClients;
 import dev.stepwise.bench.Sql;
 import dev.stepwise.bench.Work;
 import java.sql.Connection;
@@ -117,7 +118,7 @@ public final class FloorContestant implements Contestant {
       ids = List.copyOf(suspended);
       suspended.clear();
     }
-    return all(ids, runId -> resume(runId, decision));
+    return ResumeClients.each(ids, runId -> resume(runId, decision));
   }
 
   private String resume(String runId, String decision) {

@@ -3,6 +3,7 @@ package dev.stepwise.bench.stepwise;
 import dev.stepwise.bench.Contestant;
 import dev.stepwise.bench.CountingDataSource;
 import dev.stepwise.bench.QueueProbe;
+import dev.stepwise.bench.ResumeClients;
 import dev.stepwise.runtime.RunHandle;
 import dev.stepwise.runtime.Status;
 import dev.stepwise.runtime.Stepwise;
@@ -114,9 +115,12 @@ public final class StepwiseContestant implements Contestant {
 
   @Override
   public List<String> resumeAll(String decision) {
-    for (String runId : suspended) {
-      approval.resumeApprove(runId, decision);
-    }
+    ResumeClients.each(
+        suspended,
+        runId -> {
+          approval.resumeApprove(runId, decision);
+          return runId;
+        });
     List<String> outs = new ArrayList<>(suspended.size());
     for (String runId : suspended) {
       ApprovalWorkflowResult r = approval.awaitCompletion(runId, WAIT);

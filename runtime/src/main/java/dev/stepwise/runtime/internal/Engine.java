@@ -7,6 +7,7 @@ import dev.stepwise.runtime.internal.commit.Completion;
 import dev.stepwise.runtime.internal.commit.GraphUpgrade;
 import dev.stepwise.runtime.internal.commit.RunChanges;
 import dev.stepwise.runtime.internal.commit.RunControl;
+import dev.stepwise.runtime.internal.commit.RunResume;
 import dev.stepwise.runtime.internal.commit.RunStarter;
 import dev.stepwise.runtime.internal.commit.Wakeups;
 import dev.stepwise.runtime.internal.exec.AttemptObserving;
@@ -196,7 +197,18 @@ public final class Engine implements AutoCloseable {
             repo, chainWrites, codec, pool, wakeups, dispatcher::isRunning, config, clock);
     this.leases =
         new LeaseKeeper(queue, inFlight, putBacks, dispatch, config, clock, this.observers);
-    this.control = new RunControl(repo, changes, wakeups, clock);
+    RunResume resumes =
+        new RunResume(
+            dialect.resumeWrites(),
+            repo,
+            pool,
+            dispatcher::isRunning,
+            t -> pool.execute(t, executor::runChain),
+            changes,
+            wakeups,
+            config,
+            clock);
+    this.control = new RunControl(repo, changes, wakeups, clock, resumes);
     this.schedules = new ScheduleKeeper(new ScheduleRows(database.dsl(), clock), config, clock);
     this.scheduleCalls =
         new GuardedSchedules(schedules.control(), new DatabaseCalls(config.databaseTimeout()));

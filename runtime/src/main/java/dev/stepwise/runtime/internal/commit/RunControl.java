@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * What a caller does to a run from outside: resume a suspended step, send an event, cancel. Each is
  * one transaction under the run's lock, then reported ({@link RunChanges}) and, where a step became
- * ready, handed to the dispatcher. The caller has validated the payload already, so a refused
- * request stores nothing.
+ * ready, handed to the dispatcher (or, for a resumed step this node has a worker for, straight to
+ * that worker). The caller has validated the payload already, so a refused request stores nothing.
  */
 public final class RunControl {
   private final RunStore repo;
@@ -28,9 +28,12 @@ public final class RunControl {
   private final RunRetry retries;
   private final RunBulk bulk;
   private final RunFork forks;
+  private final RunResume resumes;
 
-  public RunControl(RunStore repo, RunChanges changes, Wakeups wakeups, Clock clock) {
+  public RunControl(
+      RunStore repo, RunChanges changes, Wakeups wakeups, Clock clock, RunResume resumes) {
     this.repo = repo;
+    this.resumes = resumes;
     this.changes = changes;
     this.wakeups = wakeups;
     this.clock = clock;
@@ -61,7 +64,8 @@ public final class RunControl {
   }
 
   /**
-   * Re-queues suspended step {@code stepId} of {@code runId} with {@code payloadJson}.
+   * Resumes suspended step {@code stepId} of {@code runId} with {@code payloadJson} ({@link
+   * RunResume}: leased to this node and handed to a worker if one is free, else re-queued).
    *
    * @param workflow the run must be of this workflow; null for a child run reached through its
    *     parent, which may be of any workflow
@@ -75,38 +79,7 @@ public final class RunControl {
       String stepId,
       String payloadJson,
       Function<String, RunNotFoundException> notFound) {
-    Instant now = clock.instant();
-    repo.inTransaction(
-        tx -> {
-          repo.lockRun(tx, runId)
-              .filter(r -> workflow == null || r.workflow().equals(workflow))
-              .orElseThrow(() -> notFound.apply(runId));
-          if (!StepStore.resumeStep(tx, runId, stepId, payloadJson, now)) {
-            throw notSuspended(runId, workflow == null, stepId, tx);
-          }
-          repo.setRunStatus(tx, runId, Status.RUNNING, now);
-          return null;
-        });
-    changes.changed(runId);
-    wakeups.workQueued();
-  }
-
-  private NotSuspendedException notSuspended(
-      String runId, boolean child, String stepId, org.jooq.DSLContext tx) {
-    if (child) {
-      return new NotSuspendedException(
-          "Cannot resume step \"" + stepId + "\" of child run " + runId + ": it is not suspended");
-    }
-    String actual =
-        StepStore.stepStatus(tx, runId, stepId).map(Status::name).orElse("not reached yet");
-    return new NotSuspendedException(
-        "Cannot resume step \""
-            + stepId
-            + "\" of run "
-            + runId
-            + ": it is not suspended (its status is "
-            + actual
-            + ")");
+    resumes.resume(runId, workflow, stepId, payloadJson, notFound);
   }
 
   /** Stores event {@code name} for {@code runId}; true if it was new (see {@link EventInbox}). */

@@ -25,9 +25,9 @@ import org.jooq.impl.DSL;
 
 /**
  * The SQL of step rows ({@code sw_steps}) that commits write inside their transaction: insert
- * successors, record outcomes fenced on the lease, cancel open steps, resume a suspended one, and
- * read a run's steps. Static: every method takes the transaction it runs in. A transition returns
- * whether it happened ({@link Transitions}).
+ * successors, record outcomes fenced on the lease, cancel open steps, and read a run's steps.
+ * Static: every method takes the transaction it runs in. A transition returns whether it happened
+ * ({@link Transitions}).
  */
 public final class StepStore {
   private static final List<String> OPEN_STEP_STATES =
@@ -276,21 +276,6 @@ public final class StepStore {
                                 .eq(Status.RUNNING.name())
                                 .and(SW_STEPS.LEASE_OWNER.isNull()))))
         .execute();
-  }
-
-  /** SUSPENDED -> PENDING with the payload; false when the step is not suspended. */
-  public static boolean resumeStep(
-      DSLContext tx, String runId, String stepId, String payload, Instant now) {
-    int n =
-        tx.update(SW_STEPS)
-            .set(SW_STEPS.STATUS, Status.PENDING.name())
-            .set(SW_STEPS.RESUME_PAYLOAD, payload)
-            .set(SW_STEPS.NOT_BEFORE, SqlValues.odt(now))
-            .set(SW_STEPS.FINISHED_AT, (OffsetDateTime) null)
-            .set(SW_STEPS.VERSION, SW_STEPS.VERSION.plus(1))
-            .where(stepIn(runId, stepId, Status.SUSPENDED))
-            .execute();
-    return changedOne(n, runId, stepId);
   }
 
   /** The row of step {@code stepId} of {@code runId} if it is in {@code status}. */

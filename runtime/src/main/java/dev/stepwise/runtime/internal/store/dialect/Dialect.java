@@ -13,10 +13,10 @@ import org.jooq.SQLDialect;
 
 /**
  * Everything the engine does differently per database, chosen once from the connection: how due
- * steps are claimed, how a chain's writes are sent, and how nodes hear of each other's changes.
- * PostgreSQL has data-modifying {@code WITH}, {@code UPDATE … RETURNING} and {@code LISTEN/NOTIFY};
- * the portable implementation (H2, embedded, one node) uses plain statements in a transaction and
- * needs no notification. No other class asks which database it runs on.
+ * steps are claimed, how a chain's writes and a resume are sent, and how nodes hear of each other's
+ * changes. PostgreSQL has data-modifying {@code WITH}, {@code UPDATE … RETURNING} and {@code
+ * LISTEN/NOTIFY}; the portable implementation (H2, embedded, one node) uses plain statements in a
+ * transaction and needs no notification. No other class asks which database it runs on.
  */
 public interface Dialect {
 
@@ -54,6 +54,9 @@ public interface Dialect {
 
   /** The writes of a synchronous chain's steps. */
   ChainWrites chainWrites();
+
+  /** The write of a resume. */
+  ResumeWrites resumeWrites();
 
   /**
    * Announces this node's changes to other nodes and hears theirs.

@@ -26,6 +26,11 @@ final class PortableDialect implements Dialect {
   }
 
   @Override
+  public ResumeWrites resumeWrites() {
+    return new PortableResumeWrites(database.dataSource(), database.dsl());
+  }
+
+  @Override
   public Notifier notifier(Consumer<String> changedElsewhere) {
     return Notifier.NONE;
   }

@@ -5,7 +5,9 @@ import dev.stepwise.runtime.internal.store.Database;
 import dev.stepwise.runtime.internal.store.LockWaits;
 import java.util.function.Consumer;
 
-/** PostgreSQL: one-statement claims and chain writes, {@code LISTEN/NOTIFY} between nodes. */
+/**
+ * PostgreSQL: one-statement claims, chain writes and resumes, {@code LISTEN/NOTIFY} between nodes.
+ */
 final class PostgresDialect implements Dialect {
   private final Database database;
   private final String nodeId;
@@ -29,6 +31,11 @@ final class PostgresDialect implements Dialect {
   @Override
   public ChainWrites chainWrites() {
     return new PgChainWrites(database.dataSource(), database.schema(), nodeId);
+  }
+
+  @Override
+  public ResumeWrites resumeWrites() {
+    return new PgResumeWrites(database.dataSource(), database.schema());
   }
 
   @Override
