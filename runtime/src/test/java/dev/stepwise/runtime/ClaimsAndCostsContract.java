@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.runtime.flows.BlockingFlow;
 import dev.stepwise.runtime.flows.ChainFlow;
 import dev.stepwise.runtime.flows.ChainFlow.Order;
+import dev.stepwise.runtime.flows.DiamondFlow;
 import dev.stepwise.runtime.flows.RetryFlow;
 import dev.stepwise.runtime.spi.WorkflowClient;
+import dev.stepwise.runtime.spi.observe.StepwiseObserver;
 import dev.stepwise.testing.Await;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,5 +146,46 @@ abstract class ClaimsAndCostsContract extends EngineContract {
     StepStatus first = blocking.status(foreign).step("first").orElseThrow();
     assertThat(first.status()).isEqualTo(Status.PENDING);
     assertThat(first.attempts()).isZero();
+  }
+
+  /**
+   * A branch left PENDING for want of a free worker is taken by the thread that finishes its
+   * sibling, in the same commit: here the calling thread of a synchronous run, while the one worker
+   * is held by another run, so the run could not finish any other way.
+   */
+  @Test
+  void aThreadThatFinishesABranchTakesItsPendingSiblingWithoutAClaim() throws Exception {
+    AtomicInteger claimed = new AtomicInteger();
+    Stepwise engine =
+        engine(
+            b ->
+                b.workers(1)
+                    .observer(
+                        new StepwiseObserver() {
+                          @Override
+                          public void stepsClaimed(String queue, int rows, Duration latency) {
+                            claimed.addAndGet(rows);
+                          }
+                        }));
+    BlockingFlow blocking = new BlockingFlow();
+    releasedAfter(blocking.release);
+    WorkflowClient blocker = engine.register(new BlockingFlow.Definition(blocking));
+    DiamondFlow diamond = new DiamondFlow(false);
+    WorkflowClient client = engine.register(new DiamondFlow.Definition(diamond));
+    engine.start();
+    blocker.start("hold", StartOptions.defaults());
+    assertThat(blocking.slowStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    int claimedBefore = claimed.get();
+
+    // Without a timeout, so that the steps may run on this thread. If they could not, the run
+    // would wait for the blocked worker, and then claims would show.
+    RunStatus done = client.run(7, StartOptions.defaults());
+
+    assertThat(done.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(client.stepResult(done, "join", String.class).output()).isEqualTo("L7+R7");
+    assertThat(diamond.branches.get()).isEqualTo(2);
+    // The worker is still held: the caller ran start, one branch, the other, and the join.
+    assertThat(blocking.release.getCount()).isEqualTo(1);
+    assertThat(claimed.get()).isEqualTo(claimedBefore);
   }
 }

@@ -24,12 +24,15 @@ import dev.stepwise.runtime.spi.StepSpec;
 import dev.stepwise.runtime.spi.WorkflowGraph;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -314,19 +317,32 @@ final class OutcomeWrites {
     out.queued |= fan.queued();
     List<Task> tasks = new ArrayList<>();
     Snapshot snapshot = new Snapshot(run.graphVersion(), p.runStatus(), run.input(), outputs);
+    // The other items' threads are free once this commits (and the first item's, if it has no
+    // successor): each takes one step of the run that is ready and has no thread, one of these
+    // successors or a PENDING row of the run, instead of leaving it to a claim.
+    Deque<Item> idle = idleItems(items, first, local + localElements == 0);
+    Map<Item, Task> adopted = new HashMap<>();
+    int pendingLeft = 0;
     for (int i = 0; i < free.size(); i++) {
       String stepId = free.get(i);
-      if (i < local) {
+      if (i < local || !idle.isEmpty()) {
         rows.add(
             NewStep.leased(run.id(), stepId, run.workflow(), config.nodeId(), now, config.lease()));
-        tasks.add(new Task(run.id(), stepId, run.workflow(), 1, 1L, null, snapshot));
+        Task task = new Task(run.id(), stepId, run.workflow(), 1, 1L, null, snapshot);
+        if (i < local) {
+          tasks.add(task);
+        } else {
+          adopted.put(idle.poll(), task);
+        }
       } else {
         rows.add(NewStep.pending(run.id(), stepId, run.workflow(), null));
+        pendingLeft++;
       }
     }
     for (FanOut.Leased e : fan.leased()) {
       tasks.add(new Task(run.id(), e.rowId(), run.workflow(), 1, 1L, null, e.item(), snapshot));
     }
+    adoptPendingRows(tx, run, graph, stepRows, idle, adopted, snapshot, now);
     for (String stepId : p.skipped()) {
       rows.add(
           NewStep.skipped(
@@ -337,7 +353,12 @@ final class OutcomeWrites {
               graph.step(stepId).map(StepSpec::queueName).orElse(null)));
     }
     for (Item i : items) {
-      out.byItem.put(i, i == first ? new Recorded(false, tasks) : Recorded.QUIET);
+      Task mine = adopted.get(i);
+      out.byItem.put(
+          i,
+          i == first && mine == null
+              ? new Recorded(false, tasks)
+              : mine == null ? Recorded.QUIET : new Recorded(false, List.of(mine)));
     }
     if (p.runStatus() != run.status()) {
       statusChanges.put(run.id(), p.runStatus());
@@ -357,7 +378,64 @@ final class OutcomeWrites {
         }
       }
     }
-    out.queued |= local < free.size();
+    out.queued |= pendingLeft > 0;
+  }
+
+  /**
+   * The items whose threads have nothing to run after this commit, in step id order: every item but
+   * the first, and the first too if it runs no successor. None while the node shuts down.
+   */
+  private Deque<Item> idleItems(List<Item> items, Item first, boolean firstIdle) {
+    Deque<Item> idle = new ArrayDeque<>();
+    if (!pool.accepting()) {
+      return idle;
+    }
+    items.stream()
+        .filter(i -> i != first || firstIdle)
+        .sorted(Comparator.comparing(i -> i.task().stepId()))
+        .forEach(idle::add);
+    return idle;
+  }
+
+  /**
+   * Leases PENDING steps of {@code run} (ready earlier, left to a claim for want of a free worker)
+   * to the {@code idle} items' threads, one each, while both last. Elements and steps that wait for
+   * a queue are left to their claims.
+   */
+  private void adoptPendingRows(
+      DSLContext tx,
+      RunRow run,
+      WorkflowGraph graph,
+      List<StepRow> stepRows,
+      Deque<Item> idle,
+      Map<Item, Task> adopted,
+      Snapshot snapshot,
+      Instant now) {
+    for (StepRow s : stepRows) {
+      if (idle.isEmpty()) {
+        return;
+      }
+      Optional<StepSpec> spec = graph.step(s.stepId());
+      if (s.status() != Status.PENDING
+          || Ids.isItem(s.stepId())
+          || spec.isEmpty()
+          || spec.get().queueName() != null) {
+        continue;
+      }
+      StepStore.adoptPending(tx, run.id(), s.stepId(), config.nodeId(), now, config.lease())
+          .ifPresent(
+              a ->
+                  adopted.put(
+                      idle.poll(),
+                      new Task(
+                          run.id(),
+                          s.stepId(),
+                          run.workflow(),
+                          a.attempt(),
+                          a.version(),
+                          a.resumePayload(),
+                          snapshot)));
+    }
   }
 
   /**

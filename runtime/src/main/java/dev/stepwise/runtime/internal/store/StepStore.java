@@ -8,6 +8,7 @@ import dev.stepwise.runtime.internal.db.tables.records.SwStepsRecord;
 import dev.stepwise.runtime.internal.model.Rows.NewStep;
 import dev.stepwise.runtime.internal.model.Rows.StepRow;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -249,6 +250,29 @@ public final class StepStore {
                     .and(SW_STEPS.STATUS.in(Status.FAILED.name(), Status.CANCELLED.name())))
             .execute()
         == 1;
+  }
+
+  /** A PENDING step leased by {@link #adoptPending}: its attempt and version now, its payload. */
+  public record Adopted(int attempt, long version, String resumePayload) {}
+
+  /**
+   * Leases PENDING step {@code stepId} of {@code runId} to {@code owner} as a claim would, if it is
+   * due and waits for no queue; empty if it is not (another node claimed it meanwhile, say). The
+   * caller holds the run lock.
+   */
+  public static Optional<Adopted> adoptPending(
+      DSLContext tx, String runId, String stepId, String owner, Instant now, Duration lease) {
+    return TaskQueue.leased(tx.update(SW_STEPS), owner, now, lease)
+        .where(
+            SW_STEPS
+                .RUN_ID
+                .eq(runId)
+                .and(SW_STEPS.STEP_ID.eq(stepId))
+                .and(SW_STEPS.STATUS.eq(DSL.inline(Status.PENDING.name())))
+                .and(SW_STEPS.QUEUE.isNull())
+                .and(SW_STEPS.NOT_BEFORE.le(SqlValues.odt(now))))
+        .returningResult(SW_STEPS.ATTEMPTS, SW_STEPS.VERSION, SW_STEPS.RESUME_PAYLOAD)
+        .fetchOptional(r -> new Adopted(r.value1(), r.value2(), r.value3()));
   }
 
   public static int cancelOpenSteps(DSLContext tx, String runId, Instant now) {
