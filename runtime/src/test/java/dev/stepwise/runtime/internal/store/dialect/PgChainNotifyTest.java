@@ -127,11 +127,14 @@ class PgChainNotifyTest {
     }
   }
 
-  /** Runs chains until the other node hears one: its LISTEN may not be registered at first. */
+  /**
+   * Runs chains until the other node hears one: its LISTEN may not be registered at first. In the
+   * full suite on two cores this took up to about 25 s once (3 s alone), hence the minute.
+   */
   private static void heardOnceListening(WorkflowClient client, Set<String> heard) {
     Await.until(
         "a run heard by the other node",
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
         () ->
             heard.contains(
                 client.run(new ChainFlow.Order("w", 1), StartOptions.defaults()).runId()));
