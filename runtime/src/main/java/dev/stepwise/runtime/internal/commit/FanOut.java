@@ -226,6 +226,7 @@ public final class FanOut {
             batch.start().get(0),
             elements(tx, run, spec, batch.start()),
             spec.queueName(),
+            null,
             now);
       }
       if (!batch.counts().equals(stored)) {
@@ -296,10 +297,5 @@ public final class FanOut {
             .orElse(null);
     return FanOutCounts.fromRows(
         spec.id(), status, FanOutList.size(list, spec.id()), rows, finishing);
-  }
-
-  /** The JSON of element {@code index} of the list {@code listJson}. */
-  public static String element(String listJson, String stepId, int index) {
-    return FanOutList.element(listJson, stepId, index);
   }
 }

@@ -120,8 +120,8 @@ public final class Dispatcher implements Runnable {
         observers.stepsClaimed(null, rows.size(), Duration.ofNanos(System.nanoTime() - before));
         ClaimWaits.report(observers, null, rows, now);
       }
-      tasks = new ArrayList<>(queue.tasks(rows, this::isRoot));
-      tasks.addAll(queues.claim(room - tasks.size(), workflows, this::isRoot));
+      tasks = new ArrayList<>(queue.tasks(rows, this::needsNoOutputs));
+      tasks.addAll(queues.claim(room - tasks.size(), workflows, this::needsNoOutputs));
     } catch (RuntimeException | Error e) {
       pool.releaseQuietly(room);
       throw e;
@@ -141,7 +141,7 @@ public final class Dispatcher implements Runnable {
    * since the run's outputs include every finished element of the fan-out. An unknown step counts
    * as neither, so it is given every output.
    */
-  private boolean isRoot(String workflow, String stepId) {
+  private boolean needsNoOutputs(String workflow, String stepId) {
     return Ids.isItem(stepId)
         || registry
             .find(workflow)

@@ -1,8 +1,8 @@
 package dev.stepwise.runtime.internal.exec;
 
-import dev.stepwise.runtime.internal.commit.FanOut;
 import dev.stepwise.runtime.internal.model.Ids;
 import dev.stepwise.runtime.internal.model.Rows.Task;
+import dev.stepwise.runtime.internal.progress.FanOutList;
 import dev.stepwise.runtime.internal.store.FanOutRows;
 import dev.stepwise.runtime.spi.StepSpec;
 import java.util.HashMap;
@@ -22,21 +22,16 @@ final class ElementReads {
 
   /**
    * The JSON of the element {@code task} (a row {@code step[i]} of {@code spec}) runs on: as its
-   * claim read it from its row, else read again.
+   * claim (or the commit that leased it) read it from its row. A row written before rows carried
+   * their element (V16) has none: its element is taken from the list.
    */
   static String item(DSLContext dsl, StepSpec spec, Task task) {
     if (task.item() != null) {
       return task.item();
     }
-    return FanOutRows.item(dsl, task.runId(), task.stepId())
-        .orElseGet(
-            () -> {
-              // A row written before rows carried their element: take it from the list.
-              String list =
-                  FanOutRows.succeededOutput(dsl, task.runId(), spec.options().parallelOver())
-                      .orElse(null);
-              return FanOut.element(list, spec.id(), Ids.indexOf(task.stepId()));
-            });
+    String list =
+        FanOutRows.succeededOutput(dsl, task.runId(), spec.options().parallelOver()).orElse(null);
+    return FanOutList.element(list, spec.id(), Ids.indexOf(task.stepId()));
   }
 
   /**

@@ -68,22 +68,9 @@ public final class FanOutRows {
    * The rows of elements {@code first}, {@code first + 1}, ... of {@code stepId}, one per JSON
    * value of {@code items}, each carrying its element, queued for any node to claim in {@code
    * queue} (the fanned-out step's, or null). Sent as multi-row inserts of at most {@link
-   * #ROWS_PER_INSERT} rows: PostgreSQL takes at most 32,767 bound values per statement.
-   */
-  public static void insertElements(
-      DSLContext tx,
-      RunRow run,
-      String stepId,
-      int first,
-      List<String> items,
-      String queue,
-      Instant now) {
-    insertElements(tx, run, stepId, first, items, queue, null, now);
-  }
-
-  /**
-   * The same, the first {@code leases.count()} rows inserted already leased to {@code
-   * leases.owner()} (RUNNING, attempt 1, version 1, as a claim leaves them); null: none.
+   * #ROWS_PER_INSERT} rows: PostgreSQL takes at most 32,767 bound values per statement. The first
+   * {@code leases.count()} rows are inserted already leased to {@code leases.owner()} (RUNNING,
+   * attempt 1, version 1, as a claim leaves them); {@code leases} null: none.
    */
   public static void insertElements(
       DSLContext tx,
@@ -206,17 +193,6 @@ public final class FanOutRows {
       }
     }
     return found == total ? Optional.of(Arrays.asList(outputs)) : Optional.empty();
-  }
-
-  /**
-   * The element an element row carries (V16); empty if the row has none (written before V16, its
-   * element is read from the list then) or does not exist.
-   */
-  public static Optional<String> item(DSLContext dsl, String runId, String rowId) {
-    return dsl.select(SW_STEPS.ITEM)
-        .from(SW_STEPS)
-        .where(SW_STEPS.RUN_ID.eq(runId).and(SW_STEPS.STEP_ID.eq(rowId)))
-        .fetchOptional(Record1::value1);
   }
 
   /** The output of step {@code stepId} of {@code runId}, if it succeeded with a non-null one. */
